@@ -1,0 +1,88 @@
+/**
+ * Local mode's terminal chat: you type as the merchant, an agent or a customer into a mock WeChat
+ * that the same bot is logged in to; the bot's answers are printed.
+ */
+import type { EventEmitter } from 'node:events'
+import { createInterface } from 'node:readline'
+import type { mock } from 'wechaty-puppet-mock'
+import type { LocalPuppet } from '../wechaty/mock-puppet.js'
+
+export const LOCAL_HELP = [
+  '命令：',
+  '  /as <名字>   换成这个人说话（没有就新建一个微信联系人，并拉进报单群）',
+  '  /dm          私聊机器人        /group   回到报单群',
+  '  /who         现在是谁在说话    /help    显示这段说明    /quit   退出',
+  '其余输入都会作为微信消息发出。',
+].join('\n')
+
+export interface LocalChatOptions {
+  puppet: LocalPuppet
+  adminName: string
+  roomTopic: string
+  input?: NodeJS.ReadableStream
+  output?: (line: string) => void
+  onQuit: () => void
+}
+
+type Received = mock.MessageMock
+
+/** What a mock contact or room receives (the mock's typed emitter types are not shipped). */
+function onMessage(target: mock.ContactMock | mock.RoomMock, listener: (m: Received) => void): void {
+  (target as unknown as EventEmitter).on('message', listener)
+}
+
+export function startLocalChat(options: LocalChatOptions): { close(): void } {
+  const { puppet } = options
+  const mocker = puppet.mocker
+  const out = options.output ?? ((l: string) => console.log(l))
+  const self = puppet.selfContact!
+  const people = new Map<string, mock.ContactMock>()
+  const person = (name: string): mock.ContactMock => {
+    let c = people.get(name)
+    if (!c) {
+      c = mocker.createContact({ name })
+      people.set(name, c)
+      const contact = c
+      onMessage(contact, (m) => {
+        if (m.payload.talkerId === self.id && speaker === contact) out(`🤖 ${m.payload.text ?? '[文件]'}`)
+      })
+    }
+    return c
+  }
+  const admin = person(options.adminName)
+  const room = mocker.createRoom({ topic: options.roomTopic, memberIdList: [self.id, admin.id] })
+  onMessage(room, (m) => {
+    if (m.payload.talkerId === self.id) out(`🤖 ${m.payload.text ?? '[文件]'}`)
+  })
+  let speaker = admin
+  let direct = false
+  const where = (): string => `${speaker.payload.name}${direct ? '（私聊机器人）' : `（${options.roomTopic}）`}`
+
+  const rl = createInterface({ input: options.input ?? process.stdin, terminal: false })
+  rl.on('line', (raw) => {
+    const line = raw.trim()
+    if (!line) return
+    const [cmd, ...rest] = line.split(/\s+/)
+    switch (cmd) {
+      case '/as': {
+        const name = rest.join(' ')
+        if (!name) return out('用法：/as <名字>')
+        const known = people.has(name)
+        speaker = person(name)
+        if (!known) room.add(speaker).by(self)
+        return out(`现在是 ${where()} 在说话。`)
+      }
+      case '/dm': direct = true; return out(`现在是 ${where()} 在说话。`)
+      case '/group': direct = false; return out(`现在是 ${where()} 在说话。`)
+      case '/who': return out(`现在是 ${where()} 在说话。`)
+      case '/help': return out(LOCAL_HELP)
+      case '/quit': rl.close(); return undefined
+      default:
+        if (direct) speaker.say(line).to(self)
+        else speaker.say(line).to(room)
+        return undefined
+    }
+  })
+  rl.on('close', () => options.onQuit())
+  return { close: () => rl.close() }
+}

@@ -1,0 +1,142 @@
+/** The database file's shape, checked with zod on every load. */
+import { z } from 'zod'
+
+export const SCHEMA_VERSION = 1
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+const isoTime = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'must be an ISO timestamp')
+const fen = z.number().int().min(0)
+const payment = z.enum(['paid', 'unpaid', 'deposit', 'cod'])
+
+const lineSchema = z.strictObject({
+  name: z.string(),
+  qty: z.number().positive().nullable(),
+  unit: z.string().nullable(),
+  unitPriceFen: fen.nullable(),
+  amountFen: fen.nullable(),
+  spec: z.string().nullable(),
+})
+
+const agentSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  contactId: z.string().nullable(),
+  addedAt: isoTime,
+  active: z.boolean(),
+})
+
+const customerSchema = z.strictObject({
+  id: z.string().min(1),
+  agentId: z.string().nullable(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  phone: z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number').nullable(),
+  address: z.string().nullable(),
+  externalId: z.string().nullable(),
+  contactId: z.string().nullable(),
+  tags: z.array(z.string()),
+  source: z.string().nullable(),
+  createdAt: isoTime,
+  optedOut: z.boolean(),
+  notes: z.string().nullable(),
+})
+
+const orderSchema = z.strictObject({
+  id: z.string().min(1),
+  no: z.number().int().positive(),
+  sourceMessageId: z.string().min(1),
+  recordedBy: z.string(),
+  agentId: z.string().nullable(),
+  customerId: z.string().min(1),
+  placedOn: isoDate,
+  recordedAt: isoTime,
+  lines: z.array(lineSchema),
+  amountFen: fen.nullable(),
+  costFen: fen.nullable(),
+  payment: payment.nullable(),
+  paidFen: fen,
+  dueOn: isoDate.nullable(),
+  status: z.enum(['active', 'cancelled', 'refunded']),
+  refundedFen: fen,
+  note: z.string().nullable(),
+})
+
+const paymentSchema = z.strictObject({
+  id: z.string().min(1),
+  sourceMessageId: z.string().min(1),
+  customerId: z.string().min(1),
+  agentId: z.string().nullable(),
+  amountFen: fen,
+  receivedOn: isoDate,
+  recordedAt: isoTime,
+  applied: z.array(z.strictObject({ orderId: z.string(), amountFen: fen })),
+})
+
+const refundSchema = z.strictObject({
+  id: z.string().min(1),
+  sourceMessageId: z.string().min(1),
+  customerId: z.string().min(1),
+  agentId: z.string().nullable(),
+  orderId: z.string().nullable(),
+  amountFen: fen,
+  refundedOn: isoDate,
+  recordedAt: isoTime,
+})
+
+const pendingOrderSchema = z.strictObject({
+  customer: z.strictObject({ name: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable() }),
+  lines: z.array(lineSchema),
+  amountFen: fen.nullable(),
+  payment: payment.nullable(),
+  paidFen: fen.nullable(),
+  date: isoDate.nullable(),
+  note: z.string().nullable(),
+})
+
+const pendingSchema = z.strictObject({
+  key: z.string().min(1),
+  senderId: z.string(),
+  agentId: z.string().nullable(),
+  sourceMessageId: z.string(),
+  placedOn: isoDate,
+  createdAt: isoTime,
+  drafts: z.array(pendingOrderSchema),
+})
+
+export const dbSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  counters: z.record(z.string(), z.number().int().min(0)),
+  agents: z.array(agentSchema),
+  customers: z.array(customerSchema),
+  orders: z.array(orderSchema),
+  payments: z.array(paymentSchema),
+  refunds: z.array(refundSchema),
+  pending: z.array(pendingSchema),
+  admins: z.array(z.strictObject({ contactId: z.string(), name: z.string(), boundAt: isoTime })),
+  handled: z.array(z.strictObject({ id: z.string(), at: isoTime })),
+})
+
+export type DbData = z.infer<typeof dbSchema>
+
+export function emptyDb(): DbData {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    counters: {},
+    agents: [],
+    customers: [],
+    orders: [],
+    payments: [],
+    refunds: [],
+    pending: [],
+    admins: [],
+    handled: [],
+  }
+}
+
+/** The first problem zod found, as `path: message`, for start-up errors. */
+export function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (!issue) return 'unknown problem'
+  const path = issue.path.map(p => typeof p === 'number' ? `[${p}]` : `.${String(p)}`).join('').replace(/^\./, '')
+  return `${path || '(top level)'}: ${issue.message}`
+}

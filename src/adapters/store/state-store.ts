@@ -1,0 +1,197 @@
+/**
+ * The store's in-memory state with its indexes. Both the memory store and the lowdb store use it;
+ * they differ only in how `commit()` makes the state durable.
+ */
+import type { Store } from '../../domain/ports.js'
+import type { Agent, Customer, Order } from '../../domain/types.js'
+import type { DbData } from './schema.js'
+
+export interface StateStoreOptions {
+  /** Makes everything changed so far durable; rejects when it could not. */
+  commit: () => Promise<void>
+  close?: () => Promise<void>
+}
+
+/** A Store over `data`; call `replaceData` to go back to another state (after a failed write). */
+export function createStateStore(initial: DbData, options: StateStoreOptions): Store & { data(): DbData, replaceData(d: DbData): void } {
+  let data = initial
+  let ix = buildIndexes(data)
+
+  function putById<T extends { id: string }>(list: T[], map: Map<string, T>, item: T): void {
+    const old = map.get(item.id)
+    if (!old) throw new Error(`no record with id ${item.id}`)
+    list[list.indexOf(old)] = item
+    map.set(item.id, item)
+  }
+
+  const store = {
+    data: () => data,
+    replaceData(next: DbData) {
+      data = next
+      ix = buildIndexes(data)
+    },
+    agents: {
+      all: () => data.agents,
+      byId: (id: string) => ix.agents.get(id),
+      byContact: (contactId: string) => data.agents.find(a => a.contactId === contactId),
+      byName: (name: string) => data.agents.find(a => a.name === name),
+      add(agent: Agent) {
+        data.agents.push(agent)
+        ix.agents.set(agent.id, agent)
+      },
+      update: (agent: Agent) => putById(data.agents, ix.agents, agent),
+    },
+    customers: {
+      all: () => data.customers,
+      byId: (id: string) => ix.customers.get(id),
+      byPhone: (phone: string) => ix.customersByPhone.get(phone),
+      byExternalId: (externalId: string) => ix.customersByExternal.get(externalId),
+      byName: (agentId: string | null, name: string) => [...(ix.customersByName.get(nameKey(agentId, name)) ?? [])],
+      add(customer: Customer) {
+        data.customers.push(customer)
+        indexCustomer(ix, customer)
+      },
+      update(customer: Customer) {
+        const old = ix.customers.get(customer.id)
+        if (old) unindexCustomer(ix, old)
+        putById(data.customers, ix.customers, customer)
+        indexCustomer(ix, customer)
+      },
+    },
+    orders: {
+      all: () => data.orders,
+      byId: (id: string) => ix.orders.get(id),
+      byNo: (no: number) => ix.ordersByNo.get(no),
+      bySource: (sourceMessageId: string) => [...(ix.ordersBySource.get(sourceMessageId) ?? [])],
+      ofCustomer: (customerId: string) => (ix.ordersByCustomer.get(customerId) ?? []).map(id => ix.orders.get(id)!),
+      lastRecordedBy(senderId: string) {
+        for (let i = data.orders.length - 1; i >= 0; i--) {
+          const o = data.orders[i]!
+          if (o.recordedBy === senderId && o.status === 'active') return o
+        }
+        return undefined
+      },
+      add(order: Order) {
+        data.orders.push(order)
+        indexOrder(ix, order)
+      },
+      update(order: Order) {
+        const old = ix.orders.get(order.id)
+        if (old && old.customerId !== order.customerId) {
+          const list = ix.ordersByCustomer.get(old.customerId) ?? []
+          ix.ordersByCustomer.set(old.customerId, list.filter(id => id !== order.id))
+          push(ix.ordersByCustomer, order.customerId, order.id)
+        }
+        putById(data.orders, ix.orders, order)
+        ix.ordersByNo.set(order.no, order)
+        const same = ix.ordersBySource.get(order.sourceMessageId) ?? []
+        ix.ordersBySource.set(order.sourceMessageId, same.map(o => o.id === order.id ? order : o))
+      },
+    },
+    payments: {
+      all: () => data.payments,
+      ofCustomer: (customerId: string) => data.payments.filter(p => p.customerId === customerId),
+      add: (payment: DbData['payments'][number]) => { data.payments.push(payment) },
+    },
+    refunds: {
+      all: () => data.refunds,
+      add: (refund: DbData['refunds'][number]) => { data.refunds.push(refund) },
+    },
+    pending: {
+      get: (key: string) => data.pending.find(p => p.key === key),
+      put(draft: DbData['pending'][number]) {
+        data.pending = data.pending.filter(p => p.key !== draft.key)
+        data.pending.push(draft)
+      },
+      remove(key: string) {
+        data.pending = data.pending.filter(p => p.key !== key)
+      },
+    },
+    admins: {
+      all: () => data.admins,
+      add: (admin: DbData['admins'][number]) => { data.admins.push(admin) },
+    },
+    handled: {
+      has: (messageId: string) => ix.handled.has(messageId),
+      add(messageId: string, at: string) {
+        if (ix.handled.has(messageId)) return
+        ix.handled.add(messageId)
+        data.handled.push({ id: messageId, at })
+      },
+    },
+    nextSeq(name: string) {
+      const next = (data.counters[name] ?? 0) + 1
+      data.counters[name] = next
+      return next
+    },
+    commit: () => options.commit(),
+    close: () => options.close?.() ?? Promise.resolve(),
+  }
+  return store
+}
+
+interface Indexes {
+  agents: Map<string, Agent>
+  customers: Map<string, Customer>
+  customersByPhone: Map<string, Customer>
+  customersByExternal: Map<string, Customer>
+  customersByName: Map<string, Customer[]>
+  orders: Map<string, Order>
+  ordersByNo: Map<number, Order>
+  ordersBySource: Map<string, Order[]>
+  ordersByCustomer: Map<string, string[]>
+  handled: Set<string>
+}
+
+function nameKey(agentId: string | null, name: string): string {
+  return `${agentId ?? ''}\u0000${name}`
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+function indexCustomer(ix: Indexes, c: Customer): void {
+  ix.customers.set(c.id, c)
+  if (c.phone) ix.customersByPhone.set(c.phone, c)
+  if (c.externalId) ix.customersByExternal.set(c.externalId, c)
+  for (const n of new Set([c.name, ...c.aliases])) push(ix.customersByName, nameKey(c.agentId, n), c)
+}
+
+function unindexCustomer(ix: Indexes, c: Customer): void {
+  if (c.phone && ix.customersByPhone.get(c.phone)?.id === c.id) ix.customersByPhone.delete(c.phone)
+  if (c.externalId && ix.customersByExternal.get(c.externalId)?.id === c.id) ix.customersByExternal.delete(c.externalId)
+  for (const n of new Set([c.name, ...c.aliases])) {
+    const key = nameKey(c.agentId, n)
+    const rest = (ix.customersByName.get(key) ?? []).filter(x => x.id !== c.id)
+    if (rest.length) ix.customersByName.set(key, rest)
+    else ix.customersByName.delete(key)
+  }
+}
+
+function indexOrder(ix: Indexes, o: Order): void {
+  ix.orders.set(o.id, o)
+  ix.ordersByNo.set(o.no, o)
+  push(ix.ordersBySource, o.sourceMessageId, o)
+  push(ix.ordersByCustomer, o.customerId, o.id)
+}
+
+function buildIndexes(data: DbData): Indexes {
+  const ix: Indexes = {
+    agents: new Map(data.agents.map(a => [a.id, a])),
+    customers: new Map(),
+    customersByPhone: new Map(),
+    customersByExternal: new Map(),
+    customersByName: new Map(),
+    orders: new Map(),
+    ordersByNo: new Map(),
+    ordersBySource: new Map(),
+    ordersByCustomer: new Map(),
+    handled: new Set(data.handled.map(h => h.id)),
+  }
+  for (const c of data.customers) indexCustomer(ix, c)
+  for (const o of data.orders) indexOrder(ix, o)
+  return ix
+}

@@ -1,0 +1,86 @@
+/**
+ * Connects a Wechaty bot to the router: turns Wechaty messages into IncomingMessage, drops the
+ * bot's own echoes, marks backlog as stale, and keeps track of messages still being handled.
+ */
+import { types, type Message, type Wechaty } from 'wechaty'
+import type { Logger } from '../../app/logger.js'
+import type { Router } from '../../app/router/router.js'
+import type { IncomingMessage } from '../../domain/types.js'
+import type { EchoFilter } from './echo-filter.js'
+
+export interface AttachOptions {
+  router: Router
+  echo: EchoFilter
+  logger: Logger
+  /** Messages sent more than this long before the latest login are backlog: recorded, never answered. */
+  staleMs: number
+}
+
+export interface Attached {
+  /** Resolves when every message received so far has been handled. */
+  drain(): Promise<void>
+  loginAt(): number | null
+}
+
+export function attachRouter(bot: Wechaty, options: AttachOptions): Attached {
+  const inflight = new Set<Promise<void>>()
+  let loginAt: number | null = null
+
+  bot.on('login', (user) => {
+    loginAt = Date.now()
+    options.logger.info('logged in', { user: user.name() })
+  })
+  bot.on('logout', (user, reason) => options.logger.warn('logged out', { user: user.name(), reason }))
+  bot.on('error', error => options.logger.warn('wechaty error', { error: String((error as Error)?.message ?? error) }))
+  bot.on('message', (message) => {
+    const p = toIncoming(bot, message, options, loginAt)
+      .then(msg => msg ? options.router.handle(msg) : undefined)
+      .catch(error => options.logger.error('message not handled', { id: message.id, error: String(error) }))
+    inflight.add(p)
+    void p.finally(() => inflight.delete(p))
+  })
+
+  return {
+    async drain() {
+      while (inflight.size > 0) await Promise.allSettled([...inflight])
+    },
+    loginAt: () => loginAt,
+  }
+}
+
+async function toIncoming(bot: Wechaty, message: Message, options: AttachOptions, loginAt: number | null): Promise<IncomingMessage | null> {
+  if (message.type() !== types.Message.Text) return null
+  const room = message.room()
+  const talker = message.talker()
+  const text = message.text()
+  const fromSelf = message.self()
+  if (fromSelf) {
+    const conversation = room ? room.id : message.listener()?.id ?? ''
+    if (options.echo.isEcho(conversation, text)) return null
+    // The merchant's own messages count only in rooms and in their own chat, never in chats with customers.
+    if (!room && conversation !== talker.id && conversation !== 'filehelper') return null
+  }
+  const selfId = bot.isLoggedIn ? bot.currentUser.id : null
+  const mentions = room ? await message.mentionList().catch(() => []) : []
+  const selfName = bot.isLoggedIn ? bot.currentUser.name() : null
+  const sent = message.date()
+  return {
+    id: message.id,
+    text: stripSelfMention(text, selfName),
+    senderId: talker.id,
+    senderName: talker.name(),
+    senderAlias: (await talker.alias().catch(() => undefined)) ?? null,
+    roomId: room?.id ?? null,
+    roomTopic: room ? await room.topic() : null,
+    mentionIds: mentions.map(c => c.id).filter(id => id !== selfId),
+    fromSelf,
+    stale: loginAt !== null && sent.getTime() < loginAt - options.staleMs,
+    sentAt: sent.toISOString(),
+  }
+}
+
+/** `@店小二 张三 面膜2盒` → `张三 面膜2盒` (WeChat puts U+2005 after a mention). */
+export function stripSelfMention(text: string, selfName: string | null): string {
+  if (!selfName) return text
+  return text.split(`@${selfName}`).join(' ').replace(/\u2005/g, ' ').trim()
+}

@@ -1,0 +1,59 @@
+/** ChatPort and ContactDirectory over a Wechaty bot. */
+import type { Contact, Room, Wechaty } from 'wechaty'
+import type { ChatPort, ContactDirectory, ContactInfo } from '../../domain/ports.js'
+import type { IncomingMessage } from '../../domain/types.js'
+import type { EchoFilter } from './echo-filter.js'
+
+export function createWechatyChat(bot: Wechaty, echo: EchoFilter): ChatPort {
+  async function room(id: string): Promise<Room> {
+    const r = await bot.Room.find({ id })
+    if (!r) throw new Error(`room not found: ${id}`)
+    return r
+  }
+  async function contact(id: string): Promise<Contact> {
+    const c = await bot.Contact.find({ id })
+    if (!c) throw new Error(`contact not found: ${id}`)
+    return c
+  }
+  return {
+    async reply(to: IncomingMessage, text: string) {
+      if (to.roomId) {
+        const r = await room(to.roomId)
+        const talker = to.fromSelf ? undefined : await bot.Contact.find({ id: to.senderId })
+        echo.sent(to.roomId, text)
+        if (talker) await r.say(text, talker)
+        else await r.say(text)
+        return
+      }
+      // The merchant writing to themself (file helper / own chat): answer in that same chat.
+      const target = to.fromSelf ? bot.currentUser.id : to.senderId
+      echo.sent(target, text)
+      await (await contact(target)).say(text)
+    },
+    async sendText(conversationId: string, text: string) {
+      echo.sent(conversationId, text)
+      if (conversationId.endsWith('@chatroom')) await (await room(conversationId)).say(text)
+      else await (await contact(conversationId)).say(text)
+    },
+  }
+}
+
+export function createWechatyContacts(bot: Wechaty): ContactDirectory {
+  const info = async (c: Contact): Promise<ContactInfo> => ({ id: c.id, name: c.name(), alias: (await c.alias()) ?? null })
+  return {
+    async byId(id) {
+      const c = await bot.Contact.find({ id })
+      return c ? info(c) : undefined
+    },
+    async find(nameOrAlias) {
+      const [byName, byAlias] = await Promise.all([
+        bot.Contact.findAll({ name: nameOrAlias }),
+        bot.Contact.findAll({ alias: nameOrAlias }),
+      ])
+      const self = bot.isLoggedIn ? bot.currentUser.id : null
+      const seen = new Map<string, Contact>()
+      for (const c of [...byName, ...byAlias]) if (c.id !== self) seen.set(c.id, c)
+      return Promise.all([...seen.values()].map(info))
+    },
+  }
+}

@@ -1,0 +1,27 @@
+/** The registry: the only list of chat commands. Help text and the README table come from here. */
+import type { Role } from '../../domain/types.js'
+import type { CommandDef } from '../router/types.js'
+import { agentCommand } from './agent.js'
+import { help } from './help.js'
+import { correct, payment, refund, undo } from './ledger.js'
+import { cancel, confirm } from './pending.js'
+
+export const commands: readonly CommandDef[] = [help, agentCommand, confirm, cancel, undo, payment, refund, correct]
+
+const byWord = new Map<string, CommandDef>()
+for (const c of commands) for (const w of [c.name, ...c.aliases]) byWord.set(w.toLowerCase(), c)
+
+/** The command a first word names, if any. */
+export function findCommand(word: string): CommandDef | undefined {
+  return byWord.get(word.toLowerCase())
+}
+
+/** Commands this role may use, in registry order. */
+export function commandsFor(role: Exclude<Role, 'unknown'>): CommandDef[] {
+  return commands.filter(c => c.roles.includes(role))
+}
+
+/** Every word that starts a command. */
+export function commandWords(): string[] {
+  return [...byWord.keys()]
+}

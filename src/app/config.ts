@@ -1,0 +1,126 @@
+/**
+ * Configuration: one JSON file plus environment variables that override it, checked with zod.
+ * Pure: `main.ts` reads the file and the environment and passes them in.
+ */
+import { z } from 'zod'
+
+export const ENV_KEYS = {
+  config: 'WXCRM_CONFIG',
+  db: 'WXCRM_DB',
+  admins: 'WXCRM_ADMINS',
+  timezone: 'WXCRM_TZ',
+  token: 'WECHATY_PUPPET_SERVICE_TOKEN',
+  endpoint: 'WECHATY_PUPPET_SERVICE_ENDPOINT',
+  noTls: 'WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT',
+} as const
+
+export const DEFAULT_CONFIG_FILE = 'wxcrm.config.json'
+
+function isTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  }
+  catch {
+    return false
+  }
+}
+
+const configSchema = z.strictObject({
+  dbPath: z.string().min(1, '需要一个文件路径，如 data/db.json').default('data/db.json'),
+  admins: z.array(z.string().trim().min(1, '管理员不能是空字符串')).default([]),
+  timezone: z.string().refine(isTimezone, '需要 IANA 时区名，如 Asia/Shanghai').default('Asia/Shanghai'),
+  orderGroups: z.array(z.string().min(1)).default([]),
+  adminCodeMinutes: z.number().int().min(1).max(1440).default(30),
+  loginGraceSeconds: z.number().int().min(10).max(3600).default(90),
+  staleSeconds: z.number().int().min(0).max(86_400).default(120),
+  backupsKept: z.number().int().min(0).max(365).default(7),
+  gateway: z.strictObject({
+    token: z.string().regex(/^[\w.-]+_\S+$/, '需要带前缀的网关令牌，如 puppet_workpro_xxxxxxxx').optional(),
+    endpoint: z.string().regex(/^[\w.-]+:\d{1,5}$/, '需要 主机:端口，如 127.0.0.1:8788').optional(),
+    noTlsInsecureClient: z.boolean().default(false),
+    timeoutSeconds: z.number().int().min(10).max(3600).default(60),
+  }).default({ noTlsInsecureClient: false, timeoutSeconds: 60 }),
+})
+
+export type Config = z.infer<typeof configSchema>
+
+/** Bad configuration: names the key (and the variable it came from) and what is allowed. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  constructor(readonly key: string, readonly detail: string) {
+    super(`配置错误：${key} ${detail}`)
+  }
+}
+
+export interface ConfigSources {
+  /** Text of the config file, when there is one. */
+  fileText?: string | null
+  filePath?: string
+  env: Readonly<Record<string, string | undefined>>
+}
+
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, 1: true, yes: true, false: false, 0: false, no: false }
+
+/** Builds the configuration from the file and the environment, or throws ConfigError. */
+export function parseConfig(sources: ConfigSources): Config {
+  const file = sources.filePath ?? DEFAULT_CONFIG_FILE
+  let raw: Record<string, unknown> = {}
+  if (sources.fileText != null && sources.fileText.trim() !== '') {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(sources.fileText)
+    }
+    catch (e) {
+      throw new ConfigError(`配置文件 ${file}`, `不是有效的 JSON：${(e as Error).message}`)
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new ConfigError(`配置文件 ${file}`, '应是一个 JSON 对象，如 {"admins": ["老板"]}')
+    raw = parsed as Record<string, unknown>
+  }
+  const origin = new Map<string, string>()
+  const env = sources.env
+  const set = (key: string, value: unknown, from: string): void => {
+    raw[key] = value
+    origin.set(key, from)
+  }
+  if (env[ENV_KEYS.db]) set('dbPath', env[ENV_KEYS.db], ENV_KEYS.db)
+  if (env[ENV_KEYS.admins] !== undefined && env[ENV_KEYS.admins] !== '')
+    set('admins', env[ENV_KEYS.admins]!.split(/[,，]/).map(s => s.trim()).filter(Boolean), ENV_KEYS.admins)
+  if (env[ENV_KEYS.timezone]) set('timezone', env[ENV_KEYS.timezone], ENV_KEYS.timezone)
+  const gateway = { ...(typeof raw.gateway === 'object' && raw.gateway ? raw.gateway : {}) } as Record<string, unknown>
+  if (env[ENV_KEYS.token]) {
+    gateway.token = env[ENV_KEYS.token]
+    origin.set('gateway.token', ENV_KEYS.token)
+  }
+  if (env[ENV_KEYS.endpoint]) {
+    gateway.endpoint = env[ENV_KEYS.endpoint]
+    origin.set('gateway.endpoint', ENV_KEYS.endpoint)
+  }
+  const noTls = env[ENV_KEYS.noTls]
+  if (noTls !== undefined && noTls !== '') {
+    const flag = BOOLEAN_WORDS[noTls.toLowerCase()]
+    if (flag === undefined) throw new ConfigError(`${ENV_KEYS.noTls}`, `的值“${noTls}”无效：只能是 true 或 false`)
+    gateway.noTlsInsecureClient = flag
+  }
+  if (Object.keys(gateway).length > 0) raw.gateway = gateway
+
+  const result = configSchema.safeParse(raw)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const key = issue.path.join('.') || '(顶层)'
+    const from = origin.get(key)
+    const value = issue.path.reduce<unknown>((v, p) => (v as Record<PropertyKey, unknown> | undefined)?.[p as PropertyKey], raw)
+    const shown = value === undefined ? '' : `的值 ${JSON.stringify(value)} `
+    const message = issue.code === 'unrecognized_keys'
+      ? `有不认识的配置项 ${issue.keys.join(', ')}；可用的有：${Object.keys(configSchema.shape).join(', ')}`
+      : `${shown}无效：${issue.message}`
+    throw new ConfigError(from ? `${key}（来自环境变量 ${from}）` : key, message)
+  }
+  return result.data
+}
+
+/** Whether the bot should connect to a real gateway (else local mode). */
+export function isGatewayMode(config: Config): boolean {
+  return Boolean(config.gateway.token)
+}

@@ -1,0 +1,34 @@
+/** The customer table that 导出 and `wxcrm export` write: one row per customer. */
+import { outstandingFen } from '../../domain/ledger/payments.js'
+import type { Store } from '../../domain/ports.js'
+
+export const CUSTOMER_COLUMNS = ['客户ID', '外部ID', '姓名', '电话', '代理', '订单数', '累计消费(元)', '首单日期', '末单日期', '未付(元)', '来源'] as const
+
+const yuan = (fen: number): string => (fen / 100).toFixed(2)
+
+/** Header plus one row per customer, agents' customers filtered by `agentId` when given. */
+export function customerRows(store: Store, options: { agentId?: string } = {}): string[][] {
+  const agents = new Map(store.agents.all().map(a => [a.id, a.name]))
+  const rows: string[][] = [[...CUSTOMER_COLUMNS]]
+  for (const c of store.customers.all()) {
+    if (options.agentId && c.agentId !== options.agentId) continue
+    const orders = store.orders.ofCustomer(c.id).filter(o => o.status !== 'cancelled')
+    const spent = orders.reduce((s, o) => s + Math.max(0, (o.amountFen ?? 0) - o.refundedFen), 0)
+    const owing = orders.reduce((s, o) => s + outstandingFen(o), 0)
+    const dates = orders.map(o => o.placedOn).sort()
+    rows.push([
+      c.id,
+      c.externalId ?? '',
+      c.name,
+      c.phone ?? '',
+      c.agentId ? agents.get(c.agentId) ?? '' : '',
+      String(orders.length),
+      yuan(spent),
+      dates[0] ?? '',
+      dates.at(-1) ?? '',
+      yuan(owing),
+      c.source ?? '',
+    ])
+  }
+  return rows
+}

@@ -1,0 +1,155 @@
+/**
+ * Importing an order history (CSV rows already split into fields): each row is checked on its own;
+ * bad rows are reported with their line number and good rows are kept. Re-importing the same file
+ * adds nothing twice: each row's source id is `import:<file>:<line>`.
+ */
+import { z } from 'zod'
+import { parseMoney } from '../../domain/money.js'
+import type { Store } from '../../domain/ports.js'
+import type { Agent, Customer, Order } from '../../domain/types.js'
+
+export interface ImportMapping {
+  /** Column holding the customer's id in the file (kept as externalId). */
+  customer?: string
+  name?: string
+  phone?: string
+  date: string
+  amount: string
+  qty?: string
+  product?: string
+  /** All rows belong to this agent (created if unknown). */
+  agent?: string
+}
+
+export interface ImportRow { line: number, values: Record<string, string> }
+
+export interface ImportReport {
+  imported: number
+  skipped: number
+  customersCreated: number
+  bad: { line: number, problem: string }[]
+}
+
+const phone = z.string().transform(s => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^1[3-9]\d{9}$/, '电话不是11位手机号'))
+
+function rowSchema(m: ImportMapping) {
+  const req = (col: string) => z.string({ error: `缺少列 ${col}` }).trim()
+  const opt = z.string().trim().optional()
+  return z.object({
+    who: req(m.customer ?? m.name ?? m.phone ?? '客户').min(1, '客户为空'),
+    name: opt,
+    phone: z.union([z.literal(''), phone]).optional(),
+    date: req(m.date).transform(normalizeDate).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期无法识别（需要 YYYY-MM-DD）')),
+    amount: req(m.amount).transform(s => parseMoney(s)).pipe(z.number({ error: '金额无法识别' }).int().min(0, '金额不能为负')),
+    qty: opt.transform(s => s === undefined || s === '' ? undefined : Number(s)).pipe(z.number({ error: '数量无法识别' }).positive('数量必须大于0').optional()),
+    product: opt,
+  })
+}
+
+/** 1997-01-01, 1997/1/1, 19970101 → 1997-01-01; anything else is returned as is (and rejected). */
+export function normalizeDate(s: string): string {
+  const m = s.match(/^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/)
+  if (!m) return s
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return s
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+export function importOrders(store: Store, rows: Iterable<ImportRow>, options: { mapping: ImportMapping, source: string, now: Date, onRow?: (n: number) => void }): ImportReport {
+  const { mapping } = options
+  const schema = rowSchema(mapping)
+  const at = options.now.toISOString()
+  const report: ImportReport = { imported: 0, skipped: 0, customersCreated: 0, bad: [] }
+  const agent = mapping.agent ? ensureAgent(store, mapping.agent, at) : null
+  let n = 0
+  for (const row of rows) {
+    options.onRow?.(++n)
+    const sourceId = `import:${options.source}:${row.line}`
+    if (store.orders.bySource(sourceId).length > 0) {
+      report.skipped++
+      continue
+    }
+    const parsed = schema.safeParse({
+      who: row.values[mapping.customer ?? mapping.name ?? mapping.phone ?? ''],
+      name: mapping.name ? row.values[mapping.name] : undefined,
+      phone: mapping.phone ? row.values[mapping.phone] : undefined,
+      date: row.values[mapping.date],
+      amount: row.values[mapping.amount],
+      qty: mapping.qty ? row.values[mapping.qty] : undefined,
+      product: mapping.product ? row.values[mapping.product] : undefined,
+    })
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      report.bad.push({ line: row.line, problem: issue.message })
+      continue
+    }
+    const r = parsed.data
+    const { customer, created } = findOrCreate(store, r, mapping, agent, at)
+    if (created) report.customersCreated++
+    const seq = store.nextSeq('order')
+    const order: Order = {
+      id: `o${seq}`,
+      no: seq,
+      sourceMessageId: sourceId,
+      recordedBy: 'import',
+      agentId: customer.agentId,
+      customerId: customer.id,
+      placedOn: r.date,
+      recordedAt: at,
+      lines: [{ name: r.product || '商品', qty: r.qty ?? null, unit: null, unitPriceFen: null, amountFen: r.amount, spec: null }],
+      amountFen: r.amount,
+      costFen: null,
+      payment: 'paid',
+      paidFen: r.amount,
+      dueOn: null,
+      status: 'active',
+      refundedFen: 0,
+      note: null,
+    }
+    store.orders.add(order)
+    report.imported++
+  }
+  return report
+}
+
+function ensureAgent(store: Store, name: string, at: string): Agent {
+  const found = store.agents.byName(name)
+  if (found) return found
+  const agent: Agent = { id: `a${store.nextSeq('agent')}`, name, contactId: null, addedAt: at, active: true }
+  store.agents.add(agent)
+  return agent
+}
+
+function findOrCreate(store: Store, r: { who: string, name?: string, phone?: string }, mapping: ImportMapping, agent: Agent | null, at: string): { customer: Customer, created: boolean } {
+  const phoneValue = r.phone || null
+  if (mapping.customer) {
+    const existing = store.customers.byExternalId(r.who)
+    if (existing) return { customer: existing, created: false }
+  }
+  if (phoneValue) {
+    const existing = store.customers.byPhone(phoneValue)
+    if (existing) return { customer: existing, created: false }
+  }
+  if (!mapping.customer && r.name) {
+    const [existing] = store.customers.byName(agent?.id ?? null, r.name)
+    if (existing) return { customer: existing, created: false }
+  }
+  const customer: Customer = {
+    id: `c${store.nextSeq('customer')}`,
+    agentId: agent?.id ?? null,
+    name: r.name || (mapping.customer ? `客户${r.who}` : r.who),
+    aliases: [],
+    phone: phoneValue,
+    address: null,
+    externalId: mapping.customer ? r.who : null,
+    contactId: null,
+    tags: [],
+    source: 'import',
+    createdAt: at,
+    optedOut: false,
+    notes: null,
+  }
+  store.customers.add(customer)
+  return { customer, created: true }
+}

@@ -1,0 +1,176 @@
+/** 报单: drafts become customers and orders, or a question back to the agent. */
+import { matchCustomer } from '../../domain/customer/identity.js'
+import type { OrderDraft } from '../../domain/order/draft.js'
+import type { Customer, Order, PendingDraft, PendingOrder } from '../../domain/types.js'
+import { type MessageContext, pendingKey, type Reply } from '../context.js'
+import { draftLine, issueLines, orderLine } from './format.js'
+
+export const ORDER_FOOTER = '有误请发“撤销”，或“改 上一单 金额 298”'
+
+/** Handles a message the parser read as one or more orders. */
+export async function handleOrderMessage(ctx: MessageContext, orders: OrderDraft[], messageIssues: OrderDraft['issues']): Promise<Reply> {
+  const { store } = ctx.deps
+  const drafts = orders.map(toPending)
+  const issues = [...messageIssues, ...orders.flatMap(o => o.issues)]
+  if (ctx.msg.stale) {
+    // Backlog after a restart: record what is complete, never reply, never ask.
+    if (issues.length > 0 || unresolved(ctx, drafts)) return null
+    recordDrafts(ctx, drafts, ctx.msg.id)
+    await store.commit()
+    return null
+  }
+  const blocking = issues.filter(i => i.blocking)
+  if (blocking.length > 0) {
+    return ['⚠️ 这条报单没有记录：', ...drafts.map(d => `· ${draftLine(d, ctx.inRoom)}`), ...issueLines(blocking), '请改好后重新发送。'].join('\n')
+  }
+  const question = unresolved(ctx, drafts)
+  if (question) return question
+  if (issues.length > 0) {
+    const pending: PendingDraft = {
+      key: pendingKey(ctx.msg),
+      senderId: ctx.msg.senderId,
+      agentId: ctx.agent?.id ?? null,
+      sourceMessageId: ctx.msg.id,
+      placedOn: ctx.today,
+      createdAt: ctx.now.toISOString(),
+      drafts,
+    }
+    store.pending.put(pending)
+    store.handled.add(ctx.msg.id, ctx.now.toISOString())
+    await store.commit()
+    return ['❓ 我是这样理解的：', ...drafts.map(d => `· ${draftLine(d, ctx.inRoom)}`), ...issueLines(issues), '回复“确认”按上面记录，回复“取消”放弃；也可以改好后重新发送。'].join('\n')
+  }
+  const recorded = recordDrafts(ctx, drafts, ctx.msg.id)
+  await store.commit()
+  return recordedReply(ctx, recorded)
+}
+
+/** 确认: records the sender's waiting draft in this conversation. */
+export async function confirmPending(ctx: MessageContext): Promise<Reply> {
+  const { store } = ctx.deps
+  const pending = store.pending.get(pendingKey(ctx.msg))
+  if (!pending) return ctx.inRoom ? null : '没有等待确认的报单。'
+  const question = unresolved(ctx, pending.drafts)
+  if (question) return question
+  const recorded = recordDrafts(ctx, pending.drafts, pending.sourceMessageId, pending.placedOn)
+  store.pending.remove(pending.key)
+  store.handled.add(ctx.msg.id, ctx.now.toISOString())
+  await store.commit()
+  return recordedReply(ctx, recorded)
+}
+
+/** 取消: drops the sender's waiting draft. */
+export async function cancelPending(ctx: MessageContext): Promise<Reply> {
+  const { store } = ctx.deps
+  const pending = store.pending.get(pendingKey(ctx.msg))
+  if (!pending) return ctx.inRoom ? null : '没有等待确认的报单。'
+  store.pending.remove(pending.key)
+  store.handled.add(ctx.msg.id, ctx.now.toISOString())
+  await store.commit()
+  return '已取消，这条报单没有记录。'
+}
+
+function toPending(d: OrderDraft): PendingOrder {
+  return {
+    customer: { name: d.customer.name, phone: d.customer.phone, address: d.customer.address },
+    lines: d.lines.map(l => ({ ...l })),
+    amountFen: d.amountFen,
+    payment: d.payment,
+    paidFen: d.paidFen,
+    date: d.date,
+    note: d.note,
+  }
+}
+
+/** A question when a draft's customer cannot be told apart; null when every draft resolves. */
+function unresolved(ctx: MessageContext, drafts: readonly PendingOrder[]): string | null {
+  const agentId = ctx.agent?.id ?? null
+  for (const d of drafts) {
+    const match = matchCustomer(d.customer, agentId, ctx.deps.store.customers)
+    if (match.kind === 'missing') return '⚠️ 没看出是哪位客户，请写上客户名字或电话，如“张三 13800138000 面膜2盒 398”。'
+    if (match.kind === 'ambiguous') {
+      const who = match.candidates.map(c => c.phone ? `尾号${c.phone.slice(-4)}` : `#${c.id}`).join('、')
+      return `❓ 有${match.candidates.length}位客户叫“${d.customer.name}”（${who}），请在报单里加上电话以便区分。这条报单还没有记录。`
+    }
+  }
+  return null
+}
+
+/** Stores the drafts as orders (creating customers as needed). Call `unresolved` first. */
+export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[], sourceMessageId: string, placedOn = ctx.today): { order: Order, customer: Customer, isNew: boolean }[] {
+  const { store } = ctx.deps
+  const agentId = ctx.agent?.id ?? null
+  const at = ctx.now.toISOString()
+  const out: { order: Order, customer: Customer, isNew: boolean }[] = []
+  for (const d of drafts) {
+    const match = matchCustomer(d.customer, agentId, store.customers)
+    let customer: Customer
+    let isNew = false
+    if (match.kind === 'existing') {
+      customer = match.customer
+      const address = d.customer.address && !customer.address ? d.customer.address : customer.address
+      if (match.addPhone || address !== customer.address) {
+        customer = { ...customer, phone: match.addPhone ?? customer.phone, address }
+        store.customers.update(customer)
+      }
+    }
+    else if (match.kind === 'new') {
+      customer = newCustomer(ctx, match.name, match.phone, d.customer.address, agentId, at)
+      store.customers.add(customer)
+      isNew = true
+    }
+    else {
+      throw new Error(`customer not resolved: ${match.kind}`)
+    }
+    const seq = store.nextSeq('order')
+    const amountFen = d.amountFen
+    const order: Order = {
+      id: `o${seq}`,
+      no: seq,
+      sourceMessageId,
+      recordedBy: ctx.msg.senderId,
+      agentId: customer.agentId ?? agentId,
+      customerId: customer.id,
+      placedOn: d.date ?? placedOn,
+      recordedAt: at,
+      lines: d.lines.map(l => ({ name: l.name, qty: l.qty, unit: l.unit, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, spec: l.spec })),
+      amountFen,
+      costFen: null,
+      payment: d.payment,
+      paidFen: d.payment === 'paid' ? amountFen ?? 0 : d.payment === 'deposit' ? d.paidFen ?? 0 : 0,
+      dueOn: null,
+      status: 'active',
+      refundedFen: 0,
+      note: d.note,
+    }
+    store.orders.add(order)
+    out.push({ order, customer, isNew })
+  }
+  store.handled.add(sourceMessageId, at)
+  return out
+}
+
+export function newCustomer(ctx: MessageContext, name: string, phone: string | null, address: string | null, agentId: string | null, at: string): Customer {
+  return {
+    id: `c${ctx.deps.store.nextSeq('customer')}`,
+    agentId,
+    name,
+    aliases: [],
+    phone,
+    address,
+    externalId: null,
+    contactId: null,
+    tags: [],
+    source: null,
+    createdAt: at,
+    optedOut: false,
+    notes: null,
+  }
+}
+
+function recordedReply(ctx: MessageContext, recorded: { order: Order, customer: Customer, isNew: boolean }[]): string {
+  const lines = recorded.map(r => `${orderLine(r.order, r.customer, ctx.inRoom, ctx.today)}${r.isNew ? '（新客户）' : ''}`)
+  const head = recorded.length === 1 ? '✅ 已记录' : `✅ 已记录 ${recorded.length} 单`
+  return [head, ...lines, ORDER_FOOTER].join('\n')
+}
+

@@ -1,0 +1,112 @@
+/**
+ * The front door: every chat message goes through `handle`. It drops repeats, resolves the speaker's
+ * role, runs a command or records an order, and answers — or stays silent for chatter and strangers.
+ */
+import { parseMessage } from '../../domain/order/parse-message.js'
+import type { IncomingMessage } from '../../domain/types.js'
+import type { AdminCode } from '../admin-code.js'
+import { commandWords, findCommand } from '../commands/index.js'
+import type { AppDeps, MessageContext, Reply } from '../context.js'
+import { correctOrder } from '../ledger/corrections.js'
+import { recordPayment, recordRefund } from '../ledger/money-moves.js'
+import { handleOrderMessage } from '../ledger/record-orders.js'
+import { localDate } from '../local-time.js'
+import { resolveSpeaker } from './roles.js'
+
+export const BIND_ADMIN_WORD = '绑定管理员'
+export const FAILED_REPLY = '⚠️ 抱歉，这条消息处理失败，没有记录。请稍后重发。'
+const HINT = '没看懂这条消息。报单示例：张三 13800138000 面膜2盒 398 已付\n发“帮助”查看全部用法。'
+
+export interface Router {
+  /** Handles one message; resolves when its effects are stored and its reply (if any) was sent. */
+  handle(msg: IncomingMessage): Promise<void>
+}
+
+export interface RouterOptions {
+  adminCode?: AdminCode
+  /** How many recent message ids to remember for dropping repeated deliveries. */
+  recentIds?: number
+}
+
+export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router {
+  const recent = new Set<string>()
+  const recentMax = options.recentIds ?? 10_000
+  const words = commandWords()
+
+  function firstDelivery(id: string): boolean {
+    if (recent.has(id)) return false
+    recent.add(id)
+    if (recent.size > recentMax) recent.delete(recent.values().next().value!)
+    return !deps.store.handled.has(id) && deps.store.orders.bySource(id).length === 0
+  }
+
+  async function dispatch(msg: IncomingMessage): Promise<Reply> {
+    const now = deps.clock.now()
+    const text = msg.text.trim()
+    const speaker = resolveSpeaker(msg, deps.config, deps.store)
+    if (speaker.role === 'unknown') return bindAdmin(msg, text, now)
+    if (msg.roomId && deps.config.orderGroups.length > 0 && !deps.config.orderGroups.includes(msg.roomTopic ?? '')) return null
+    const ctx: MessageContext = {
+      deps,
+      msg: { ...msg, text },
+      role: speaker.role,
+      agent: speaker.agent,
+      today: localDate(new Date(msg.sentAt), deps.config.timezone),
+      now,
+      inRoom: msg.roomId !== null,
+    }
+    const [first = '', ...rest] = text.replace(/^[/／]/, '').split(/\s+/)
+    const def = findCommand(first)
+    if (def) {
+      if (msg.stale && !['收款', '退款'].includes(def.name)) return null
+      if (!def.roles.includes(speaker.role)) return `“${def.name}”只有管理员可以使用。`
+      const args = def.args.safeParse(rest)
+      if (!args.success) return `用法：${def.usage}`
+      return def.run(ctx, args.data)
+    }
+    const parsed = parseMessage(text, { today: ctx.today, products: deps.products, commandWords: words })
+    switch (parsed.kind) {
+      case 'order': return handleOrderMessage(ctx, parsed.orders, parsed.issues)
+      case 'payment': return recordPayment(ctx, parsed.payment, parsed.issues)
+      case 'refund': return recordRefund(ctx, parsed.refund, parsed.issues)
+      case 'correction': return msg.stale ? null : correctOrder(ctx, parsed.correction, parsed.issues)
+      case 'command': return null
+      case 'none': return ctx.inRoom || msg.fromSelf ? null : HINT
+    }
+  }
+
+  async function bindAdmin(msg: IncomingMessage, text: string, now: Date): Promise<Reply> {
+    // Strangers get nothing at all, except a direct message carrying the start-up code.
+    if (msg.roomId || msg.stale || !options.adminCode) return null
+    const m = text.match(new RegExp(`^${BIND_ADMIN_WORD}\\s*(\\d{4,8})$`))
+    if (!m || !options.adminCode.redeem(m[1]!, now)) return null
+    deps.store.admins.add({ contactId: msg.senderId, name: msg.senderName, boundAt: now.toISOString() })
+    deps.store.handled.add(msg.id, now.toISOString())
+    await deps.store.commit()
+    deps.logger.info('admin bound', { name: msg.senderName })
+    return `✅ 你已绑定为管理员，${msg.senderName}。发“帮助”查看可用命令。`
+  }
+
+  return {
+    async handle(msg) {
+      if (!firstDelivery(msg.id)) return
+      let reply: Reply
+      try {
+        reply = await dispatch(msg)
+      }
+      catch (error) {
+        deps.logger.error('message failed', { id: msg.id, error: String(error) })
+        // Nothing was stored: let a later delivery of the same message try again.
+        recent.delete(msg.id)
+        reply = msg.stale ? null : FAILED_REPLY
+      }
+      if (reply === null || msg.stale) return
+      try {
+        await deps.chat.reply(msg, reply)
+      }
+      catch (error) {
+        deps.logger.error('reply failed', { id: msg.id, error: String(error) })
+      }
+    },
+  }
+}

@@ -1,0 +1,22 @@
+/** A chat command, declared as data: the registry, the router and the help text all read these. */
+import type { z } from 'zod'
+import type { Role } from '../../domain/types.js'
+import type { MessageContext, Reply } from '../context.js'
+
+export interface CommandDef<A = unknown> {
+  name: string
+  aliases: readonly string[]
+  roles: readonly Exclude<Role, 'unknown'>[]
+  /** One line for 帮助. */
+  summary: string
+  /** How to write it, e.g. `代理 添加 <微信名>`. */
+  usage: string
+  /** Checks the words after the command name. */
+  args: z.ZodType<A>
+  run(ctx: MessageContext, args: A): Promise<Reply>
+}
+
+/** Keeps each command's argument type while collecting them in one list. */
+export function defineCommand<A>(def: CommandDef<A>): CommandDef<unknown> {
+  return def as unknown as CommandDef<unknown>
+}

@@ -1,0 +1,92 @@
+/** The `wxcrm` command line for operators and scripts: parse, import, export. */
+import { readFileSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { SingleBar } from 'cli-progress'
+import { Command, InvalidArgumentError } from 'commander'
+import { readCsvRows, toCsv, writeCsv } from './adapters/csv.js'
+import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
+import { customerRows } from './app/io/export-customers.js'
+import { importOrders, type ImportMapping } from './app/io/import-orders.js'
+import { localDate } from './app/local-time.js'
+import { parseMessage } from './domain/order/parse-message.js'
+import { toParseJson } from './domain/order/parse-json.js'
+import { commandWords } from './app/commands/index.js'
+
+const DEFAULT_TZ = process.env.WXCRM_TZ || 'Asia/Shanghai'
+
+function isoInstant(value: string): Date {
+  const d = new Date(value)
+  if (Number.isNaN(d.getTime())) throw new InvalidArgumentError('需要 ISO 时间，如 2026-11-23T10:00:00+08:00')
+  return d
+}
+
+async function openDb(path: string) {
+  return openLowdbStore({ file: resolve(path), today: () => localDate(new Date(), DEFAULT_TZ), backupsKept: 0 })
+}
+
+const program = new Command()
+program.name('wxcrm').description('wxcrm 命令行：解析报单、导入导出订单与客户').showHelpAfterError()
+
+program.command('parse')
+  .description('从标准输入读一条聊天消息，输出解析结果（JSON）')
+  .option('--now <iso>', '消息时间（决定“昨天”等日期）', isoInstant)
+  .option('--tz <zone>', '商家时区', DEFAULT_TZ)
+  .action((opts: { now?: Date, tz: string }) => {
+    const text = readFileSync(0, 'utf8')
+    const today = localDate(opts.now ?? new Date(), opts.tz)
+    const parsed = parseMessage(text.replace(/\n$/, ''), { today, commandWords: commandWords() })
+    process.stdout.write(`${JSON.stringify(toParseJson(parsed))}\n`)
+  })
+
+program.command('import')
+  .description('从 CSV 导入历史订单（每行一单）；坏行报告行号，好行保留；重复导入不会重复记录')
+  .argument('<file>', 'CSV 文件（第一行是列名）')
+  .requiredOption('--db <path>', '数据库文件')
+  .option('--customer <col>', '客户编号列（作为外部ID保存）')
+  .option('--name <col>', '客户姓名列')
+  .option('--phone <col>', '客户电话列')
+  .option('--date <col>', '下单日期列', 'date')
+  .option('--amount <col>', '金额列（元）', 'amount')
+  .option('--qty <col>', '数量列')
+  .option('--product <col>', '商品列')
+  .option('--agent <name>', '这些订单都归这位代理')
+  .option('--delimiter <char>', '分隔符', ',')
+  .action(async (file: string, opts: ImportMapping & { db: string, delimiter: string }) => {
+    if (!opts.customer && !opts.name && !opts.phone) throw new InvalidArgumentError('需要 --customer、--name 或 --phone 之一来识别客户')
+    const { columns, rows } = await readCsvRows(file, { delimiter: opts.delimiter })
+    const needed = [opts.customer, opts.name, opts.phone, opts.date, opts.amount, opts.qty, opts.product].filter((c): c is string => Boolean(c))
+    const missing = needed.filter(c => !columns.includes(c))
+    if (missing.length > 0) throw new InvalidArgumentError(`文件里没有这些列：${missing.join(', ')}（文件的列：${columns.join(', ')}）`)
+    const store = await openDb(opts.db)
+    const bar = process.stderr.isTTY ? new SingleBar({ format: '导入 [{bar}] {value}/{total} 行', stream: process.stderr }) : null
+    bar?.start(rows.length, 0)
+    const report = importOrders(store, rows, { mapping: opts, source: basename(file), now: new Date(), onRow: n => bar?.update(n) })
+    bar?.stop()
+    await store.commit()
+    await store.close()
+    for (const b of report.bad.slice(0, 50)) console.error(`第 ${b.line} 行：${b.problem}`)
+    if (report.bad.length > 50) console.error(`……另有 ${report.bad.length - 50} 行有问题`)
+    console.log(`导入 ${report.imported} 单，新客户 ${report.customersCreated} 位，跳过已导入 ${report.skipped} 行，问题行 ${report.bad.length} 行。`)
+  })
+
+program.command('export')
+  .description('导出客户表（CSV，带 BOM，Excel 可直接打开）')
+  .requiredOption('--db <path>', '数据库文件')
+  .option('--out <file>', '输出文件；不写则输出到标准输出')
+  .action(async (opts: { db: string, out?: string }) => {
+    const store = await openDb(opts.db)
+    const rows = customerRows(store)
+    await store.close()
+    if (opts.out) {
+      await writeCsv(opts.out, rows)
+      console.error(`已导出 ${rows.length - 1} 位客户到 ${opts.out}`)
+    }
+    else {
+      process.stdout.write(toCsv(rows))
+    }
+  })
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof DbLoadError || error instanceof InvalidArgumentError ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,94 @@
+/**
+ * What the order parser understands from one chat message. Money is always integer fen (分).
+ * These are drafts: nothing here is a stored record yet.
+ */
+
+export type PaymentState = 'paid' | 'unpaid' | 'deposit' | 'cod'
+
+export interface LineDraft {
+  /** Product name as written, without quantity or spec (e.g. `面膜`). */
+  name: string
+  qty: number | null
+  unit: string | null
+  /** Unit price, only when the message states one (单价199, 199元/盒, @199, 199*2). */
+  unitPriceFen: number | null
+  /** Line total, when the message gives an amount for this line alone (one item per line). */
+  amountFen: number | null
+  /** Package spec kept apart from the quantity (`600ml*24瓶` in `600ml*24瓶 4箱`). */
+  spec: string | null
+}
+
+export interface CustomerDraft {
+  name: string | null
+  /** Normalised 11-digit mainland mobile number. */
+  phone: string | null
+  address: string | null
+}
+
+/** A problem found while reading a message, in Chinese, saying what would have been accepted. */
+export interface ParseIssue {
+  code: IssueCode
+  message: string
+  /** Blocking issues cannot be confirmed with 确认; the agent must resend. */
+  blocking: boolean
+}
+
+export type IssueCode =
+  | 'no_customer'
+  | 'no_items'
+  | 'no_amount'
+  | 'total_mismatch'
+  | 'amount_conflict'
+  | 'payment_conflict'
+  | 'bad_phone'
+  | 'bad_amount'
+  | 'deposit_too_large'
+  | 'bad_date'
+
+export interface OrderDraft {
+  customer: CustomerDraft
+  lines: LineDraft[]
+  /** Order total: stated, or computed from unit prices / line amounts. */
+  amountFen: number | null
+  payment: PaymentState | null
+  /** Amount already paid: full amount when paid, the deposit when deposit, else null. */
+  paidFen: number | null
+  /** Date written in the message (YYYY-MM-DD), resolved against `today`; null means "message time". */
+  date: string | null
+  note: string | null
+  issues: ParseIssue[]
+}
+
+export interface MoneyMovementDraft {
+  customer: CustomerDraft
+  amountFen: number | null
+  date: string | null
+}
+
+export type CorrectionField = 'amount' | 'qty' | 'phone' | 'customer' | 'date' | 'payment'
+
+export interface CorrectionDraft {
+  /** Which order: the agent's last one (`上一单`), or a shown order number (`#12`). */
+  target: { kind: 'last' } | { kind: 'number', no: number }
+  field: CorrectionField
+  /** The new value already parsed for its field: fen, quantity, phone, name, date or payment state. */
+  value: number | string
+}
+
+/** Everything one chat message can be, as far as orders are concerned. */
+export type ParsedMessage =
+  | { kind: 'order', orders: OrderDraft[], issues: ParseIssue[] }
+  | { kind: 'payment', payment: MoneyMovementDraft, issues: ParseIssue[] }
+  | { kind: 'refund', refund: MoneyMovementDraft, issues: ParseIssue[] }
+  | { kind: 'correction', correction: CorrectionDraft | null, issues: ParseIssue[] }
+  | { kind: 'command', command: string, args: string[] }
+  | { kind: 'none' }
+
+export interface ParseOptions {
+  /** The merchant's local date of the message, YYYY-MM-DD; used for 昨天, 11.20 and the like. */
+  today: string
+  /** Known product names and aliases (from the optional catalogue); helps split `李姐精华3瓶`. */
+  products?: readonly string[]
+  /** Words that start a chat command (帮助, 代理, 确认 …): such messages are commands, not orders. */
+  commandWords?: readonly string[]
+}

@@ -1,0 +1,96 @@
+/** The interfaces the app talks to the outside through; adapters implement them. */
+import type { Agent, BoundAdmin, Customer, IncomingMessage, Order, Payment, PendingDraft, Refund } from './types.js'
+
+export interface AgentRepo {
+  all(): readonly Agent[]
+  byId(id: string): Agent | undefined
+  byContact(contactId: string): Agent | undefined
+  byName(name: string): Agent | undefined
+  add(agent: Agent): void
+  update(agent: Agent): void
+}
+
+export interface CustomerRepo {
+  all(): readonly Customer[]
+  byId(id: string): Customer | undefined
+  byPhone(phone: string): Customer | undefined
+  byExternalId(externalId: string): Customer | undefined
+  /** Customers whose name or one of whose aliases equals `name`, within one agent (null: the merchant's own). */
+  byName(agentId: string | null, name: string): Customer[]
+  add(customer: Customer): void
+  update(customer: Customer): void
+}
+
+export interface OrderRepo {
+  all(): readonly Order[]
+  byId(id: string): Order | undefined
+  byNo(no: number): Order | undefined
+  bySource(sourceMessageId: string): Order[]
+  ofCustomer(customerId: string): Order[]
+  /** The newest active order recorded by this sender. */
+  lastRecordedBy(senderId: string): Order | undefined
+  add(order: Order): void
+  update(order: Order): void
+}
+
+export interface PaymentRepo {
+  all(): readonly Payment[]
+  ofCustomer(customerId: string): Payment[]
+  add(payment: Payment): void
+}
+
+export interface RefundRepo {
+  all(): readonly Refund[]
+  add(refund: Refund): void
+}
+
+export interface PendingRepo {
+  get(key: string): PendingDraft | undefined
+  put(draft: PendingDraft): void
+  remove(key: string): void
+}
+
+/**
+ * Everything the bot stores. Changes apply in memory at once; `commit()` resolves when every change
+ * made before the call is durable (one write may carry many commits), and rejects when that write
+ * failed — the store has then gone back to the last durable state.
+ */
+export interface Store {
+  agents: AgentRepo
+  customers: CustomerRepo
+  orders: OrderRepo
+  payments: PaymentRepo
+  refunds: RefundRepo
+  pending: PendingRepo
+  admins: { all(): readonly BoundAdmin[], add(admin: BoundAdmin): void }
+  /** Message ids whose effects are stored, so a second delivery changes nothing. */
+  handled: { has(messageId: string): boolean, add(messageId: string, at: string): void }
+  /** Next value of a named counter (ids and order numbers), starting at 1. */
+  nextSeq(name: string): number
+  commit(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Sending to WeChat (or the terminal, or a test double). */
+export interface ChatPort {
+  /** Answer a message where it was said (in a room, mentioning the sender). */
+  reply(to: IncomingMessage, text: string): Promise<void>
+  sendText(conversationId: string, text: string): Promise<void>
+}
+
+export interface ContactInfo {
+  id: string
+  name: string
+  alias: string | null
+}
+
+/** Looks up WeChat contacts of the bot account. */
+export interface ContactDirectory {
+  byId(id: string): Promise<ContactInfo | undefined>
+  /** Contacts whose name or remark equals `nameOrAlias`. */
+  find(nameOrAlias: string): Promise<ContactInfo[]>
+}
+
+export interface Clock {
+  now(): Date
+}

@@ -1,0 +1,139 @@
+/** Stored records and the messages that flow through the bot. Money is integer fen; dates are ISO strings. */
+import type { LineDraft, PaymentState } from './order/draft.js'
+
+export type Role = 'admin' | 'agent' | 'unknown'
+
+export interface Agent {
+  id: string
+  name: string
+  /** WeChat contact id of the agent, when known. */
+  contactId: string | null
+  addedAt: string
+  active: boolean
+}
+
+export interface Customer {
+  id: string
+  /** Agent who owns this customer; null for customers of the merchant directly (admin orders, imports). */
+  agentId: string | null
+  name: string
+  aliases: string[]
+  phone: string | null
+  address: string | null
+  /** Id from an imported file, when the customer came from one. */
+  externalId: string | null
+  /** WeChat contact of the bot account linked to this customer. */
+  contactId: string | null
+  tags: string[]
+  source: string | null
+  createdAt: string
+  optedOut: boolean
+  notes: string | null
+}
+
+export type OrderStatus = 'active' | 'cancelled' | 'refunded'
+
+export interface OrderLine {
+  name: string
+  qty: number | null
+  unit: string | null
+  unitPriceFen: number | null
+  amountFen: number | null
+  spec: string | null
+}
+
+export interface Order {
+  id: string
+  /** Short number shown to agents (`#12`). */
+  no: number
+  /** Chat message id, or `import:<file>:<line>`: an order is recorded once per source. */
+  sourceMessageId: string
+  /** Contact id of whoever reported it (撤销 and 改 act on the sender's own last order). */
+  recordedBy: string
+  agentId: string | null
+  customerId: string
+  /** Local date the order was placed (written in the message, else the message time), YYYY-MM-DD. */
+  placedOn: string
+  recordedAt: string
+  lines: OrderLine[]
+  /** Null when the agent confirmed an order without an amount; fixed later with 改. */
+  amountFen: number | null
+  costFen: number | null
+  payment: PaymentState | null
+  paidFen: number
+  dueOn: string | null
+  status: OrderStatus
+  refundedFen: number
+  note: string | null
+}
+
+export interface Payment {
+  id: string
+  sourceMessageId: string
+  customerId: string
+  agentId: string | null
+  amountFen: number
+  receivedOn: string
+  recordedAt: string
+  /** Orders this payment settled, oldest first, with the part applied to each. */
+  applied: { orderId: string, amountFen: number }[]
+}
+
+export interface Refund {
+  id: string
+  sourceMessageId: string
+  customerId: string
+  agentId: string | null
+  orderId: string | null
+  amountFen: number
+  refundedOn: string
+  recordedAt: string
+}
+
+/** An order message that needs 确认 before it is recorded. */
+export interface PendingDraft {
+  /** Who may confirm it: sender id plus conversation id. */
+  key: string
+  senderId: string
+  agentId: string | null
+  sourceMessageId: string
+  placedOn: string
+  createdAt: string
+  drafts: PendingOrder[]
+}
+
+export interface PendingOrder {
+  customer: { name: string | null, phone: string | null, address: string | null }
+  lines: LineDraft[]
+  amountFen: number | null
+  payment: PaymentState | null
+  paidFen: number | null
+  date: string | null
+  note: string | null
+}
+
+export interface BoundAdmin {
+  contactId: string
+  name: string
+  boundAt: string
+}
+
+/** One chat message as the bot sees it, whatever the transport. */
+export interface IncomingMessage {
+  id: string
+  text: string
+  senderId: string
+  senderName: string
+  /** The merchant's remark for the sender, if any. */
+  senderAlias: string | null
+  roomId: string | null
+  roomTopic: string | null
+  /** Contact ids mentioned in the message (room messages), the bot itself excluded. */
+  mentionIds: string[]
+  /** Sent from the bot's own account (the merchant typing on the phone), not an echo of a bot reply. */
+  fromSelf: boolean
+  /** Delivered late (backlog after login): record it, but never reply. */
+  stale: boolean
+  /** When the message was sent. */
+  sentAt: string
+}

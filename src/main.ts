@@ -1,0 +1,123 @@
+/**
+ * Composition root: reads the configuration, opens the database, connects to the WeChat gateway
+ * (or, with no gateway token, to an embedded mock WeChat with a terminal chat) and runs the bot.
+ */
+import { randomInt } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { WechatyBuilder } from 'wechaty'
+import type { impls } from 'wechaty-puppet'
+import { PuppetService } from 'wechaty-puppet-service'
+import { startLocalChat, LOCAL_HELP } from './adapters/console/local-chat.js'
+import { createConsoleLogger } from './adapters/console-logger.js'
+import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
+import { systemClock } from './adapters/system-clock.js'
+import { attachRouter } from './adapters/wechaty/attach.js'
+import { createWechatyChat, createWechatyContacts } from './adapters/wechaty/chat-port.js'
+import { createEchoFilter } from './adapters/wechaty/echo-filter.js'
+import { LocalPuppet } from './adapters/wechaty/mock-puppet.js'
+import { startSupervisor, type Supervisor } from './adapters/wechaty/supervisor.js'
+import { createAdminCode } from './app/admin-code.js'
+import { ConfigError, DEFAULT_CONFIG_FILE, ENV_KEYS, isGatewayMode, parseConfig, type Config } from './app/config.js'
+import { localDate } from './app/local-time.js'
+import { BIND_ADMIN_WORD, createRouter } from './app/router/router.js'
+
+const LOCAL_ADMIN = '老板'
+const LOCAL_ROOM = '报单群'
+
+function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const path = env[ENV_KEYS.config] ?? DEFAULT_CONFIG_FILE
+  if (env[ENV_KEYS.config] && !existsSync(path))
+    throw new ConfigError(ENV_KEYS.config, `指向的配置文件 ${path} 不存在`)
+  const fileText = existsSync(path) ? readFileSync(path, 'utf8') : null
+  return parseConfig({ fileText, filePath: path, env })
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env)
+  const local = !isGatewayMode(config)
+  if (local && !config.admins.includes(LOCAL_ADMIN)) config.admins.push(LOCAL_ADMIN)
+  const logger = createConsoleLogger({ quiet: local })
+  const dbFile = resolve(config.dbPath)
+  const store = await openLowdbStore({
+    file: dbFile,
+    today: () => localDate(new Date(), config.timezone),
+    backupsKept: config.backupsKept,
+  })
+  const now = systemClock.now()
+  const adminCode = createAdminCode({ code: String(randomInt(100_000, 1_000_000)), issuedAt: now, ttlMinutes: config.adminCodeMinutes })
+
+  let puppet: impls.PuppetInterface
+  if (local) {
+    puppet = new LocalPuppet({ selfName: '店小二' })
+  }
+  else {
+    puppet = new PuppetService({
+      token: config.gateway.token,
+      endpoint: config.gateway.endpoint,
+      tls: { disable: config.gateway.noTlsInsecureClient },
+      timeoutSeconds: config.gateway.timeoutSeconds,
+    })
+  }
+  const bot = WechatyBuilder.build({ puppet })
+  const echo = createEchoFilter()
+  const router = createRouter({
+    store,
+    chat: createWechatyChat(bot, echo),
+    contacts: createWechatyContacts(bot),
+    clock: systemClock,
+    config,
+    logger,
+  }, { adminCode })
+  const attached = attachRouter(bot, { router, echo, logger, staleMs: config.staleSeconds * 1000 })
+  bot.on('scan', (qrcode, status) => logger.info('scan the QR code to log in', { status, qrcode }))
+
+  let supervisor: Supervisor | undefined
+  let stopping = false
+  async function shutdown(code: number): Promise<never> {
+    if (!stopping) {
+      stopping = true
+      supervisor?.stop()
+      await Promise.race([attached.drain(), new Promise(r => setTimeout(r, 10_000))])
+      await store.close()
+      await bot.stop().catch(() => {})
+    }
+    process.exit(code)
+  }
+  process.once('SIGTERM', () => void shutdown(0))
+  process.once('SIGINT', () => void shutdown(0))
+
+  await bot.start()
+  console.error(`wxcrm 已启动。数据库：${dbFile}`)
+  console.error(`绑定管理员：用微信私聊机器人发送“${BIND_ADMIN_WORD} ${adminCode.current(now)}”（${config.adminCodeMinutes} 分钟内有效，只能用一次）`)
+  if (local) {
+    console.log([
+      '',
+      `本地模式（没有设置 ${ENV_KEYS.token}）：一个模拟的微信，机器人已登录。`,
+      `你现在是「${LOCAL_ADMIN}」（管理员），在「${LOCAL_ROOM}」里说话。试试依次输入：`,
+      '  代理 添加 小王',
+      '  /as 小王',
+      '  张三 13800138000 面膜2盒 398 已付',
+      LOCAL_HELP,
+      '',
+    ].join('\n'))
+    startLocalChat({ puppet: puppet as LocalPuppet, adminName: LOCAL_ADMIN, roomTopic: LOCAL_ROOM, onQuit: () => void shutdown(0) })
+  }
+  else {
+    supervisor = startSupervisor({
+      isLoggedIn: () => bot.isLoggedIn,
+      restart: async () => {
+        await bot.stop()
+        await bot.start()
+      },
+      graceMs: config.loginGraceSeconds * 1000,
+      logger,
+    })
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DbLoadError) console.error(error.message)
+  else console.error('wxcrm 启动失败：', error)
+  process.exit(1)
+})

@@ -1,0 +1,105 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { DbLoadError, openLowdbStore, type LowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { emptyDb } from '../../src/adapters/store/schema.js'
+import type { Store } from '../../src/domain/ports.js'
+import { runStoreContract } from '../contract/store.case.js'
+import { aCustomer, anOrder } from '../helpers/builders.js'
+
+const dirs: string[] = []
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'wxcrm-db-'))
+  dirs.push(d)
+  return d
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+const files = new WeakMap<Store, string>()
+const open = async (file: string): Promise<LowdbStore> => {
+  const s = await openLowdbStore({ file, today: () => '2026-11-23' })
+  files.set(s, file)
+  return s
+}
+
+runStoreContract('lowdb', {
+  open: async () => open(join(tempDir(), 'db.json')),
+  reopen: async (store) => {
+    await store.close()
+    return open(files.get(store)!)
+  },
+})
+
+describe('lowdb store on disk', () => {
+  it('creates the database file owner-only (0600)', async () => {
+    const file = join(tempDir(), 'sub', 'db.json')
+    const s = await open(file)
+    s.customers.add(aCustomer({ id: 'c1' }))
+    await s.commit()
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(1)
+  })
+
+  it('shares one write among a burst of commits, and releases each only when its change is on disk', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file)
+    const before = s.writes()
+    const seenOnDisk = await Promise.all(Array.from({ length: 50 }, (_, i) => {
+      s.orders.add(anOrder({ id: `o${i}`, no: i + 1, customerId: 'c1' }))
+      return s.commit().then(() => JSON.parse(readFileSync(file, 'utf8')).orders.some((o: { id: string }) => o.id === `o${i}`))
+    }))
+    expect(seenOnDisk.every(Boolean)).toBe(true)
+    expect(s.writes() - before).toBeLessThanOrEqual(2)
+  })
+
+  it('refuses a file that is not JSON, names it, and leaves it untouched', async () => {
+    const file = join(tempDir(), 'db.json')
+    writeFileSync(file, '{"schemaVersion": 1, "orders": [')
+    const bytes = readFileSync(file)
+    const error = await open(file).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DbLoadError)
+    expect((error as Error).message).toContain(file)
+    expect((error as Error).message).toContain('JSON')
+    expect(readFileSync(file).equals(bytes)).toBe(true)
+  })
+
+  it('refuses a hand-edited file with a bad record and names the first problem', async () => {
+    const file = join(tempDir(), 'db.json')
+    const data = emptyDb()
+    data.orders.push({ ...anOrder({ id: 'o1', no: 1, customerId: 'c1' }), amountFen: -5 })
+    writeFileSync(file, JSON.stringify(data))
+    const bytes = readFileSync(file)
+    const error = await open(file).catch((e: unknown) => e) as DbLoadError
+    expect(error).toBeInstanceOf(DbLoadError)
+    expect(error.problem).toMatch(/^orders\[0\]\.amountFen/)
+    expect(readFileSync(file).equals(bytes)).toBe(true)
+  })
+
+  it('rejects the commit when the write fails, and goes back to what is on disk', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'db.json')
+    const s = await open(file)
+    s.customers.add(aCustomer({ id: 'c1' }))
+    await s.commit()
+    // A directory where the temporary file should go makes the next write fail.
+    mkdirSync(join(dir, '.db.json.tmp'))
+    s.customers.add(aCustomer({ id: 'c2', name: '李四' }))
+    await expect(s.commit()).rejects.toThrow()
+    expect(s.customers.byId('c2')).toBeUndefined()
+    expect(s.customers.byId('c1')).toBeDefined()
+    expect(JSON.parse(readFileSync(file, 'utf8')).customers).toHaveLength(1)
+  })
+
+  it('keeps a dated backup of the file', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'db.json')
+    const s = await open(file)
+    s.customers.add(aCustomer({ id: 'c1' }))
+    await s.commit()
+    await s.close()
+    const backup = JSON.parse(readFileSync(join(dir, 'backups', 'db-2026-11-23.json'), 'utf8'))
+    expect(backup.schemaVersion).toBe(1)
+  })
+})

@@ -1,0 +1,105 @@
+/** The Store contract: every implementation must pass it (run by memory-store and lowdb-store tests). */
+import { describe, expect, it } from 'vitest'
+import type { Store } from '../../src/domain/ports.js'
+import { aCustomer, anOrder } from '../helpers/builders.js'
+
+export interface StoreFactory {
+  /** A new, empty store. */
+  open(): Promise<Store>
+  /** The same data seen again after everything committed (a restart, for durable stores). */
+  reopen(store: Store): Promise<Store>
+}
+
+export function runStoreContract(name: string, factory: StoreFactory): void {
+  describe(`Store contract: ${name}`, () => {
+    it('finds customers by id, phone, external id, and by name or alias within an agent', async () => {
+      const s = await factory.open()
+      s.customers.add(aCustomer({ id: 'c1', agentId: 'a1', name: '张三', aliases: ['三哥'], phone: '13800138000', externalId: 'X1' }))
+      s.customers.add(aCustomer({ id: 'c2', agentId: 'a2', name: '张三' }))
+      expect(s.customers.byId('c1')?.name).toBe('张三')
+      expect(s.customers.byPhone('13800138000')?.id).toBe('c1')
+      expect(s.customers.byExternalId('X1')?.id).toBe('c1')
+      expect(s.customers.byName('a1', '三哥').map(c => c.id)).toEqual(['c1'])
+      expect(s.customers.byName('a2', '张三').map(c => c.id)).toEqual(['c2'])
+      expect(s.customers.byName('a1', '李四')).toEqual([])
+      expect(s.customers.byPhone('13900000000')).toBeUndefined()
+    })
+
+    it('re-indexes a customer on update (new phone, new name)', async () => {
+      const s = await factory.open()
+      s.customers.add(aCustomer({ id: 'c1', name: '张三', phone: '13800138000' }))
+      s.customers.update(aCustomer({ id: 'c1', name: '张三丰', phone: '13900139000' }))
+      expect(s.customers.byPhone('13800138000')).toBeUndefined()
+      expect(s.customers.byPhone('13900139000')?.name).toBe('张三丰')
+      expect(s.customers.byName(null, '张三')).toEqual([])
+      expect(s.customers.byName(null, '张三丰').map(c => c.id)).toEqual(['c1'])
+      expect(s.customers.all()).toHaveLength(1)
+    })
+
+    it('finds orders by source, customer, number and the sender\'s last active one', async () => {
+      const s = await factory.open()
+      s.customers.add(aCustomer({ id: 'c1' }))
+      s.customers.add(aCustomer({ id: 'c2', name: '李四' }))
+      s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1', sourceMessageId: 'm1' }))
+      s.orders.add(anOrder({ id: 'o2', no: 2, customerId: 'c2', sourceMessageId: 'm1' }))
+      s.orders.add(anOrder({ id: 'o3', no: 3, customerId: 'c1', sourceMessageId: 'm2', status: 'cancelled' }))
+      expect(s.orders.bySource('m1').map(o => o.id)).toEqual(['o1', 'o2'])
+      expect(s.orders.bySource('nope')).toEqual([])
+      expect(s.orders.ofCustomer('c1').map(o => o.id)).toEqual(['o1', 'o3'])
+      expect(s.orders.byNo(2)?.id).toBe('o2')
+      expect(s.orders.lastRecordedBy('wx-agent')?.id).toBe('o2')
+      expect(s.orders.lastRecordedBy('someone-else')).toBeUndefined()
+    })
+
+    it('moves an order to another customer on update', async () => {
+      const s = await factory.open()
+      s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+      s.orders.update(anOrder({ id: 'o1', no: 1, customerId: 'c2', amountFen: 100 }))
+      expect(s.orders.ofCustomer('c1')).toEqual([])
+      expect(s.orders.ofCustomer('c2').map(o => o.amountFen)).toEqual([100])
+      expect(s.orders.bySource('m-o1')[0]?.customerId).toBe('c2')
+    })
+
+    it('keeps pending drafts one per key', async () => {
+      const s = await factory.open()
+      const draft = { key: 'k', senderId: 'u', agentId: null, sourceMessageId: 'm', placedOn: '2026-11-23', createdAt: '2026-11-23T00:00:00.000Z', drafts: [] }
+      s.pending.put(draft)
+      s.pending.put({ ...draft, sourceMessageId: 'm2' })
+      expect(s.pending.get('k')?.sourceMessageId).toBe('m2')
+      s.pending.remove('k')
+      expect(s.pending.get('k')).toBeUndefined()
+    })
+
+    it('remembers handled message ids once', async () => {
+      const s = await factory.open()
+      s.handled.add('m1', '2026-11-23T00:00:00.000Z')
+      s.handled.add('m1', '2026-11-23T00:00:01.000Z')
+      expect(s.handled.has('m1')).toBe(true)
+      expect(s.handled.has('m2')).toBe(false)
+    })
+
+    it('keeps everything committed across a reopen, counters included', async () => {
+      const s = await factory.open()
+      expect(s.nextSeq('order')).toBe(1)
+      expect(s.nextSeq('order')).toBe(2)
+      s.agents.add({ id: 'a1', name: '小王', contactId: 'wx-w', addedAt: '2026-11-23T00:00:00.000Z', active: true })
+      s.customers.add(aCustomer({ id: 'c1', phone: '13800138000' }))
+      s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+      s.payments.add({ id: 'p1', sourceMessageId: 'mp', customerId: 'c1', agentId: null, amountFen: 100, receivedOn: '2026-11-23', recordedAt: '2026-11-23T00:00:00.000Z', applied: [{ orderId: 'o1', amountFen: 100 }] })
+      s.refunds.add({ id: 'r1', sourceMessageId: 'mr', customerId: 'c1', agentId: null, orderId: 'o1', amountFen: 50, refundedOn: '2026-11-23', recordedAt: '2026-11-23T00:00:00.000Z' })
+      s.admins.add({ contactId: 'wx-boss', name: '老板', boundAt: '2026-11-23T00:00:00.000Z' })
+      s.handled.add('m1', new Date().toISOString())
+      await s.commit()
+      const again = await factory.reopen(s)
+      expect(again.agents.byContact('wx-w')?.name).toBe('小王')
+      expect(again.customers.byPhone('13800138000')?.id).toBe('c1')
+      expect(again.orders.bySource('m-o1')).toHaveLength(1)
+      expect(again.payments.ofCustomer('c1')).toHaveLength(1)
+      expect(again.refunds.all()).toHaveLength(1)
+      expect(again.admins.all().map(a => a.name)).toEqual(['老板'])
+      expect(again.handled.has('m1')).toBe(true)
+      expect(again.nextSeq('order')).toBe(3)
+      await again.close()
+    })
+  })
+}
