@@ -5,28 +5,25 @@
 import { randomInt } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { WechatyBuilder } from 'wechaty'
 import type { impls } from 'wechaty-puppet'
 import { PuppetService } from 'wechaty-puppet-service'
 import { startLocalChat, LOCAL_HELP } from './adapters/console/local-chat.js'
 import { createConsoleLogger } from './adapters/console-logger.js'
 import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
 import { systemClock } from './adapters/system-clock.js'
-import { attachRouter } from './adapters/wechaty/attach.js'
-import { createWechatyChat, createWechatyContacts } from './adapters/wechaty/chat-port.js'
-import { createEchoFilter } from './adapters/wechaty/echo-filter.js'
 import { LocalPuppet } from './adapters/wechaty/mock-puppet.js'
 import { startSupervisor, type Supervisor } from './adapters/wechaty/supervisor.js'
 import { createAdminCode } from './app/admin-code.js'
 import { ConfigError, DEFAULT_CONFIG_FILE, ENV_KEYS, isGatewayMode, parseConfig, type Config } from './app/config.js'
 import { localDate } from './app/local-time.js'
-import { BIND_ADMIN_WORD, createRouter } from './app/router/router.js'
+import { BIND_ADMIN_WORD } from './app/router/router.js'
+import { createBotApp } from './bot.js'
 
 const LOCAL_ADMIN = '老板'
 const LOCAL_ROOM = '报单群'
 
 function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const path = env[ENV_KEYS.config] ?? DEFAULT_CONFIG_FILE
+  const path = env[ENV_KEYS.config] || DEFAULT_CONFIG_FILE
   if (env[ENV_KEYS.config] && !existsSync(path))
     throw new ConfigError(ENV_KEYS.config, `指向的配置文件 ${path} 不存在`)
   const fileText = existsSync(path) ? readFileSync(path, 'utf8') : null
@@ -59,17 +56,8 @@ async function main(): Promise<void> {
       timeoutSeconds: config.gateway.timeoutSeconds,
     })
   }
-  const bot = WechatyBuilder.build({ puppet })
-  const echo = createEchoFilter()
-  const router = createRouter({
-    store,
-    chat: createWechatyChat(bot, echo),
-    contacts: createWechatyContacts(bot),
-    clock: systemClock,
-    config,
-    logger,
-  }, { adminCode })
-  const attached = attachRouter(bot, { router, echo, logger, staleMs: config.staleSeconds * 1000 })
+  const app = createBotApp({ puppet, store, config, logger, adminCode })
+  const { bot } = app
   bot.on('scan', (qrcode, status) => logger.info('scan the QR code to log in', { status, qrcode }))
 
   let supervisor: Supervisor | undefined
@@ -78,14 +66,12 @@ async function main(): Promise<void> {
     if (!stopping) {
       stopping = true
       supervisor?.stop()
-      await Promise.race([attached.drain(), new Promise(r => setTimeout(r, 10_000))])
-      await store.close()
-      await bot.stop().catch(() => {})
+      await app.stop()
     }
     process.exit(code)
   }
-  process.once('SIGTERM', () => void shutdown(0))
-  process.once('SIGINT', () => void shutdown(0))
+  process.on('SIGTERM', () => void shutdown(0))
+  process.on('SIGINT', () => void shutdown(0))
 
   await bot.start()
   console.error(`wxcrm 已启动。数据库：${dbFile}`)

@@ -44,6 +44,8 @@ export type IssueCode =
   | 'bad_amount'
   | 'deposit_too_large'
   | 'bad_date'
+  /** A `改 …` message whose target, field or value could not be read. */
+  | 'bad_correction'
 
 export interface OrderDraft {
   customer: CustomerDraft
@@ -51,7 +53,10 @@ export interface OrderDraft {
   /** Order total: stated, or computed from unit prices / line amounts. */
   amountFen: number | null
   payment: PaymentState | null
-  /** Amount already paid: full amount when paid, the deposit when deposit, else null. */
+  /**
+   * Amount already paid: the full amount when paid, the deposit when deposit, 0 when unpaid or cash on
+   * delivery, null when the message says nothing about payment (or the paid amount is unknown).
+   */
   paidFen: number | null
   /** Date written in the message (YYYY-MM-DD), resolved against `today`; null means "message time". */
   date: string | null
@@ -73,6 +78,8 @@ export interface CorrectionDraft {
   field: CorrectionField
   /** The new value already parsed for its field: fen, quantity, phone, name, date or payment state. */
   value: number | string
+  /** With field 'payment' and value 'deposit': the deposit in fen when written (`改 上一单 定金100`). */
+  paidFen?: number
 }
 
 /** Everything one chat message can be, as far as orders are concerned. */

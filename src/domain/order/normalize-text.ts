@@ -1,0 +1,37 @@
+/** Cleans chat text before parsing: half-width forms, one kind of space, no emoji, newlines kept. */
+
+// NFKC already folds full-width ASCII (１２：，；（）＋＊＠), the ideographic space and ￥ → ¥.
+const TIMES = /[×✕✖╳]/g
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63]/g
+const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFE00-\uFE0F\u20E3]|[\u{E0000}-\u{E007F}]|[\u{1F3FB}-\u{1F3FF}]/gu
+const PICTURES = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\p{Co}|\p{Cs}/gu
+const CONTROLS = /[\p{Cc}\p{Zs}]/gu
+// WeChat renders stickers and media as [微笑], [捂脸], [图片] in plain text.
+const STICKERS = /\[[\u4e00-\u9fff]{1,4}\]/g
+const SPACES = / {2,}/g
+const QUOTES = /[‘’]/g
+
+/** Full-width → half-width, `×` → `*`, emoji and control characters removed, spaces folded; lines trimmed. */
+export function normalizeText(text: string): string {
+  const s = text
+    .normalize('NFKC')
+    .replace(LINE_BREAKS, '\n')
+    .replace(TIMES, '*')
+    .replace(DASHES, '-')
+    .replace(QUOTES, "'")
+    .replace(INVISIBLE, '')
+    .replace(PICTURES, ' ')
+    .replace(STICKERS, ' ')
+    .replace(CONTROLS, (ch) => (ch === '\n' ? '\n' : ' '))
+    .replace(SPACES, ' ')
+  const lines = s.split('\n').map((line) => line.trim())
+  const out: string[] = []
+  for (const line of lines) {
+    // Keep at most one blank line in a row: blank lines separate templates.
+    if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue
+    out.push(line)
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop()
+  return out.join('\n')
+}

@@ -1,0 +1,173 @@
+/** Splits one normalised chat segment into tokens: text, quantities, specs, money, dates, phones, keywords. */
+
+import type { PaymentState } from './draft.js'
+import { isNumeralChar } from './chinese-number.js'
+import { matchDateAt } from './parse-date.js'
+import { scanNumber, scanNumeral, readAmountAfter, readCount } from './scan-number.js'
+import { createWordIndex, longestWordAt, ORDER_PREFIXES, PAY_WORDS, TOTAL_WORDS, UNITS } from './lexicon.js'
+
+export type TokenBody =
+  | { kind: 'text', text: string }
+  | { kind: 'sep', char: string }
+  | { kind: 'qty', n: number, unit: string | null }
+  | { kind: 'spec', spec: string, n: number | null, unit: string | null }
+  | { kind: 'money', fen: number, marked: boolean, raw: string, monthDay: string | null }
+  | { kind: 'price', fen: number }
+  | { kind: 'mul', priceFen: number, qty: number, totalFen: number | null }
+  | { kind: 'date', date: string }
+  | { kind: 'bad-date', raw: string }
+  | { kind: 'phone', phone: string }
+  | { kind: 'bad-phone', raw: string }
+  | { kind: 'pay', state: PaymentState, fen: number | null }
+  | { kind: 'total' }
+  | { kind: 'each', n: number, unit: string | null }
+  | { kind: 'prefix' }
+  | { kind: 'junk' }
+
+/** A token; `gap` says whether whitespace came right before it. */
+export type Token = TokenBody & { gap: boolean }
+
+export interface Match {
+  body: TokenBody
+  end: number
+}
+
+const SEPARATORS = new Set([...',、+;。!?~|()[]{}【】“”"\'…:《》<>/\\=&'])
+const PAY_INDEX = createWordIndex(PAY_WORDS.keys())
+const TOTAL_INDEX = createWordIndex(TOTAL_WORDS)
+const PREFIX_INDEX = createWordIndex(ORDER_PREFIXES)
+const UNIT_INDEX = createWordIndex(UNITS)
+// `11.20 张三 …`: spaced or dashed phone numbers are joined before scanning.
+const SPACED_PHONE = /(?<![\d-])(?:\+?86[- ]?)?(1\d{2})[- ]?(\d{4})[- ]?(\d{4})(?![\d-])/g
+const DATE_STARTS = new Set(['今', '昨', '前', '大'])
+
+function isAsciiLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z]/.test(ch)
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9'
+}
+
+function matchPrefix(s: string, i: number): Match | null {
+  if (i > 0 && !'[【#('.includes(s[i - 1] as string)) return null
+  const w = longestWordAt(PREFIX_INDEX, s, i)
+  if (w === null) return null
+  let end = i + w.length
+  while (end < s.length && ']】):'.includes(s[end] as string)) end++
+  return { body: { kind: 'prefix' }, end }
+}
+
+function matchPay(s: string, i: number): Match | null {
+  const w = longestWordAt(PAY_INDEX, s, i)
+  if (w === null) return null
+  const state = PAY_WORDS.get(w) as PaymentState
+  const end = i + w.length
+  if (state === 'paid' || state === 'deposit') {
+    // 定金100 / 已付:398 — the amount belongs to the word; `已付 398` stays a separate amount.
+    const amount = readAmountAfter(s, end, state === 'deposit')
+    if (amount) return { body: { kind: 'pay', state, fen: amount.fen }, end: amount.end }
+  }
+  return { body: { kind: 'pay', state, fen: null }, end }
+}
+
+function matchTotal(s: string, i: number): Match | null {
+  const w = longestWordAt(TOTAL_INDEX, s, i)
+  if (w === null) return null
+  let end = i + w.length
+  if (s[end] === ':') end++
+  const next = s[end] === ' ' ? s[end + 1] : s[end]
+  const numberFollows = isDigit(next) || next === '¥' || isNumeralChar(next)
+  if (w === '共' && !numberFollows) return null
+  return { body: { kind: 'total' }, end }
+}
+
+function matchKeyword(s: string, i: number, today: string): Match | null {
+  const ch = s[i] as string
+  if (DATE_STARTS.has(ch) || isNumeralChar(ch)) {
+    const d = matchDateAt(s, i, today)
+    if (d) return { body: 'date' in d ? { kind: 'date', date: d.date } : { kind: 'bad-date', raw: d.bad }, end: d.end }
+  }
+  const prefix = matchPrefix(s, i)
+  if (prefix) return prefix
+  const pay = matchPay(s, i)
+  if (pay) return pay
+  const total = matchTotal(s, i)
+  if (total) return total
+  if (ch === '各') {
+    const count = readCount(s, i + 1, UNIT_INDEX)
+    if (count) return { body: { kind: 'each', n: count.n, unit: count.unit }, end: count.end }
+  }
+  if (s.startsWith('单价', i)) {
+    const amount = readAmountAfter(s, i + 2, true)
+    if (amount) return { body: { kind: 'price', fen: amount.fen }, end: amount.end }
+  }
+  return null
+}
+
+function matchSymbol(s: string, i: number): Match | null {
+  const ch = s[i] as string
+  if (ch === '¥' || ch === '$' || ch === '@') {
+    const amount = readAmountAfter(s, i + 1, true)
+    if (amount === null) return { body: { kind: 'sep', char: ch }, end: i + 1 }
+    const body: TokenBody = ch === '@'
+      ? { kind: 'price', fen: amount.fen }
+      : { kind: 'money', fen: amount.fen, marked: true, raw: s.slice(i, amount.end), monthDay: null }
+    return { body, end: amount.end }
+  }
+  if (ch === '*' || ((ch === 'x' || ch === 'X') && !isAsciiLetter(s[i - 1]))) {
+    const count = readCount(s, s[i + 1] === ' ' ? i + 2 : i + 1, UNIT_INDEX)
+    if (count && !isAsciiLetter(s[count.end])) return { body: { kind: 'qty', n: count.n, unit: count.unit }, end: count.end }
+    return ch === '*' ? { body: { kind: 'sep', char: ch }, end: i + 1 } : null
+  }
+  return SEPARATORS.has(ch) ? { body: { kind: 'sep', char: ch }, end: i + 1 } : null
+}
+
+function matchAt(s: string, i: number, today: string): Match | null {
+  const ch = s[i] as string
+  if (isDigit(ch)) {
+    const prev = s[i - 1]
+    if (isAsciiLetter(prev) || prev === '-' || prev === '_') return null
+    return scanNumber(s, i, today, UNIT_INDEX)
+  }
+  return matchSymbol(s, i) ?? matchKeyword(s, i, today) ?? (isNumeralChar(ch) ? scanNumeral(s, i, UNIT_INDEX) : null)
+}
+
+/** Tokenises one segment (a line or a `；`-separated part of one) of normalised text. */
+export function tokenize(segment: string, today: string): Token[] {
+  const s = segment.replace(SPACED_PHONE, ' $1$2$3 ')
+  const out: Token[] = []
+  let text = ''
+  let textGap = false
+  let gap = false
+  const flush = (): void => {
+    if (text !== '') out.push({ kind: 'text', text, gap: textGap })
+    text = ''
+  }
+  let i = 0
+  while (i < s.length) {
+    const ch = s[i] as string
+    if (ch === ' ' || ch === '\n') {
+      flush()
+      gap = true
+      i++
+      continue
+    }
+    const m = matchAt(s, i, today)
+    if (m !== null && m.end > i) {
+      flush()
+      out.push({ ...m.body, gap })
+      gap = false
+      i = m.end
+      continue
+    }
+    if (text === '') {
+      textGap = gap
+      gap = false
+    }
+    text += ch
+    i++
+  }
+  flush()
+  return out
+}

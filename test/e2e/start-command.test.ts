@@ -1,0 +1,65 @@
+/**
+ * The README's start command, as an operator runs it: `npm start` in a child process, configured only
+ * by environment variables, against a local gateway (PuppetServer + mock WeChat on 127.0.0.1).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { Inbox, startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
+
+let gw: Gateway | undefined
+let child: ChildProcess | undefined
+
+afterAll(async () => {
+  if (child && child.exitCode === null) process.kill(-child.pid!, 'SIGKILL')
+  await gw?.stop()
+})
+
+describe('npm start against a gateway', () => {
+  it('adds an agent, confirms their order, and has it on disk after SIGTERM', async () => {
+    gw = await startGateway()
+    const boss = gw.mocker.createContact({ name: '老板' })
+    const wang = gw.mocker.createContact({ name: '小王' })
+    const room = gw.mocker.createRoom({ topic: '报单群', memberIdList: [gw.self.id, boss.id, wang.id] })
+    const inbox = new Inbox(room, gw.self.id)
+    const dir = mkdtempSync(join(tmpdir(), 'wxcrm-start-'))
+    const dbFile = join(dir, 'shop.json')
+
+    let output = ''
+    child = spawn('npm', ['start'], {
+      cwd: process.cwd(),
+      detached: true,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOME: dir,
+        WXCRM_CONFIG: '',
+        WXCRM_DB: dbFile,
+        WXCRM_ADMINS: '老板',
+        WECHATY_PUPPET_SERVICE_TOKEN: gw.token,
+        WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint,
+        WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout!.on('data', (d: Buffer) => { output += d.toString() })
+    child.stderr!.on('data', (d: Buffer) => { output += d.toString() })
+    const exited = new Promise<number | null>(resolve => child!.once('exit', code => resolve(code)))
+
+    await waitFor(() => output.includes('logged in'), 60_000, `login of the bot process; output so far:\n${output}`)
+    const added = await inbox.after(() => boss.say('代理 添加 小王').to(room))
+    expect(added, output).toContain('已添加代理：小王')
+    const confirmed = await inbox.after(() => wang.say('张三 13800138000 面膜2盒 398 已付').to(room))
+    expect(confirmed).toMatch(/已记录[\s\S]*张三[\s\S]*¥398/)
+
+    process.kill(-child.pid!, 'SIGTERM')
+    expect(await exited, output).toBe(0)
+    const db = JSON.parse(readFileSync(dbFile, 'utf8'))
+    expect(db.orders).toHaveLength(1)
+    expect(db.orders[0].amountFen).toBe(39800)
+    expect(db.customers[0].phone).toBe('13800138000')
+    expect(statSync(dbFile).mode & 0o777).toBe(0o600)
+  }, 120_000)
+})

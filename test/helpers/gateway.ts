@@ -1,0 +1,110 @@
+/**
+ * A local WeChat gateway for end-to-end tests: a PuppetServer on 127.0.0.1 wrapping the mock puppet,
+ * exactly what wechaty-puppet-service talks to in production. Plus a scripted chat to drive it.
+ */
+import { randomUUID } from 'node:crypto'
+import type { EventEmitter } from 'node:events'
+import { createServer } from 'node:net'
+import { mock } from 'wechaty-puppet-mock'
+import * as PUPPET from 'wechaty-puppet'
+import { PuppetServer, PuppetService } from 'wechaty-puppet-service'
+import { LocalPuppet } from '../../src/adapters/wechaty/mock-puppet.js'
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+export interface Gateway {
+  endpoint: string
+  token: string
+  mocker: mock.Mocker
+  puppet: LocalPuppet
+  self: mock.ContactMock
+  stop(): Promise<void>
+  /** A PuppetService client for this gateway, as the bot uses in production. */
+  client(): PuppetService
+}
+
+export async function startGateway(): Promise<Gateway> {
+  const mocker = new mock.Mocker()
+  const puppet = new LocalPuppet({ mocker, selfName: '店小二', heartbeatMs: 5_000 })
+  const endpoint = `127.0.0.1:${await freePort()}`
+  const token = `insecure_${randomUUID()}`
+  const server = new PuppetServer({ endpoint, token, puppet, tls: { disable: true } } as ConstructorParameters<typeof PuppetServer>[0])
+  await server.start()
+  return {
+    endpoint,
+    token,
+    mocker,
+    puppet,
+    self: puppet.selfContact!,
+    stop: async () => { await server.stop() },
+    client: () => new PuppetService({ endpoint, token, tls: { disable: true } }),
+  }
+}
+
+type Received = { text: string, at: number }
+
+/** Records what the bot sends into a room or to a contact, and waits for it. */
+export class Inbox {
+  readonly received: Received[] = []
+  #waiters: { n: number, resolve: () => void }[] = []
+
+  constructor(target: mock.ContactMock | mock.RoomMock, selfId: string) {
+    (target as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
+      if (m.payload.talkerId !== selfId) return
+      this.received.push({ text: m.payload.text ?? '', at: Date.now() })
+      for (const w of this.#waiters.filter(w => this.received.length >= w.n)) w.resolve()
+      this.#waiters = this.#waiters.filter(w => this.received.length < w.n)
+    })
+  }
+
+  /** Resolves with the `n`th message (1-based) once it has arrived. */
+  async nth(n: number, timeoutMs = 10_000): Promise<string> {
+    if (this.received.length < n) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no reply #${n} within ${timeoutMs} ms; got: ${JSON.stringify(this.received.map(r => r.text))}`)), timeoutMs)
+        this.#waiters.push({ n, resolve: () => { clearTimeout(timer); resolve() } })
+      })
+    }
+    return this.received[n - 1]!.text
+  }
+
+  /** Sends via `send` and waits for the next message the bot puts here. */
+  async after(send: () => void, timeoutMs?: number): Promise<string> {
+    const n = this.received.length + 1
+    send()
+    return this.nth(n, timeoutMs)
+  }
+}
+
+/** Delivers the same message twice with one id, as some gateways do. */
+export function deliverTwice(gw: Gateway, from: mock.ContactMock, text: string, room?: mock.RoomMock): string {
+  const id = `dup-${randomUUID()}`
+  gw.mocker.MessageMock.create({
+    id,
+    talkerId: from.id,
+    timestamp: Date.now(),
+    type: PUPPET.types.Message.Text,
+    text,
+    ...(room ? { roomId: room.id, mentionIdList: [] } : { listenerId: gw.self.id }),
+  } as PUPPET.payloads.Message)
+  gw.puppet.emit('message', { messageId: id })
+  gw.puppet.emit('message', { messageId: id })
+  return id
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 15_000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise(r => setTimeout(r, 50))
+  }
+}
