@@ -67,16 +67,19 @@ async function main(): Promise<void> {
       stopping = true
       supervisor?.stop()
       await app.stop()
+      console.error('wxcrm 已停止，数据已保存。')
     }
     process.exit(code)
   }
   process.on('SIGTERM', () => void shutdown(0))
   process.on('SIGINT', () => void shutdown(0))
 
+  const loggedIn = new Promise<void>(resolve => bot.once('login', () => resolve()))
   await bot.start()
   console.error(`wxcrm 已启动。数据库：${dbFile}`)
   console.error(`绑定管理员：用微信私聊机器人发送“${BIND_ADMIN_WORD} ${adminCode.current(now)}”（${config.adminCodeMinutes} 分钟内有效，只能用一次）`)
   if (local) {
+    await loggedIn
     console.log([
       '',
       `本地模式（没有设置 ${ENV_KEYS.token}）：一个模拟的微信，机器人已登录。`,
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
       LOCAL_HELP,
       '',
     ].join('\n'))
-    startLocalChat({ puppet: puppet as LocalPuppet, adminName: LOCAL_ADMIN, roomTopic: LOCAL_ROOM, onQuit: () => void shutdown(0) })
+    startLocalChat({ puppet: puppet as LocalPuppet, adminName: LOCAL_ADMIN, roomTopic: LOCAL_ROOM, contacts: ['小王', '小李'], onQuit: () => void shutdown(0) })
   }
   else {
     supervisor = startSupervisor({

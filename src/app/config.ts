@@ -66,7 +66,7 @@ const BOOLEAN_WORDS: Record<string, boolean> = { true: true, 1: true, yes: true,
 export function parseConfig(sources: ConfigSources): Config {
   const file = sources.filePath ?? DEFAULT_CONFIG_FILE
   let raw: Record<string, unknown> = {}
-  if (sources.fileText != null && sources.fileText.trim() !== '') {
+  if (sources.fileText !== undefined && sources.fileText !== null && sources.fileText.trim() !== '') {
     let parsed: unknown
     try {
       parsed = JSON.parse(sources.fileText)

@@ -9,7 +9,7 @@ import type { LocalPuppet } from '../wechaty/mock-puppet.js'
 
 export const LOCAL_HELP = [
   '命令：',
-  '  /as <名字>   换成这个人说话（没有就新建一个微信联系人，并拉进报单群）',
+  '  /as <名字>   换成这个人说话（没有就新建一个微信联系人；第一次说话时拉进报单群）',
   '  /dm          私聊机器人        /group   回到报单群',
   '  /who         现在是谁在说话    /help    显示这段说明    /quit   退出',
   '其余输入都会作为微信消息发出。',
@@ -19,6 +19,8 @@ export interface LocalChatOptions {
   puppet: LocalPuppet
   adminName: string
   roomTopic: string
+  /** Contacts of the bot account that exist from the start (not yet in the group). */
+  contacts?: readonly string[]
   input?: NodeJS.ReadableStream
   output?: (line: string) => void
   onQuit: () => void
@@ -50,6 +52,8 @@ export function startLocalChat(options: LocalChatOptions): { close(): void } {
     return c
   }
   const admin = person(options.adminName)
+  for (const name of options.contacts ?? []) person(name)
+  const inRoom = new Set([admin.id])
   const room = mocker.createRoom({ topic: options.roomTopic, memberIdList: [self.id, admin.id] })
   onMessage(room, (m) => {
     if (m.payload.talkerId === self.id) out(`🤖 ${m.payload.text ?? '[文件]'}`)
@@ -67,9 +71,11 @@ export function startLocalChat(options: LocalChatOptions): { close(): void } {
       case '/as': {
         const name = rest.join(' ')
         if (!name) return out('用法：/as <名字>')
-        const known = people.has(name)
         speaker = person(name)
-        if (!known) room.add(speaker).by(self)
+        if (!inRoom.has(speaker.id)) {
+          inRoom.add(speaker.id)
+          room.add(speaker).by(self)
+        }
         return out(`现在是 ${where()} 在说话。`)
       }
       case '/dm': direct = true; return out(`现在是 ${where()} 在说话。`)

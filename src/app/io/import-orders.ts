@@ -39,20 +39,20 @@ function rowSchema(m: ImportMapping) {
     who: req(m.customer ?? m.name ?? m.phone ?? '客户').min(1, '客户为空'),
     name: opt,
     phone: z.union([z.literal(''), phone]).optional(),
-    date: req(m.date).transform(normalizeDate).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期无法识别（需要 YYYY-MM-DD）')),
-    amount: req(m.amount).transform(s => parseMoney(s)).pipe(z.number({ error: '金额无法识别' }).int().min(0, '金额不能为负')),
+    date: req(m.date).transform(normalizeDate).pipe(z.string({ error: '日期无法识别（需要 YYYY-MM-DD）' })),
+    amount: req(m.amount).refine(s => !s.startsWith('-'), '金额不能为负').transform(s => parseMoney(s)).pipe(z.number({ error: '金额无法识别' }).int().min(0, '金额不能为负')),
     qty: opt.transform(s => s === undefined || s === '' ? undefined : Number(s)).pipe(z.number({ error: '数量无法识别' }).positive('数量必须大于0').optional()),
     product: opt,
   })
 }
 
-/** 1997-01-01, 1997/1/1, 19970101 → 1997-01-01; anything else is returned as is (and rejected). */
-export function normalizeDate(s: string): string {
+/** 1997-01-01, 1997/1/1, 19970101 → 1997-01-01; null for anything else, impossible dates included. */
+export function normalizeDate(s: string): string | null {
   const m = s.match(/^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/)
-  if (!m) return s
+  if (!m) return null
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
   const date = new Date(Date.UTC(y, mo - 1, d))
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return s
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 

@@ -108,6 +108,13 @@ export function splitHonorific(text: string): [string, string] | null {
   return m ? [m[1] as string, m[2] as string] : null
 }
 
+const QUESTION = /[?]|(?:吗|呢|么|嘛)[ ~!.。]*$|多少钱|怎么|什么|为什么|能不能|可不可以|有没有|是不是/m
+
+/** Whether a message asks something (`明天发货吗？`, `面膜还有货吗`); questions are not orders. */
+export function isQuestion(text: string): boolean {
+  return QUESTION.test(text)
+}
+
 /** Words grouped by first character, for longest-match lookups that stay fast on long texts. */
 export type WordIndex = ReadonlyMap<string, readonly string[]>
 

@@ -1,9 +1,9 @@
 /** Splits one normalised chat segment into tokens: text, quantities, specs, money, dates, phones, keywords. */
 
 import type { PaymentState } from './draft.js'
-import { isNumeralChar } from './chinese-number.js'
+import { isNumeralChar, NUMERAL_CHARS } from './chinese-number.js'
 import { matchDateAt } from './parse-date.js'
-import { scanNumber, scanNumeral, readAmountAfter, readCount } from './scan-number.js'
+import { plainNumeralEnd, readAmountAfter, readCount, scanNumber, scanNumeral } from './scan-number.js'
 import { createWordIndex, longestWordAt, ORDER_PREFIXES, PAY_WORDS, TOTAL_WORDS, UNITS } from './lexicon.js'
 
 export type TokenBody =
@@ -40,6 +40,11 @@ const UNIT_INDEX = createWordIndex(UNITS)
 // `11.20 张三 …`: spaced or dashed phone numbers are joined before scanning.
 const SPACED_PHONE = /(?<![\d-])(?:\+?86[- ]?)?(1\d{2})[- ]?(\d{4})[- ]?(\d{4})(?![\d-])/g
 const DATE_STARTS = new Set(['今', '昨', '前', '大'])
+// Characters that can begin a token; every other character is plain text (keeps long texts fast).
+const TRIGGERS = new Set([
+  ...'0123456789¥$@*xX各单 \n', ...SEPARATORS, ...DATE_STARTS, ...NUMERAL_CHARS,
+  ...[...PAY_WORDS.keys(), ...TOTAL_WORDS, ...ORDER_PREFIXES].map((w) => w[0] as string),
+])
 
 function isAsciiLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z]/.test(ch)
@@ -133,9 +138,14 @@ function matchAt(s: string, i: number, today: string): Match | null {
   return matchSymbol(s, i) ?? matchKeyword(s, i, today) ?? (isNumeralChar(ch) ? scanNumeral(s, i, UNIT_INDEX) : null)
 }
 
+/** Joins phone numbers written `150-3569-6956` or `150 3569 6956` and sets them apart from glued names. */
+export function spacePhones(text: string): string {
+  return text.replace(SPACED_PHONE, ' $1$2$3 ')
+}
+
 /** Tokenises one segment (a line or a `；`-separated part of one) of normalised text. */
 export function tokenize(segment: string, today: string): Token[] {
-  const s = segment.replace(SPACED_PHONE, ' $1$2$3 ')
+  const s = spacePhones(segment)
   const out: Token[] = []
   let text = ''
   let textGap = false
@@ -153,7 +163,7 @@ export function tokenize(segment: string, today: string): Token[] {
       i++
       continue
     }
-    const m = matchAt(s, i, today)
+    const m = TRIGGERS.has(ch) ? matchAt(s, i, today) : null
     if (m !== null && m.end > i) {
       flush()
       out.push({ ...m.body, gap })
@@ -165,8 +175,9 @@ export function tokenize(segment: string, today: string): Token[] {
       textGap = gap
       gap = false
     }
-    text += ch
-    i++
+    const end = isNumeralChar(ch) ? plainNumeralEnd(s, i, UNIT_INDEX) : i + 1
+    text += s.slice(i, end)
+    i = end
   }
   flush()
   return out

@@ -1,0 +1,133 @@
+/** Turns the tokens of one segment into facts: customer name, item lines, amounts, phones, dates, payment words. */
+
+import type { LineDraft, PaymentState } from './draft.js'
+import { NOISE_WORDS } from './lexicon.js'
+import { attachItems, type ItemBuild } from './attach-items.js'
+import { splitCustomer } from './split-customer.js'
+import type { Token } from './tokenize.js'
+
+export interface MoneyFact {
+  fen: number
+  marked: boolean
+  /** The date this amount would be if it is really a bare `11.20`. */
+  monthDay: string | null
+  /** First thing in its segment (`11.20 张三 …`). */
+  leading: boolean
+  total: boolean
+}
+
+export interface PayFact {
+  state: PaymentState
+  fen: number | null
+}
+
+export interface SegmentFacts {
+  prefix: boolean
+  lead: string | null
+  items: LineDraft[]
+  texts: string[]
+  notes: string[]
+  monies: MoneyFact[]
+  phones: string[]
+  badPhones: string[]
+  dates: string[]
+  badDates: string[]
+  pays: PayFact[]
+  looseQty: { n: number, unit: string | null } | null
+  loosePrice: number | null
+}
+
+const MAX_NAME_LENGTH = 20
+
+/** Text without surrounding punctuation; empty when nothing readable is left. */
+export function cleanText(text: string): string {
+  const t = text.replace(/^[\s.\-_#*·•'"`^&%]+|[\s.\-_#*·•'"`^&%]+$/g, '')
+  return /\p{L}/u.test(t) ? t : ''
+}
+
+function isNameCandidate(text: string, products: readonly string[]): boolean {
+  return text.length <= MAX_NAME_LENGTH && !NOISE_WORDS.has(text.toLowerCase()) && !products.includes(text)
+}
+
+function emptyFacts(): SegmentFacts {
+  return {
+    prefix: false, lead: null, items: [], texts: [], notes: [], monies: [], phones: [], badPhones: [],
+    dates: [], badDates: [], pays: [], looseQty: null, loosePrice: null,
+  }
+}
+
+function collectScalars(tokens: Token[], facts: SegmentFacts, owner: (number | null)[]): void {
+  let pendingTotal = false
+  let seenContent = false
+  tokens.forEach((t, k) => {
+    const leading = !seenContent
+    if (t.kind !== 'prefix' && t.kind !== 'sep') seenContent = true
+    if (t.kind === 'prefix') facts.prefix = true
+    else if (t.kind === 'phone') facts.phones.push(t.phone)
+    else if (t.kind === 'bad-phone') facts.badPhones.push(t.raw)
+    else if (t.kind === 'date') facts.dates.push(t.date)
+    else if (t.kind === 'bad-date') facts.badDates.push(t.raw)
+    else if (t.kind === 'pay') facts.pays.push({ state: t.state, fen: t.fen })
+    else if (t.kind === 'total') pendingTotal = true
+    else if (t.kind === 'money' && owner[k] === null) {
+      facts.monies.push({ fen: t.fen, marked: t.marked, monthDay: t.monthDay, leading, total: pendingTotal })
+      pendingTotal = false
+    } else if (t.kind === 'mul' && owner[k] === null) {
+      const fen = t.totalFen ?? Math.round(t.priceFen * t.qty)
+      facts.monies.push({ fen, marked: true, monthDay: null, leading, total: pendingTotal })
+      pendingTotal = false
+    }
+  })
+}
+
+/** Reads one segment's tokens; `products` is the optional catalogue used to split `李姐精华`. */
+export function analyzeSegment(tokens: Token[], products: readonly string[]): SegmentFacts {
+  const facts = emptyFacts()
+  const { items, owner, looseQty, loosePrice } = attachItems(tokens)
+  facts.looseQty = looseQty
+  facts.loosePrice = loosePrice
+  const firstItemToken = owner.findIndex((o) => o !== null)
+  let leadIndex = -1
+  tokens.forEach((t, k) => {
+    if (t.kind !== 'text' || owner[k] !== null) return
+    const text = cleanText(t.text)
+    if (text === '') return
+    const beforeItems = firstItemToken < 0 || k < firstItemToken
+    if (leadIndex < 0 && beforeItems && isNameCandidate(text, products)) {
+      leadIndex = k
+      facts.lead = text
+    } else if (NOISE_WORDS.has(text.toLowerCase()) || text.length > MAX_NAME_LENGTH) {
+      facts.notes.push(text)
+    } else {
+      facts.texts.push(text)
+    }
+  })
+  splitCustomer(facts, items, products, leadIndex < 0 && firstItemToken >= 0 && noFreeTextBefore(tokens, owner, firstItemToken))
+  facts.items = items.map((b) => b.line)
+  collectScalars(tokens, facts, owner)
+  assignLineAmounts(tokens, owner, items, facts)
+  return facts
+}
+
+function noFreeTextBefore(tokens: Token[], owner: (number | null)[], index: number): boolean {
+  return !tokens.slice(0, index).some((t, k) => t.kind === 'text' && owner[k] === null && cleanText(t.text) !== '')
+}
+
+/** `面膜2盒 199 精华1瓶 199`: when every item is followed by its own amount, those are line amounts. */
+function assignLineAmounts(tokens: Token[], owner: (number | null)[], items: ItemBuild[], facts: SegmentFacts): void {
+  if (items.length < 2) return
+  const follows: (number | null)[] = []
+  tokens.forEach((t, k) => {
+    if (t.kind === 'money' && owner[k] === null) follows.push(k > 0 ? (owner[k - 1] ?? null) : null)
+  })
+  const loose = facts.monies.filter((m) => !m.total)
+  if (loose.length !== items.length || follows.length !== facts.monies.length) return
+  const nonTotal = facts.monies.map((m, idx) => ({ m, after: follows[idx] ?? null })).filter((x) => !x.m.total)
+  const seen = new Set(nonTotal.map((x) => x.after))
+  if (seen.size !== items.length || seen.has(null)) return
+  for (const { m, after } of nonTotal) {
+    const line = items[after as number]?.line
+    if (line) line.amountFen = m.fen
+  }
+  facts.monies = facts.monies.filter((m) => m.total)
+}

@@ -1,0 +1,148 @@
+/** Builds item lines by attaching quantities, specs and prices to the product names next to them. */
+
+import type { LineDraft } from './draft.js'
+import type { Token } from './tokenize.js'
+
+export interface ItemBuild {
+  line: LineDraft
+  /** `500g*2袋`: the count inside a spec, used as the quantity unless a real quantity follows. */
+  specCount: { n: number, unit: string | null } | null
+  nameToken: number
+}
+
+export interface Attached {
+  items: ItemBuild[]
+  /** For each token, the index of the item it belongs to. */
+  owner: (number | null)[]
+  looseQty: { n: number, unit: string | null } | null
+  loosePrice: number | null
+}
+
+const LIST_SEPARATORS = new Set(['、', ',', '+', '/', '&'])
+
+function newLine(name: string): LineDraft {
+  return { name, qty: null, unit: null, unitPriceFen: null, amountFen: null, spec: null }
+}
+
+function freeText(tokens: Token[], owner: (number | null)[], k: number): boolean {
+  const t = tokens[k]
+  return t !== undefined && t.kind === 'text' && owner[k] === null && /\p{L}/u.test(t.text)
+}
+
+/** Which product name a quantity at `k` belongs to: glued before, glued after, spaced before, spaced after. */
+function nameFor(tokens: Token[], owner: (number | null)[], k: number): number | null {
+  let before = k - 1
+  // 面膜 199元/盒 2盒: the unit price sits between the name and its quantity.
+  while (tokens[before]?.kind === 'price') before--
+  const prev = freeText(tokens, owner, before) ? before : null
+  const next = freeText(tokens, owner, k + 1) ? k + 1 : null
+  const self = tokens[k] as Token
+  if (prev !== null && !self.gap) return prev
+  if (next !== null && !(tokens[next] as Token).gap) return next
+  return prev ?? next
+}
+
+/** Attaches quantities (`2盒`, `×3`, `各一盒`), specs, `99*2` and unit prices to names. */
+export function attachItems(tokens: Token[]): Attached {
+  const owner: (number | null)[] = tokens.map(() => null)
+  const items: ItemBuild[] = []
+  let looseQty: Attached['looseQty'] = null
+  let loosePrice: number | null = null
+  const create = (nameToken: number): number => {
+    const t = tokens[nameToken]
+    items.push({ line: newLine(t?.kind === 'text' ? t.text : ''), specCount: null, nameToken })
+    owner[nameToken] = items.length - 1
+    return items.length - 1
+  }
+
+  tokens.forEach((t, k) => {
+    if (t.kind !== 'each') return
+    // 面膜、精华各一盒: every name in the list gets the quantity.
+    const names: number[] = []
+    let j = k - 1
+    while (freeText(tokens, owner, j)) {
+      names.unshift(j)
+      const sep = tokens[j - 1]
+      if (sep?.kind !== 'sep' || !LIST_SEPARATORS.has(sep.char)) break
+      j -= 2
+    }
+    for (const nameToken of names) {
+      const item = items[create(nameToken)] as ItemBuild
+      item.line.qty = t.n
+      item.line.unit = t.unit
+    }
+    if (names.length > 0) owner[k] = items.length - 1
+    else looseQty ??= { n: t.n, unit: t.unit }
+  })
+
+  tokens.forEach((t, k) => {
+    if (t.kind !== 'spec' && t.kind !== 'qty' && t.kind !== 'mul') return
+    const prevOwner = k > 0 ? (owner[k - 1] ?? null) : null
+    const prevItem = prevOwner === null ? null : (items[prevOwner] as ItemBuild)
+    let index: number | null = null
+    if (prevItem && t.kind !== 'spec' && prevItem.line.qty === null) index = prevOwner
+    else if (prevItem && t.kind === 'spec' && prevItem.line.spec === null) index = prevOwner
+    else {
+      const name = nameFor(tokens, owner, k)
+      if (name !== null) index = create(name)
+    }
+    if (index === null) {
+      if (t.kind === 'qty') looseQty ??= { n: t.n, unit: t.unit }
+      return
+    }
+    owner[k] = index
+    const item = items[index] as ItemBuild
+    if (t.kind === 'spec') {
+      item.line.spec = t.spec
+      if (t.n !== null) item.specCount = { n: t.n, unit: t.unit }
+    } else if (t.kind === 'qty') {
+      item.line.qty = t.n
+      item.line.unit = t.unit
+    } else {
+      item.line.qty ??= t.qty
+      item.line.unitPriceFen = t.priceFen
+      if (t.totalFen !== null) item.line.amountFen = t.totalFen
+    }
+  })
+
+  tokens.forEach((t, k) => {
+    if (t.kind !== 'price') return
+    let index: number | null = null
+    for (let j = k - 1; j >= 0 && index === null; j--) index = owner[j] ?? null
+    for (let j = k + 1; j < tokens.length && index === null; j++) index = owner[j] ?? null
+    if (index === null) {
+      loosePrice ??= t.fen
+      return
+    }
+    owner[k] = index
+    const item = items[index] as ItemBuild
+    item.line.unitPriceFen ??= t.fen
+  })
+
+  attachBareCounts(tokens, owner, items, create)
+
+  for (const item of items) {
+    if (item.specCount !== null && item.line.qty === null) {
+      item.line.qty = item.specCount.n
+      item.line.unit = item.specCount.unit
+      item.line.spec = (item.line.spec ?? '').replace(/[*xX].*$/, '')
+    }
+  }
+  return { items, owner, looseQty, loosePrice }
+}
+
+/** `张三 面膜 2 398`: a small bare number right after a name is its quantity when another amount follows. */
+function attachBareCounts(tokens: Token[], owner: (number | null)[], items: ItemBuild[], create: (k: number) => number): void {
+  tokens.forEach((_t, k) => {
+    const next = tokens[k + 1]
+    if (!freeText(tokens, owner, k) || next?.kind !== 'money' || next.marked || owner[k + 1] !== null) return
+    if (!/^\d{1,3}$/.test(next.raw) || next.fen === 0) return
+    const laterAmount = tokens.slice(k + 2).some((u) => u.kind === 'money')
+    const isFirstText = !tokens.slice(0, k).some((_u, j) => freeText(tokens, owner, j))
+    if (!laterAmount || isFirstText) return
+    const index = create(k)
+    owner[k + 1] = index
+    const item = items[index] as ItemBuild
+    item.line.qty = next.fen / 100
+  })
+}

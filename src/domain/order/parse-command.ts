@@ -1,0 +1,20 @@
+/** Chat commands: `撤销`, `确认`, `取消` and the caller's command words, after an optional `@机器人` and `/`. */
+
+import type { ParsedMessage, ParseOptions } from './draft.js'
+import { ORDER_PREFIXES } from './lexicon.js'
+
+/** Always commands, whatever the caller passes. */
+export const BUILTIN_COMMANDS: readonly string[] = ['撤销', '确认', '取消']
+
+type Command = Extract<ParsedMessage, { kind: 'command' }>
+
+/** Reads a command; null when the first word is no command word. */
+export function parseCommand(text: string, options: ParseOptions): Command | null {
+  const words = text.replace(/^\//, '').split(/\s+/).filter((w) => w !== '')
+  const first = words[0]?.replace(/[!。.~]+$/, '')
+  if (first === undefined || first === '') return null
+  // 报单 张三 面膜2盒 398 is an order even when 报单 is also a command word.
+  if (ORDER_PREFIXES.includes(first) && words.length > 1) return null
+  if (!BUILTIN_COMMANDS.includes(first) && !(options.commandWords ?? []).includes(first)) return null
+  return { kind: 'command', command: first, args: words.slice(1) }
+}

@@ -1,0 +1,151 @@
+/** Labelled template fields (`客户：张三`, `数量：2`, `金额：398元`) and how each one fills an order. */
+
+import { parseMoney } from '../money.js'
+import { analyzeSegment, cleanText, type SegmentFacts } from './analyze-segment.js'
+import { extractAddress } from './address.js'
+import type { LabelField } from './lexicon.js'
+import { LABELS, MAX_LABEL_LENGTH } from './lexicon.js'
+import type { OrderAcc } from './order-acc.js'
+import { addLine, mergeCustomerSegment, nameOnlyLine } from './order-acc.js'
+import { parseDate } from './parse-date.js'
+import { spacePhones, tokenize } from './tokenize.js'
+
+export interface LabelledLine {
+  /** Text before the first label (`报单` in `报单 客户：张三`). */
+  head: string
+  pairs: Array<{ field: LabelField, value: string }>
+}
+
+export interface FieldContext {
+  today: string
+  products: readonly string[]
+}
+
+function labelBefore(line: string, colon: number): { start: number, field: LabelField } | null {
+  let end = colon
+  while (end > 0 && line[end - 1] === ' ') end--
+  if (end > 0 && '】]'.includes(line[end - 1] as string)) end--
+  for (let len = Math.min(MAX_LABEL_LENGTH, end); len >= 1; len--) {
+    const word = line.slice(end - len, end)
+    const field = LABELS.get(word) ?? LABELS.get(word.toLowerCase())
+    if (field === undefined) continue
+    const start = end - len
+    return { start: start > 0 && '【['.includes(line[start - 1] as string) ? start - 1 : start, field }
+  }
+  return null
+}
+
+/** Splits a line into `label：value` pairs; labels may share a line (`姓名：张三 电话：138…`). */
+export function splitLabelled(line: string): LabelledLine {
+  const marks: Array<{ start: number, valueStart: number, field: LabelField }> = []
+  for (let i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
+    const label = labelBefore(line, i)
+    if (label === null || (marks.length > 0 && label.start < (marks[marks.length - 1]?.valueStart ?? 0))) continue
+    marks.push({ ...label, valueStart: i + 1 })
+    // 备注：客户说：… — the rest of a note is the note.
+    if (label.field === 'note') break
+  }
+  const first = marks[0]
+  if (first === undefined) return { head: line, pairs: [] }
+  const pairs = marks.map((m, k) => ({
+    field: m.field,
+    value: line.slice(m.valueStart, marks[k + 1]?.start ?? line.length).trim(),
+  }))
+  return { head: line.slice(0, first.start).trim(), pairs }
+}
+
+/** Reads a free-text piece of an order (a whole line, or a template value). */
+export function readSegment(text: string, ctx: FieldContext): { facts: SegmentFacts, address: string | null } {
+  const { rest, address } = extractAddress(spacePhones(text))
+  return { facts: analyzeSegment(tokenize(rest, ctx.today), ctx.products), address }
+}
+
+function lastLine(acc: OrderAcc): OrderAcc['lines'][number] | undefined {
+  return acc.lines[acc.lines.length - 1]
+}
+
+function applyProduct(acc: OrderAcc, facts: SegmentFacts, value: string): void {
+  const names = facts.lead !== null ? [facts.lead, ...facts.texts] : facts.texts
+  if (facts.items.length > 0) facts.items.forEach((l) => addLine(acc, l))
+  else if (names.length > 0) names.forEach((n) => addLine(acc, nameOnlyLine(n)))
+  else if (cleanText(value) !== '') addLine(acc, nameOnlyLine(cleanText(value)))
+  acc.monies.push(...facts.monies)
+  acc.pays.push(...facts.pays)
+}
+
+function applyQty(acc: OrderAcc, facts: SegmentFacts): void {
+  const bare = facts.monies[0]
+  const qty = facts.looseQty ?? facts.items[0] ?? (bare && !bare.marked ? { n: bare.fen / 100, unit: null } : null)
+  if (qty === null) return
+  const n = 'n' in qty ? qty.n : qty.qty
+  if (n === null) return
+  const line = lastLine(acc)
+  if (line && line.qty === null) {
+    line.qty = n
+    line.unit ??= qty.unit
+  } else {
+    acc.pending.qty = { n, unit: qty.unit }
+  }
+}
+
+function applyMoney(acc: OrderAcc, facts: SegmentFacts, value: string, total: boolean): void {
+  const fen = facts.monies[0]?.fen ?? parseMoney(value)
+  if (fen !== null) acc.monies.push({ fen, marked: true, monthDay: null, leading: false, total })
+  acc.pays.push(...facts.pays)
+}
+
+/** Fills the order from one labelled value. */
+export function applyField(acc: OrderAcc, field: LabelField, value: string, ctx: FieldContext): void {
+  acc.labels.add(field)
+  const { facts, address } = readSegment(value, ctx)
+  if (address !== null) acc.address ??= address
+  switch (field) {
+    case 'name':
+      facts.lead ??= cleanText(value).slice(0, 20) || null
+      return mergeCustomerSegment(acc, facts)
+    case 'phone':
+      acc.phones.push(...facts.phones)
+      acc.badPhones.push(...facts.badPhones)
+      if (facts.phones.length + facts.badPhones.length === 0 && /\d/.test(value)) acc.badPhones.push(value)
+      return
+    case 'address':
+      acc.address = address ?? value
+      acc.phones.push(...facts.phones)
+      return
+    case 'product':
+      return applyProduct(acc, facts, value)
+    case 'qty':
+      return applyQty(acc, facts)
+    case 'spec': {
+      const line = lastLine(acc)
+      if (line && line.spec === null) line.spec = value
+      else acc.pending.spec = value
+      return
+    }
+    case 'unitPrice': {
+      const fen = parseMoney(value) ?? facts.loosePrice ?? facts.monies[0]?.fen ?? null
+      const line = lastLine(acc)
+      if (line && line.unitPriceFen === null) line.unitPriceFen = fen
+      else acc.pending.priceFen = fen
+      return
+    }
+    case 'amount':
+      return applyMoney(acc, facts, value, false)
+    case 'deposit':
+      acc.pays.push({ state: 'deposit', fen: facts.monies[0]?.fen ?? parseMoney(value) })
+      return
+    case 'payment':
+      acc.pays.push(...facts.pays)
+      if (facts.pays.length > 0) acc.monies.push(...facts.monies.map((m) => ({ ...m, monthDay: null })))
+      return
+    case 'date': {
+      const date = parseDate(value, ctx.today)
+      if (date?.ok) acc.dates.push(date.value)
+      else if (value !== '') acc.badDates.push(value)
+      return
+    }
+    case 'note':
+      if (value !== '') acc.notes.push(value)
+      acc.pays.push(...facts.pays)
+  }
+}

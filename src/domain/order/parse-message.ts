@@ -1,0 +1,26 @@
+/** The entry point: one chat message → orders, a payment, a refund, a correction, a command, or nothing. */
+
+import type { ParsedMessage, ParseOptions } from './draft.js'
+import { normalizeText } from './normalize-text.js'
+import { parseCommand } from './parse-command.js'
+import { parseCorrection } from './parse-correction.js'
+import { parseMoneyMovement } from './parse-money-movement.js'
+import { parseOrders } from './parse-orders.js'
+
+// WeChat puts U+2005 after a mention; normalisation has made it a plain space.
+const MENTIONS = /^(?:@[^\s@]{1,40}(?:\s+|$))+/
+const URLS = /\b(?:https?:\/\/|www\.)[^\s\u4e00-\u9fff]*/gi
+
+/** Reads one chat message; never throws, problems come back as issues. */
+export function parseMessage(text: string, options: ParseOptions): ParsedMessage {
+  const body = normalizeText(text).replace(MENTIONS, '').replace(URLS, ' ').replace(/ {2,}/g, ' ').trim()
+  if (body === '') return { kind: 'none' }
+  const correction = parseCorrection(body, options)
+  if (correction) return correction
+  const movement = parseMoneyMovement(body, options)
+  if (movement) return movement
+  const command = parseCommand(body, options)
+  if (command) return command
+  const orders = parseOrders(body, options)
+  return orders ? { kind: 'order', orders: orders.orders, issues: orders.issues } : { kind: 'none' }
+}

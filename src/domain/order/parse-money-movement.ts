@@ -1,0 +1,55 @@
+/** Payments and refunds reported by agents: `收款 张三 398`, `收到 张三 398`, `张三 收款398`, `退款 张三 199`. */
+
+import type { MoneyMovementDraft, ParsedMessage, ParseIssue, ParseOptions } from './draft.js'
+import { analyzeSegment } from './analyze-segment.js'
+import { MAX_AMOUNT_FEN } from './finish-order.js'
+import { amountConflict, badAmount, badDate, badPhone, movementNoAmount, movementNoCustomer } from './issues.js'
+import { isQuestion } from './lexicon.js'
+import { tokenize } from './tokenize.js'
+
+const LEADING = /^(已收款|收款|收到|已退款|退款|退钱)/
+// 张三 收款398: a short name before the keyword.
+const NAME_FIRST = /^([^\s\d:¥]{1,8}?)\s*(收款|退款)(?=[\s:¥\d]|$)/
+
+type Movement = Extract<ParsedMessage, { kind: 'payment' | 'refund' }>
+
+function split(text: string): { word: string, rest: string } | null {
+  const lead = LEADING.exec(text)
+  if (lead) return { word: lead[1] as string, rest: text.slice((lead[1] as string).length) }
+  const named = NAME_FIRST.exec(text)
+  if (named) return { word: named[2] as string, rest: `${named[1] as string} ${text.slice(named[0].length)}` }
+  return null
+}
+
+/** Reads a payment or refund; null when the message is not one (`收到`, `退款怎么弄`). */
+export function parseMoneyMovement(text: string, options: ParseOptions): Movement | null {
+  if (text.includes('\n') || text.length > 200) return null
+  const parts = split(text)
+  if (parts === null || isQuestion(parts.rest)) return null
+  const { word, rest } = parts
+  const refund = word.includes('退')
+  const facts = analyzeSegment(tokenize(rest, options.today), options.products ?? [])
+  const separated = rest === '' || /^[\s:,]/.test(rest)
+  if (facts.monies.length === 0 && (!separated || word === '收到')) return null
+
+  const issues: ParseIssue[] = []
+  const hasOther = facts.monies.some((m) => m.monthDay === null)
+  const dates = [...facts.dates]
+  const amounts: number[] = []
+  for (const m of facts.monies) {
+    if (m.monthDay !== null && hasOther) dates.push(m.monthDay)
+    else if (!amounts.includes(m.fen)) amounts.push(m.fen)
+  }
+  const name = facts.lead ?? facts.texts[0] ?? null
+  const phone = facts.phones[0] ?? null
+  const label = refund ? '退款' : '收款'
+  if (name === null && phone === null) issues.push(movementNoCustomer(label))
+  for (const raw of facts.badPhones) issues.push(badPhone(raw))
+  const amountFen = amounts[0] ?? null
+  if (amountFen === null) issues.push(movementNoAmount(label))
+  else if (amountFen <= 0 || amountFen > MAX_AMOUNT_FEN) issues.push(badAmount(amountFen))
+  if (amounts[1] !== undefined && amountFen !== null) issues.push(amountConflict(amountFen, amounts[1]))
+  for (const raw of facts.badDates) issues.push(badDate(raw))
+  const draft: MoneyMovementDraft = { customer: { name, phone, address: null }, amountFen, date: dates[0] ?? null }
+  return refund ? { kind: 'refund', refund: draft, issues } : { kind: 'payment', payment: draft, issues }
+}

@@ -1,0 +1,35 @@
+/** Local mode as a newcomer meets it: `npm start` with no gateway token, typing into the terminal chat. */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { waitFor } from '../helpers/gateway.js'
+
+describe('npm start without a gateway token (local mode)', () => {
+  it('records an order typed in the terminal chat', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wxcrm-local-'))
+    const dbFile = join(dir, 'db.json')
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOME: dir, WXCRM_DB: dbFile, WXCRM_CONFIG: '' }
+    delete env.WECHATY_PUPPET_SERVICE_TOKEN
+    const child = spawn('npm', ['start'], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => { out += d.toString() })
+    child.stderr.on('data', (d: Buffer) => { out += d.toString() })
+    const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
+    const type = (line: string): void => { child.stdin.write(`${line}\n`) }
+
+    await waitFor(() => out.includes('本地模式'), 60_000, 'the local-mode banner')
+    type('代理 添加 小王')
+    await waitFor(() => out.includes('已添加代理：小王'), 15_000, 'the agent to be added')
+    type('/as 小王')
+    type('张三 13800138000 面膜2盒 398 已付')
+    await waitFor(() => out.includes('已记录'), 15_000, 'the order to be recorded')
+    type('/quit')
+    expect(await exited).toBe(0)
+    expect(out).toMatch(/🤖 .*✅ 已记录/)
+    const db = JSON.parse(readFileSync(dbFile, 'utf8'))
+    expect(db.orders).toHaveLength(1)
+    expect(db.agents.map((a: { name: string }) => a.name)).toEqual(['小王'])
+  }, 120_000)
+})
