@@ -27,6 +27,12 @@ function bodyToFen(body: string): number | null {
   return parseScaledNumber(withUnit, 2)
 }
 
+/** Fen of a plain decimal literal (`398`, `199.5`, `2,340`), without the other forms; null when not exact. */
+export function decimalToFenOrNull(literal: string): number | null {
+  const m = PLAIN.exec(literal) ?? GROUPED.exec(literal)
+  return m ? decimalToFen((m[1] as string).replaceAll(',', ''), m[2]) : null
+}
+
 /** Reads an amount of money (`¥199`, `199元`, `2,340`, `1.5万`, `两千五`, `19块5`) → integer fen, or null. */
 export function parseMoney(text: string): number | null {
   let s = text.normalize('NFKC').replace(/\s+/g, '')

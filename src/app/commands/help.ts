@@ -10,7 +10,7 @@ export const ORDER_EXAMPLES = [
 
 export const help = defineCommand({
   name: '帮助',
-  aliases: ['help', '菜单', '?', '？'],
+  aliases: ['help', '菜单'],
   roles: ['admin', 'agent'],
   summary: '列出你可以用的命令',
   usage: '帮助',

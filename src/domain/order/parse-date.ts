@@ -37,21 +37,26 @@ export function addDays(date: string, days: number): string {
   return ms === null ? date : fromUtc(ms + days * 86_400_000)
 }
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
 /** YYYY-MM-DD when the civil date exists, else null (2月30日). */
 export function makeDate(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null
-  const d = new Date(Date.UTC(year, month - 1, day))
-  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? fromUtc(d.getTime()) : null
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null
+  return `${year}-${pad(month)}-${pad(day)}`
 }
 
 /** Month and day without a year: this year, unless that is more than a week ahead of `today` (then last year). */
 export function resolveMonthDay(month: number, day: number, today: string): string | null {
+  const now = toUtc(today)
+  if (now === null) return null
   const year = Number(today.slice(0, 4))
-  const limit = toUtc(addDays(today, FUTURE_SLACK_DAYS))
   const candidate = makeDate(year, month, day)
-  if (candidate === null || limit === null) return month >= 1 && month <= 12 ? makeDate(year - 1, month, day) : null
-  return (toUtc(candidate) as number) > limit ? makeDate(year - 1, month, day) : candidate
+  const ahead = Date.UTC(year, month - 1, day) - now > FUTURE_SLACK_DAYS * 86_400_000
+  return candidate === null || ahead ? makeDate(year - 1, month, day) : candidate
 }
 
 /** A date found at a position: the resolved date, or the raw text of a date that does not exist. */

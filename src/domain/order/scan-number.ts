@@ -1,6 +1,6 @@
 /** Reads what a number at a position of chat text is: money, quantity, spec, unit price, date or phone. */
 
-import { parseMoney } from '../money.js'
+import { decimalToFenOrNull, parseMoney } from '../money.js'
 import { isNumeralChar, isNumeralUnitChar, parseChineseNumber } from './chinese-number.js'
 import type { WordIndex } from './lexicon.js'
 import { createWordIndex, longestWordAt, MEASURES, MONEY_SUFFIXES, OTHER_SUFFIXES } from './lexicon.js'
@@ -154,7 +154,9 @@ export function scanNumber(s: string, i: number, today: string, units: WordIndex
     const lit = readArabic(s, i) as Literal
     return { body: { kind: 'junk' }, end: lit.end }
   }
-  const date = matchDateAt(s, i, today)
+  let d = i
+  while (isDigit(s[d])) d++
+  const date = '-/.年月 '.includes(s[d] ?? '?') ? matchDateAt(s, i, today) : null
   if (date) return { body: 'date' in date ? { kind: 'date', date: date.date } : { kind: 'bad-date', raw: date.bad }, end: date.end }
   const lit = readArabic(s, i) as Literal
   if (lit.raw.length > 15) return { body: { kind: 'junk' }, end: lit.end }
@@ -191,9 +193,10 @@ export function scanNumber(s: string, i: number, today: string, units: WordIndex
     if (mul) return mul
   }
   if (isWordChar(s[lit.end]) && /[A-Za-z]/.test(s[lit.end] as string)) return null
-  const fen = parseMoney(lit.raw)
+  const fen = decimalToFenOrNull(lit.raw)
   if (fen === null) return { body: { kind: 'junk' }, end: lit.end }
-  return { body: { kind: 'money', fen, marked: false, raw: lit.raw, monthDay: bareMonthDay(lit.raw, today) }, end: lit.end }
+  const monthDay = lit.raw.includes('.') ? bareMonthDay(lit.raw, today) : null
+  return { body: { kind: 'money', fen, marked: false, raw: lit.raw, monthDay }, end: lit.end }
 }
 
 /**
