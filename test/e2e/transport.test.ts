@@ -105,19 +105,41 @@ describe('an agent reports orders in WeChat through the gateway', () => {
     expect(roomInbox.received.length).toBe(before)
   })
 
+  it('accepts an order the merchant types on the phone under the bot\'s own account, without answering itself', async () => {
+    const before = roomInbox.received.length
+    const text = '周老师 13911112222 面膜1盒 199 已付'
+    roomInbox.typedBySelf(text)
+    const reply = await roomInbox.after(() => gw.self.say(text).to(room))
+    expect(reply).toMatch(/已记录[\s\S]*周老师/)
+    await app.drain()
+    await new Promise(r => setTimeout(r, 300))
+    await app.drain()
+    // Exactly the one reply: the bot did not treat its own answer as a new message.
+    expect(roomInbox.received.length).toBe(before + 1)
+  })
+
+  it('records backlog delivered late after login but does not answer it', async () => {
+    const before = roomInbox.received.length
+    const id = deliverTwice(gw, wang, '晚到 13922223333 面膜1盒 199 已付', room, Date.now() - 2 * 3600_000)
+    await waitFor(() => JSON.parse(readFileSync(dbFile, 'utf8')).orders.some((o: { sourceMessageId: string }) => o.sourceMessageId === id), 10_000, 'the late order on disk')
+    await app.drain()
+    expect(roomInbox.received.length).toBe(before)
+  })
+
   it('has every confirmed order exactly once after a restart on the same file', async () => {
     await app.stop()
     app = await startApp()
-    const names = ['张三', '李姐', '王五', '赵六', '孙七', '周八', '吴九', '郑十', '冯一', '陈二', '钱多多', '刘姐']
+    const names = ['张三', '李姐', '王五', '赵六', '孙七', '周八', '吴九', '郑十', '冯一', '陈二', '钱多多', '刘姐', '周老师', '晚到']
     const db = JSON.parse(readFileSync(dbFile, 'utf8'))
     const customerName = new Map(db.customers.map((c: { id: string, name: string }) => [c.id, c.name]))
     const orders = db.orders as { customerId: string, sourceMessageId: string, status: string }[]
-    expect(orders).toHaveLength(13)
+    expect(orders).toHaveLength(15)
     for (const n of names) expect(orders.some(o => customerName.get(o.customerId) === n), n).toBe(true)
     expect(new Set(orders.map(o => `${o.sourceMessageId}/${o.customerId}`)).size).toBe(orders.length)
     expect(orders.filter(o => customerName.get(o.customerId) === '张三')).toHaveLength(2)
     // The restarted bot answers from the same records.
     const reply = await roomInbox.after(() => wang.say('撤销').to(room))
-    expect(reply).toMatch(/已撤销[\s\S]*刘姐/)
+    expect(reply).toMatch(/已撤销[\s\S]*晚到/)
+    expect(reply).not.toMatch(/1[3-9]\d{9}/)
   })
 })

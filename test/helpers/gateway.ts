@@ -56,10 +56,17 @@ type Received = { text: string, at: number }
 export class Inbox {
   readonly received: Received[] = []
   #waiters: { n: number, resolve: () => void }[] = []
+  /** Texts typed under the bot's own account (the merchant's phone): not answers from the bot. */
+  readonly #typedBySelf: string[] = []
 
   constructor(target: mock.ContactMock | mock.RoomMock, selfId: string) {
     (target as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
       if (m.payload.talkerId !== selfId) return
+      const typed = this.#typedBySelf.indexOf(m.payload.text ?? '')
+      if (typed >= 0) {
+        this.#typedBySelf.splice(typed, 1)
+        return
+      }
       this.received.push({ text: m.payload.text ?? '', at: Date.now() })
       for (const w of this.#waiters.filter(w => this.received.length >= w.n)) w.resolve()
       this.#waiters = this.#waiters.filter(w => this.received.length < w.n)
@@ -77,6 +84,11 @@ export class Inbox {
     return this.received[n - 1]!.text
   }
 
+  /** Marks a text the test types as the merchant under the bot's own account. */
+  typedBySelf(text: string): void {
+    this.#typedBySelf.push(text)
+  }
+
   /** Sends via `send` and waits for the next message the bot puts here. */
   async after(send: () => void, timeoutMs?: number): Promise<string> {
     const n = this.received.length + 1
@@ -85,13 +97,13 @@ export class Inbox {
   }
 }
 
-/** Delivers the same message twice with one id, as some gateways do. */
-export function deliverTwice(gw: Gateway, from: mock.ContactMock, text: string, room?: mock.RoomMock): string {
+/** Delivers the same message twice with one id, as some gateways do (optionally stamped in the past). */
+export function deliverTwice(gw: Gateway, from: mock.ContactMock, text: string, room?: mock.RoomMock, timestamp = Date.now()): string {
   const id = `dup-${randomUUID()}`
   gw.mocker.MessageMock.create({
     id,
     talkerId: from.id,
-    timestamp: Date.now(),
+    timestamp,
     type: PUPPET.types.Message.Text,
     text,
     ...(room ? { roomId: room.id, mentionIdList: [] } : { listenerId: gw.self.id }),

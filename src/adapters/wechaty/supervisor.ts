@@ -40,7 +40,7 @@ export function startSupervisor(options: SupervisorOptions): Supervisor {
     catch (error) {
       options.logger.error('puppet restart failed', { error: String(error) })
     }
-    schedule(Math.min(options.graceMs * 2 ** Math.min(attempts - 1, 4), 15 * 60_000))
+    schedule(Math.min(options.graceMs * 2 ** Math.min(attempts, 4), 15 * 60_000))
   }
   schedule(options.graceMs)
   return {

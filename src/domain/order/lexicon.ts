@@ -23,6 +23,7 @@ export const OTHER_SUFFIXES: readonly string[] = [
   '折', '倍', '度', '代', '人', '位', '次', '遍', '单', '笔', '届', '区', '路', '弄', '巷', '米',
 ]
 
+/** Payment words and the state each one means; deposit words may carry an amount (`定金100`). */
 export const PAY_WORDS: ReadonlyMap<string, PaymentState> = new Map<string, PaymentState>([
   ...['已付', '已付款', '已付清', '付清', '已转', '已转账', '转了', '已收', '已收款', '款已收', '已收钱', '付了',
     '付过了', '已支付', '已打款', '已结', '已结清', '全款', '已全款', '现付', '付款了', '已经付了', '已经付款']
@@ -36,12 +37,15 @@ export const PAY_WORDS: ReadonlyMap<string, PaymentState> = new Map<string, Paym
     .map((w) => [w, 'deposit'] as const),
 ])
 
+/** Words that introduce the order total (`合计395`, `共395`). */
 export const TOTAL_WORDS: readonly string[] = ['合计', '共计', '总计', '一共', '总共', '总价', '总额', '总金额', '总款', '共']
 
+/** Relative day words and their offset from the message day. */
 export const DATE_WORDS: ReadonlyMap<string, number> = new Map([
   ['今天', 0], ['今日', 0], ['昨天', -1], ['昨日', -1], ['前天', -2], ['大前天', -3],
 ])
 
+/** Words that open an order report (`下单：…`, `报单`). */
 export const ORDER_PREFIXES: readonly string[] = [
   '下单', '报单', '订单', '新单', '接单', '出单', '开单', '录单', '补单', '新订单', '成交',
 ]
@@ -68,9 +72,11 @@ const LABEL_LIST: ReadonlyArray<readonly [LabelField, readonly string[]]> = [
   ['note', ['备注', '说明', '留言', '附言', '快递', '物流', '发货', '赠品', '代理']],
 ]
 
+/** Template label → field, for `客户：张三`-style lines. */
 export const LABELS: ReadonlyMap<string, LabelField> = new Map(
   LABEL_LIST.flatMap(([field, words]) => words.map((w) => [w, field] as const)),
 )
+/** Length of the longest label, bounding the look-back before a colon. */
 export const MAX_LABEL_LENGTH = Math.max(...[...LABELS.keys()].map((w) => w.length))
 
 /** Words that are never a customer name: greetings, couriers, payment channels. They go to the note. */
