@@ -35,6 +35,7 @@ export function decimalToFenOrNull(literal: string): number | null {
 
 /** Reads an amount of money (`¥199`, `199元`, `2,340`, `1.5万`, `两千五`, `19块5`) → integer fen, or null. */
 export function parseMoney(text: string): number | null {
+  if (text.length > 60) return null
   let s = text.normalize('NFKC').replace(/\s+/g, '')
   if (s.length === 0 || s.length > 40) return null
   s = s.replace(PREFIX, '')

@@ -38,10 +38,15 @@ export interface SegmentFacts {
 }
 
 const MAX_NAME_LENGTH = 20
+const TRIM = new Set([...' .-_#*·•\'"`^&%'])
 
 /** Text without surrounding punctuation; empty when nothing readable is left. */
 export function cleanText(text: string): string {
-  const t = text.replace(/^[\s.\-_#*·•'"`^&%]+|[\s.\-_#*·•'"`^&%]+$/g, '')
+  let start = 0
+  let end = text.length
+  while (start < end && TRIM.has(text[start] as string)) start++
+  while (end > start && TRIM.has(text[end - 1] as string)) end--
+  const t = text.slice(start, end)
   return /\p{L}/u.test(t) ? t : ''
 }
 
@@ -103,9 +108,9 @@ export function analyzeSegment(tokens: Token[], products: readonly string[]): Se
     }
   })
   splitCustomer(facts, items, products, leadIndex < 0 && firstItemToken >= 0 && noFreeTextBefore(tokens, owner, firstItemToken))
-  facts.items = items.map((b) => b.line)
   collectScalars(tokens, facts, owner)
   assignLineAmounts(tokens, owner, items, facts)
+  facts.items = items.map((b) => ({ ...b.line, name: cleanText(b.line.name) || b.line.name }))
   return facts
 }
 

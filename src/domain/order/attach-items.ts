@@ -105,11 +105,11 @@ export function attachItems(tokens: Token[]): Attached {
     }
   })
 
+  const before = nearestOwner(owner, 1)
+  const after = nearestOwner(owner, -1)
   tokens.forEach((t, k) => {
     if (t.kind !== 'price') return
-    let index: number | null = null
-    for (let j = k - 1; j >= 0 && index === null; j--) index = owner[j] ?? null
-    for (let j = k + 1; j < tokens.length && index === null; j++) index = owner[j] ?? null
+    const index = before[k] ?? after[k] ?? null
     if (index === null) {
       loosePrice ??= t.fen
       return
@@ -131,15 +131,31 @@ export function attachItems(tokens: Token[]): Attached {
   return { items, owner, looseQty, loosePrice }
 }
 
+/** For each token, the item owning the nearest token before it (step 1) or after it (step -1). */
+function nearestOwner(owner: (number | null)[], step: 1 | -1): (number | null)[] {
+  const out: (number | null)[] = owner.map(() => null)
+  let last: number | null = null
+  for (let k = step === 1 ? 0 : owner.length - 1; k >= 0 && k < owner.length; k += step) {
+    out[k] = last
+    last = owner[k] ?? last
+  }
+  return out
+}
+
 /** `张三 面膜 2 398`: a small bare number right after a name is its quantity when another amount follows. */
 function attachBareCounts(tokens: Token[], owner: (number | null)[], items: ItemBuild[], create: (k: number) => number): void {
+  const moneyAfter: number[] = tokens.map(() => 0)
+  for (let k = tokens.length - 2; k >= 0; k--) {
+    moneyAfter[k] = (moneyAfter[k + 1] ?? 0) + (tokens[k + 1]?.kind === 'money' ? 1 : 0)
+  }
+  let seenFreeText = false
   tokens.forEach((_t, k) => {
     const next = tokens[k + 1]
+    const isFirstText = !seenFreeText
+    if (freeText(tokens, owner, k)) seenFreeText = true
     if (!freeText(tokens, owner, k) || next?.kind !== 'money' || next.marked || owner[k + 1] !== null) return
     if (!/^\d{1,3}$/.test(next.raw) || next.fen === 0) return
-    const laterAmount = tokens.slice(k + 2).some((u) => u.kind === 'money')
-    const isFirstText = !tokens.slice(0, k).some((_u, j) => freeText(tokens, owner, j))
-    if (!laterAmount || isFirstText) return
+    if ((moneyAfter[k + 1] ?? 0) === 0 || isFirstText) return
     const index = create(k)
     owner[k + 1] = index
     const item = items[index] as ItemBuild

@@ -1,6 +1,6 @@
 /** The problems the parser reports, each in short Chinese that says what would have been accepted. */
 
-import { formatFen } from '../money.js'
+import { fenToYuanString, formatFen } from '../money.js'
 import type { IssueCode, ParseIssue } from './draft.js'
 
 function issue(code: IssueCode, message: string, blocking: boolean): ParseIssue {
@@ -26,7 +26,8 @@ export function noAmount(blocking = false): ParseIssue {
 export function totalMismatch(statedFen: number, computedFen: number): ParseIssue {
   const stated = formatFen(statedFen)
   return issue('total_mismatch',
-    `合计${stated}和明细相加${formatFen(computedFen)}对不上；回“确认”按${stated}记录，不对请改好重发`, false)
+    `合计${stated}和明细相加${formatFen(computedFen)}对不上；回“确认”按${stated}记录，或改好重发，如“合计${fenToYuanString(computedFen)}”`,
+    false)
 }
 
 /** Two different amounts for one order. */

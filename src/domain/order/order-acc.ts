@@ -22,6 +22,11 @@ export interface OrderAcc {
   pending: { qty: { n: number, unit: string | null } | null, spec: string | null, priceFen: number | null }
 }
 
+/** Appends items one by one (spreading a huge array into push() overflows the stack). */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item)
+}
+
 /** An empty accumulator. */
 export function newAcc(): OrderAcc {
   return {
@@ -60,13 +65,13 @@ export function hasOwnAmount(acc: OrderAcc): boolean {
 }
 
 function mergeScalars(acc: OrderAcc, facts: SegmentFacts): void {
-  acc.phones.push(...facts.phones)
-  acc.badPhones.push(...facts.badPhones)
-  acc.dates.push(...facts.dates)
-  acc.badDates.push(...facts.badDates)
-  acc.pays.push(...facts.pays)
-  acc.notes.push(...facts.notes)
-  acc.monies.push(...facts.monies)
+  pushAll(acc.phones, facts.phones)
+  pushAll(acc.badPhones, facts.badPhones)
+  pushAll(acc.dates, facts.dates)
+  pushAll(acc.badDates, facts.badDates)
+  pushAll(acc.pays, facts.pays)
+  pushAll(acc.notes, facts.notes)
+  pushAll(acc.monies, facts.monies)
 }
 
 /** Merges the segment that opens an order (`张三 13800138000 面膜2盒 398`). */
@@ -80,7 +85,7 @@ export function mergeCustomerSegment(acc: OrderAcc, facts: SegmentFacts): void {
   for (const line of facts.items) addLine(acc, line)
   // `张三 面膜 398`: with no quantities anywhere, the other words are the products.
   if (facts.items.length === 0) for (const t of facts.texts) addLine(acc, nameOnlyLine(t))
-  else acc.notes.push(...facts.texts)
+  else pushAll(acc.notes, facts.texts)
   mergeScalars(acc, facts)
 }
 
@@ -88,7 +93,7 @@ export function mergeCustomerSegment(acc: OrderAcc, facts: SegmentFacts): void {
 export function mergeContinuation(acc: OrderAcc, facts: SegmentFacts): void {
   const names = facts.lead !== null ? [facts.lead, ...facts.texts] : facts.texts
   const lines = facts.items.length > 0 ? facts.items : names.map(nameOnlyLine)
-  if (facts.items.length > 0) acc.notes.push(...names)
+  if (facts.items.length > 0) pushAll(acc.notes, names)
   const own = facts.monies.filter((m) => !m.total && m.monthDay === null)
   const first = own[0]
   const second = own[1]

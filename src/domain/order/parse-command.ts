@@ -15,6 +15,8 @@ export function parseCommand(text: string, options: ParseOptions): Command | nul
   if (first === undefined || first === '') return null
   // 报单 张三 面膜2盒 398 is an order even when 报单 is also a command word.
   if (ORDER_PREFIXES.includes(first) && words.length > 1) return null
-  if (!BUILTIN_COMMANDS.includes(first) && !(options.commandWords ?? []).includes(first)) return null
+  const lower = first.toLowerCase()
+  const known = BUILTIN_COMMANDS.includes(first) || (options.commandWords ?? []).some((w) => w.toLowerCase() === lower)
+  if (!known) return null
   return { kind: 'command', command: first, args: words.slice(1) }
 }

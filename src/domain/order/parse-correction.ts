@@ -23,7 +23,7 @@ const FIELDS: ReadonlyArray<readonly [RegExp, CorrectionField]> = [
   [/^(?:下单日期|日期|时间)/, 'date'],
   [/^(?:付款状态|付款|支付|状态)/, 'payment'],
 ]
-const LINK = /^\s*(?:改成|改为|改到|换成|为|是|成|到|=|:)?\s*/
+const LINK = /^\s*(?:改成|改为|改到|换成|为|是|=|:)?\s*/
 const QTY = /^(\d{1,6}(?:\.\d{1,3})?|[零〇一二两三四五六七八九十百千万]{1,8})\s*[\u4e00-\u9fff]{0,2}$/
 const MOBILE = /^(?:\+?86)?(1[3-9]\d{9})$/
 

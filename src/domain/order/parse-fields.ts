@@ -6,7 +6,7 @@ import { extractAddress } from './address.js'
 import type { LabelField } from './lexicon.js'
 import { LABELS, MAX_LABEL_LENGTH } from './lexicon.js'
 import type { OrderAcc } from './order-acc.js'
-import { addLine, mergeCustomerSegment, nameOnlyLine } from './order-acc.js'
+import { addLine, mergeCustomerSegment, nameOnlyLine, pushAll } from './order-acc.js'
 import { parseDate } from './parse-date.js'
 import { spacePhones, tokenize } from './tokenize.js'
 
@@ -69,8 +69,8 @@ function applyProduct(acc: OrderAcc, facts: SegmentFacts, value: string): void {
   if (facts.items.length > 0) facts.items.forEach((l) => addLine(acc, l))
   else if (names.length > 0) names.forEach((n) => addLine(acc, nameOnlyLine(n)))
   else if (cleanText(value) !== '') addLine(acc, nameOnlyLine(cleanText(value)))
-  acc.monies.push(...facts.monies)
-  acc.pays.push(...facts.pays)
+  pushAll(acc.monies, facts.monies)
+  pushAll(acc.pays, facts.pays)
 }
 
 function applyQty(acc: OrderAcc, facts: SegmentFacts): void {
@@ -91,7 +91,7 @@ function applyQty(acc: OrderAcc, facts: SegmentFacts): void {
 function applyMoney(acc: OrderAcc, facts: SegmentFacts, value: string, total: boolean): void {
   const fen = facts.monies[0]?.fen ?? parseMoney(value)
   if (fen !== null) acc.monies.push({ fen, marked: true, monthDay: null, leading: false, total })
-  acc.pays.push(...facts.pays)
+  pushAll(acc.pays, facts.pays)
 }
 
 /** Fills the order from one labelled value. */
@@ -104,13 +104,13 @@ export function applyField(acc: OrderAcc, field: LabelField, value: string, ctx:
       facts.lead ??= cleanText(value).slice(0, 20) || null
       return mergeCustomerSegment(acc, facts)
     case 'phone':
-      acc.phones.push(...facts.phones)
-      acc.badPhones.push(...facts.badPhones)
+      pushAll(acc.phones, facts.phones)
+      pushAll(acc.badPhones, facts.badPhones)
       if (facts.phones.length + facts.badPhones.length === 0 && /\d/.test(value)) acc.badPhones.push(value)
       return
     case 'address':
       acc.address = address ?? value
-      acc.phones.push(...facts.phones)
+      pushAll(acc.phones, facts.phones)
       return
     case 'product':
       return applyProduct(acc, facts, value)
@@ -135,8 +135,8 @@ export function applyField(acc: OrderAcc, field: LabelField, value: string, ctx:
       acc.pays.push({ state: 'deposit', fen: facts.monies[0]?.fen ?? parseMoney(value) })
       return
     case 'payment':
-      acc.pays.push(...facts.pays)
-      if (facts.pays.length > 0) acc.monies.push(...facts.monies.map((m) => ({ ...m, monthDay: null })))
+      pushAll(acc.pays, facts.pays)
+      if (facts.pays.length > 0) pushAll(acc.monies, facts.monies.map((m) => ({ ...m, monthDay: null })))
       return
     case 'date': {
       const date = parseDate(value, ctx.today)
@@ -146,6 +146,6 @@ export function applyField(acc: OrderAcc, field: LabelField, value: string, ctx:
     }
     case 'note':
       if (value !== '') acc.notes.push(value)
-      acc.pays.push(...facts.pays)
+      pushAll(acc.pays, facts.pays)
   }
 }

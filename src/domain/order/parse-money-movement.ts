@@ -1,4 +1,4 @@
-/** Payments and refunds reported by agents: `收款 张三 398`, `收到 张三 398`, `张三 收款398`, `退款 张三 199`. */
+/** Payments and refunds reported by agents: `收款 张三 398`, `回款 张三 398`, `张三 收款398`, `退款 张三 199`. */
 
 import type { MoneyMovementDraft, ParsedMessage, ParseIssue, ParseOptions } from './draft.js'
 import { analyzeSegment } from './analyze-segment.js'
@@ -7,7 +7,7 @@ import { amountConflict, badAmount, badDate, badPhone, movementNoAmount, movemen
 import { isQuestion } from './lexicon.js'
 import { tokenize } from './tokenize.js'
 
-const LEADING = /^(已收款|收款|收到|已退款|退款|退钱)/
+const LEADING = /^(已收款|收到款|收款|回款|收到|已退款|退款|退钱)/
 // 张三 收款398: a short name before the keyword.
 const NAME_FIRST = /^([^\s\d:¥]{1,8}?)\s*(收款|退款)(?=[\s:¥\d]|$)/
 

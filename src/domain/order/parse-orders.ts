@@ -7,7 +7,7 @@ import { totalMismatch } from './issues.js'
 import type { LabelField } from './lexicon.js'
 import { isNameLike, isQuestion } from './lexicon.js'
 import type { OrderAcc } from './order-acc.js'
-import { hasContent, mergeContinuation, mergeCustomerSegment, newAcc } from './order-acc.js'
+import { hasContent, mergeContinuation, mergeCustomerSegment, newAcc, pushAll } from './order-acc.js'
 import type { FieldContext } from './parse-fields.js'
 import { applyField, readSegment, splitLabelled } from './parse-fields.js'
 
@@ -56,14 +56,17 @@ function isGrandTotal(state: State, facts: SegmentFacts): boolean {
 function isHeaderOnly(facts: SegmentFacts): boolean {
   if (facts.lead !== null || facts.items.length > 0 || facts.phones.length > 0 || facts.texts.length > 0) return false
   if (facts.monies.length > 0 && facts.monies.every((m) => m.monthDay !== null && m.leading)) {
-    facts.dates.push(...facts.monies.map((m) => m.monthDay as string))
+    pushAll(facts.dates, facts.monies.map((m) => m.monthDay as string))
     facts.monies = []
   }
   return facts.monies.length === 0 && facts.dates.length > 0
 }
 
+// 1. 张三 … / 2、李四 …: list numbering, not an amount (`11.20 张三` keeps its date).
+const LIST_MARKER = /^\d{1,2}[.、)]\s*(?=\D)/
+
 function handleSegment(state: State, segment: string): void {
-  const text = segment.trim()
+  const text = segment.trim().replace(LIST_MARKER, '')
   if (text === '') return
   const { facts, address } = readSegment(text, state.ctx)
   if (facts.prefix) state.prefixed = true
@@ -71,7 +74,7 @@ function handleSegment(state: State, segment: string): void {
   const cur = state.current
   if (isGrandTotal(state, facts)) {
     state.grandTotals.push((facts.monies[0] as { fen: number }).fen)
-    state.grandPays.push(...facts.pays)
+    pushAll(state.grandPays, facts.pays)
     return
   }
   if (state.segments === 1 && facts.monies.length <= 1 && isHeaderOnly(facts)) state.headerDates = facts.dates
@@ -109,8 +112,8 @@ function looksLikeOrder(acc: OrderAcc): boolean {
 
 function finish(state: State, template: boolean, question: boolean): OrderParse | null {
   for (const acc of state.accs) {
-    if (acc.dates.length === 0) acc.dates.push(...state.headerDates)
-    if (acc.pays.length === 0) acc.pays.push(...state.grandPays)
+    if (acc.dates.length === 0) pushAll(acc.dates, state.headerDates)
+    if (acc.pays.length === 0) pushAll(acc.pays, state.grandPays)
   }
   let kept = state.accs.filter(looksLikeOrder)
   if (question && !(state.prefixed && kept.length > 0)) return null

@@ -50,12 +50,12 @@ export function readNumeralRun(s: string, i: number): Literal | null {
 }
 
 /** End of the money suffix after a number: multiplier (万 千 w k), unit (元 块), and colloquial jiao (`19块5`). */
-export function moneyTailEnd(s: string, j: number): { end: number, marked: boolean } {
+export function moneyTailEnd(s: string, j: number, allowMultiplier = true): { end: number, marked: boolean } {
   let k = j
   let marked = false
   const c = s[k]
-  const multiplier = c === '万' || (c === '千' && s[k + 1] !== '克') ||
-    ((c === 'w' || c === 'W' || c === 'k' || c === 'K') && !/[A-Za-z]/.test(s[k + 1] ?? ''))
+  const multiplier = allowMultiplier && (c === '万' || (c === '千' && s[k + 1] !== '克') ||
+    ((c === 'w' || c === 'W' || c === 'k' || c === 'K') && !/[A-Za-z]/.test(s[k + 1] ?? '')))
   if (multiplier) {
     k++
     marked = true

@@ -104,7 +104,8 @@ export function scanNumber(s: string, i: number, today: string, units: WordIndex
   const k = s[lit.end] === ' ' ? lit.end + 1 : lit.end
   const measure = longestWordAt(MEASURE_INDEX, s, k)
   if (measure !== null && !/[A-Za-z]/.test(s[k + measure.length] ?? '')) return specTail(s, i, k + measure.length, units)
-  const tail = moneyTailEnd(s, k)
+  // `398元` and `398 元`, but `398 万达广场` is no 398万.
+  const tail = moneyTailEnd(s, k, k === lit.end)
   if (tail.marked) {
     const fen = parseMoney(s.slice(i, tail.end))
     if (fen === null) return { body: { kind: 'junk' }, end: tail.end }
@@ -113,7 +114,8 @@ export function scanNumber(s: string, i: number, today: string, units: WordIndex
     return { body: { kind: 'money', fen, marked: true, raw: s.slice(i, tail.end), monthDay: null }, end: tail.end }
   }
   const other = longestWordAt(OTHER_INDEX, s, lit.end)
-  if (other !== null) return { body: { kind: 'junk' }, end: lit.end + other.length }
+  // 茅台53度, 3天: a number that describes something; glued to a word it is part of that word.
+  if (other !== null) return isWordChar(s[i - 1]) ? null : { body: { kind: 'junk' }, end: lit.end + other.length }
   const n = Number(lit.raw.replaceAll(',', ''))
   const unit = unitAt(s, lit.end, k, units)
   if (unit !== null) {

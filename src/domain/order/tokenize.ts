@@ -3,6 +3,7 @@
 import type { PaymentState } from './draft.js'
 import { isNumeralChar, NUMERAL_CHARS } from './chinese-number.js'
 import { matchDateAt } from './parse-date.js'
+import { isDigit } from './read-literal.js'
 import { plainNumeralEnd, readAmountAfter, readCount, scanNumber, scanNumeral } from './scan-number.js'
 import { createWordIndex, longestWordAt, ORDER_PREFIXES, PAY_WORDS, TOTAL_WORDS, UNITS } from './lexicon.js'
 
@@ -37,7 +38,7 @@ const PAY_INDEX = createWordIndex(PAY_WORDS.keys())
 const TOTAL_INDEX = createWordIndex(TOTAL_WORDS)
 const PREFIX_INDEX = createWordIndex(ORDER_PREFIXES)
 const UNIT_INDEX = createWordIndex(UNITS)
-// `11.20 张三 …`: spaced or dashed phone numbers are joined before scanning.
+// `150-3569-6956`, `150 3569 6956`, `+86 138 0013 8000`: joined into plain digits before scanning.
 const SPACED_PHONE = /(?<![\d-])(?:\+?86[- ]?)?(1\d{2})[- ]?(\d{4})[- ]?(\d{4})(?![\d-])/g
 const DATE_STARTS = new Set(['今', '昨', '前', '大'])
 // Characters that can begin a token; every other character is plain text (keeps long texts fast).
@@ -48,10 +49,6 @@ const TRIGGERS = new Set([
 
 function isAsciiLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z]/.test(ch)
-}
-
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9'
 }
 
 function matchPrefix(s: string, i: number): Match | null {
@@ -132,8 +129,11 @@ function matchAt(s: string, i: number, today: string): Match | null {
   const ch = s[i] as string
   if (isDigit(ch)) {
     const prev = s[i - 1]
-    if (isAsciiLetter(prev) || prev === '-' || prev === '_') return null
-    return scanNumber(s, i, today, UNIT_INDEX)
+    const sign = prev === '-' && !isAsciiLetter(s[i - 2]) && !isDigit(s[i - 2])
+    if (isAsciiLetter(prev) || (prev === '-' && !sign) || prev === '_') return null
+    const m = scanNumber(s, i, today, UNIT_INDEX)
+    // -398 is a negative amount (and gets bad_amount), not 398.
+    return sign && m?.body.kind === 'money' ? { ...m, body: { ...m.body, fen: -m.body.fen, monthDay: null } } : m
   }
   return matchSymbol(s, i) ?? matchKeyword(s, i, today) ?? (isNumeralChar(ch) ? scanNumeral(s, i, UNIT_INDEX) : null)
 }
@@ -163,7 +163,9 @@ export function tokenize(segment: string, today: string): Token[] {
       i++
       continue
     }
-    const m = TRIGGERS.has(ch) ? matchAt(s, i, today) : null
+    // iPhone15, VC100: digits glued after Latin letters or digits of a word stay part of that word.
+    const inWord = text !== '' && isDigit(ch) && /[A-Za-z0-9]/.test(text[text.length - 1] as string)
+    const m = TRIGGERS.has(ch) && !inWord ? matchAt(s, i, today) : null
     if (m !== null && m.end > i) {
       flush()
       out.push({ ...m.body, gap })
