@@ -74,7 +74,9 @@ export function startLocalChat(options: LocalChatOptions): { close(): void } {
         speaker = person(name)
         if (!inRoom.has(speaker.id)) {
           inRoom.add(speaker.id)
-          room.add(speaker).by(self)
+          // Joined quietly: a room-join event makes Wechaty reload the room, and the mock drops the
+          // next message while it does (WECHATY.md 1.4).
+          room.payload.memberIdList.push(speaker.id)
         }
         return out(`现在是 ${where()} 在说话。`)
       }

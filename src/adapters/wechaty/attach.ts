@@ -31,7 +31,7 @@ export function attachRouter(bot: Wechaty, options: AttachOptions): Attached {
     options.logger.info('logged in', { user: user.name() })
   })
   bot.on('logout', (user, reason) => options.logger.warn('logged out', { user: user.name(), reason }))
-  bot.on('error', error => options.logger.warn('wechaty error', { error: String((error as Error)?.message ?? error) }))
+  bot.on('error', error => options.logger.info('wechaty error', { error: String((error as Error)?.message ?? error) }))
   bot.on('message', (message) => {
     const p = toIncoming(bot, message, options, loginAt)
       .then(msg => msg ? options.router.handle(msg) : undefined)
