@@ -22,7 +22,8 @@ export default tseslint.config(
         patterns: [
           { group: ['**/app/**', '**/adapters/**', '../app', '../adapters'], message: 'domain must not import app or adapters' },
           { group: nodeModules, message: 'domain is pure: no Node modules' },
-          { regex: '^[^.]', message: 'domain is pure: no third-party packages' },
+          // Pure maths packages (@stdlib special functions) are the one exception: no I/O, no state.
+          { regex: '^(?!\\.|@stdlib/math-base-special-)', message: 'domain is pure: no third-party packages (only @stdlib/math-base-special-*)' },
         ],
       }],
       'no-restricted-globals': ['error',
