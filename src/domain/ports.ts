@@ -1,5 +1,5 @@
 /** The interfaces the app talks to the outside through; adapters implement them. */
-import type { Agent, BoundAdmin, Customer, IncomingMessage, Order, Payment, PendingDraft, Refund } from './types.js'
+import type { Agent, BoundAdmin, Customer, IncomingMessage, Order, Payment, PendingDraft, Refund, Segment, SnapshotMeta, Transition } from './types.js'
 
 export interface AgentRepo {
   all(): readonly Agent[]
@@ -63,6 +63,11 @@ export interface Store {
   refunds: RefundRepo
   pending: PendingRepo
   admins: { all(): readonly BoundAdmin[], add(admin: BoundAdmin): void }
+  /** Each customer's classification from the last reclassify run. */
+  segments: { all(): readonly Segment[], get(customerId: string): Segment | undefined, put(segment: Segment): void }
+  transitions: { add(t: Transition): void, on(date: string): Transition[] }
+  /** One entry per reclassify run, newest last. */
+  snapshots: { all(): readonly SnapshotMeta[], add(s: SnapshotMeta): void }
   /** Message ids whose effects are stored, so a second delivery changes nothing. */
   handled: { has(messageId: string): boolean, add(messageId: string, at: string): void }
   /** Next value of a named counter (ids and order numbers), starting at 1. */

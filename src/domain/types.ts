@@ -137,3 +137,39 @@ export interface IncomingMessage {
   /** When the message was sent. */
   sentAt: string
 }
+
+export type GroupName = 'loyal' | 'fast_growing' | 'dormant' | 'nurture'
+export type Grade = 'A' | 'B' | 'C' | 'D'
+
+/** A customer's classification as of the last reclassify run. */
+export interface Segment {
+  customerId: string
+  group: GroupName
+  tier: Grade
+  credit: Grade
+  atRisk: boolean
+  pAlive: number | null
+  expected90: number | null
+  /** Date the customer entered this group. */
+  since: string
+  asOf: string
+  reasons: string[]
+}
+
+/** A customer moving between groups on a reclassify run (e.g. became 睡眠型 today). */
+export interface Transition {
+  on: string
+  customerId: string
+  from: GroupName | null
+  to: GroupName
+}
+
+/** What one reclassify run found, merchant-wide (for 概览 and "changes since yesterday"). */
+export interface SnapshotMeta {
+  asOf: string
+  ranAt: string
+  method: string
+  customers: number
+  groups: Record<GroupName, number>
+  tiers: Record<Grade, number>
+}

@@ -39,7 +39,7 @@ describe('lowdb store on disk', () => {
     s.customers.add(aCustomer({ id: 'c1' }))
     await s.commit()
     expect(statSync(file).mode & 0o777).toBe(0o600)
-    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(1)
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(2)
   })
 
   it('shares one write among a burst of commits, and releases each only when its change is on disk', async () => {
@@ -56,7 +56,7 @@ describe('lowdb store on disk', () => {
 
   it('refuses a file that is not JSON, names it, and leaves it untouched', async () => {
     const file = join(tempDir(), 'db.json')
-    writeFileSync(file, '{"schemaVersion": 1, "orders": [')
+    writeFileSync(file, '{"schemaVersion": 2, "orders": [')
     const bytes = readFileSync(file)
     const error = await open(file).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DbLoadError)
@@ -92,6 +92,31 @@ describe('lowdb store on disk', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).customers).toHaveLength(1)
   })
 
+  it('reads a file written by schema version 1 and upgrades it on the next write, losing nothing', async () => {
+    const file = join(tempDir(), 'db.json')
+    const v1 = { ...emptyDb(), schemaVersion: 1 } as Record<string, unknown>
+    delete v1.segments
+    delete v1.transitions
+    delete v1.snapshots
+    ;(v1.orders as unknown[]).push(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+    writeFileSync(file, JSON.stringify(v1))
+    const s = await open(file)
+    expect(s.orders.byId('o1')?.amountFen).toBe(39800)
+    expect(s.segments.all()).toEqual([])
+    s.nextSeq('x')
+    await s.commit()
+    const after = JSON.parse(readFileSync(file, 'utf8'))
+    expect(after.schemaVersion).toBe(2)
+    expect(after.orders).toHaveLength(1)
+  })
+
+  it('refuses a file from a newer version', async () => {
+    const file = join(tempDir(), 'db.json')
+    writeFileSync(file, JSON.stringify({ ...emptyDb(), schemaVersion: 99 }))
+    const error = await open(file).catch((e: unknown) => e) as DbLoadError
+    expect(error.problem).toContain('schemaVersion 99')
+  })
+
   it('keeps a dated backup of the file', async () => {
     const dir = tempDir()
     const file = join(dir, 'db.json')
@@ -100,6 +125,6 @@ describe('lowdb store on disk', () => {
     await s.commit()
     await s.close()
     const backup = JSON.parse(readFileSync(join(dir, 'backups', 'db-2026-11-23.json'), 'utf8'))
-    expect(backup.schemaVersion).toBe(1)
+    expect(backup.schemaVersion).toBe(2)
   })
 })

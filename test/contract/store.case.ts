@@ -70,6 +70,37 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(s.pending.get('k')).toBeUndefined()
     })
 
+    it('keeps one segment per customer, transitions by day, and snapshots in order', async () => {
+      const s = await factory.open()
+      const seg = { customerId: 'c1', group: 'nurture' as const, tier: 'B' as const, credit: 'A' as const, atRisk: false, pAlive: 0.9, expected90: 1.2, since: '2026-11-01', asOf: '2026-11-22', reasons: ['r'] }
+      s.segments.put(seg)
+      s.segments.put({ ...seg, group: 'dormant', since: '2026-11-23', asOf: '2026-11-23' })
+      expect(s.segments.all()).toHaveLength(1)
+      expect(s.segments.get('c1')?.group).toBe('dormant')
+      s.transitions.add({ on: '2026-11-23', customerId: 'c1', from: 'nurture', to: 'dormant' })
+      s.transitions.add({ on: '2026-11-22', customerId: 'c2', from: null, to: 'loyal' })
+      expect(s.transitions.on('2026-11-23').map(t => t.customerId)).toEqual(['c1'])
+      const groups = { loyal: 0, fast_growing: 0, dormant: 1, nurture: 0 }
+      s.snapshots.add({ asOf: '2026-11-22', ranAt: '2026-11-22T18:00:00.000Z', method: 'mle', customers: 1, groups, tiers: { A: 0, B: 1, C: 0, D: 0 } })
+      s.snapshots.add({ asOf: '2026-11-23', ranAt: '2026-11-23T18:00:00.000Z', method: 'mle', customers: 1, groups, tiers: { A: 0, B: 1, C: 0, D: 0 } })
+      expect(s.snapshots.all().map(x => x.asOf)).toEqual(['2026-11-22', '2026-11-23'])
+      await s.commit()
+      const again = await factory.reopen(s)
+      expect(again.segments.get('c1')?.since).toBe('2026-11-23')
+      expect(again.transitions.on('2026-11-22')).toHaveLength(1)
+      expect(again.snapshots.all()).toHaveLength(2)
+    })
+
+    it('finds payments by customer', async () => {
+      const s = await factory.open()
+      const p = { sourceMessageId: 'm', agentId: null, amountFen: 1, receivedOn: '2026-11-23', recordedAt: '2026-11-23T00:00:00.000Z', applied: [] }
+      s.payments.add({ ...p, id: 'p1', customerId: 'c1' })
+      s.payments.add({ ...p, id: 'p2', customerId: 'c2' })
+      s.payments.add({ ...p, id: 'p3', customerId: 'c1' })
+      expect(s.payments.ofCustomer('c1').map(x => x.id)).toEqual(['p1', 'p3'])
+      expect(s.payments.ofCustomer('c3')).toEqual([])
+    })
+
     it('remembers handled message ids once', async () => {
       const s = await factory.open()
       s.handled.add('m1', '2026-11-23T00:00:00.000Z')

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import type { Store } from '../../domain/ports.js'
 import { createGroupCommit } from './group-commit.js'
-import { dbSchema, emptyDb, firstProblem, SCHEMA_VERSION, type DbData } from './schema.js'
+import { dbSchema, emptyDb, firstProblem, migrate, SCHEMA_VERSION, type DbData } from './schema.js'
 import { SecureJsonFile } from './secure-json-file.js'
 import { createStateStore } from './state-store.js'
 
@@ -89,7 +89,7 @@ async function loadValid(adapter: SecureJsonFile<unknown>, file: string): Promis
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
     throw new DbLoadError(file, `schemaVersion ${version} 比本程序支持的 ${SCHEMA_VERSION} 新，请升级 wxcrm`, await latestBackup(file))
   }
-  const parsed = dbSchema.safeParse(raw)
+  const parsed = dbSchema.safeParse(migrate(raw))
   if (!parsed.success) throw new DbLoadError(file, firstProblem(parsed.error), await latestBackup(file))
   return parsed.data
 }

@@ -1,7 +1,7 @@
 /** The database file's shape, checked with zod on every load. */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
 const isoTime = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'must be an ISO timestamp')
@@ -103,6 +103,33 @@ const pendingSchema = z.strictObject({
   drafts: z.array(pendingOrderSchema),
 })
 
+const group = z.enum(['loyal', 'fast_growing', 'dormant', 'nurture'])
+const grade = z.enum(['A', 'B', 'C', 'D'])
+
+const segmentSchema = z.strictObject({
+  customerId: z.string().min(1),
+  group,
+  tier: grade,
+  credit: grade,
+  atRisk: z.boolean(),
+  pAlive: z.number().min(0).max(1).nullable(),
+  expected90: z.number().min(0).nullable(),
+  since: isoDate,
+  asOf: isoDate,
+  reasons: z.array(z.string()),
+})
+
+const transitionSchema = z.strictObject({ on: isoDate, customerId: z.string().min(1), from: group.nullable(), to: group })
+
+const snapshotSchema = z.strictObject({
+  asOf: isoDate,
+  ranAt: isoTime,
+  method: z.string(),
+  customers: z.number().int().min(0),
+  groups: z.record(group, z.number().int().min(0)),
+  tiers: z.record(grade, z.number().int().min(0)),
+})
+
 export const dbSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   counters: z.record(z.string(), z.number().int().min(0)),
@@ -114,6 +141,9 @@ export const dbSchema = z.strictObject({
   pending: z.array(pendingSchema),
   admins: z.array(z.strictObject({ contactId: z.string(), name: z.string(), boundAt: isoTime })),
   handled: z.array(z.strictObject({ id: z.string(), at: isoTime })),
+  segments: z.array(segmentSchema),
+  transitions: z.array(transitionSchema),
+  snapshots: z.array(snapshotSchema),
 })
 
 export type DbData = z.infer<typeof dbSchema>
@@ -130,7 +160,25 @@ export function emptyDb(): DbData {
     pending: [],
     admins: [],
     handled: [],
+    segments: [],
+    transitions: [],
+    snapshots: [],
   }
+}
+
+/**
+ * Brings a file written by an older version up to the current schema, in memory (the file itself is
+ * rewritten only by the next ordinary write). Unknown versions are returned as they are, for the
+ * schema check to reject.
+ */
+export function migrate(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw
+  const data = { ...(raw as Record<string, unknown>) }
+  if (data.schemaVersion === 1) {
+    // v2 added classification: segments, transitions and snapshots.
+    Object.assign(data, { schemaVersion: 2, segments: [], transitions: [], snapshots: [] })
+  }
+  return data
 }
 
 /** The first problem zod found, as `path: message`, for start-up errors. */

@@ -3,7 +3,7 @@
  * they differ only in how `commit()` makes the state durable.
  */
 import type { Store } from '../../domain/ports.js'
-import type { Agent, Customer, Order } from '../../domain/types.js'
+import type { Agent, Customer, Order, Segment, SnapshotMeta, Transition } from '../../domain/types.js'
 import type { DbData } from './schema.js'
 
 export interface StateStoreOptions {
@@ -90,8 +90,29 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     },
     payments: {
       all: () => data.payments,
-      ofCustomer: (customerId: string) => data.payments.filter(p => p.customerId === customerId),
-      add: (payment: DbData['payments'][number]) => { data.payments.push(payment) },
+      ofCustomer: (customerId: string) => [...(ix.paymentsByCustomer.get(customerId) ?? [])],
+      add(payment: DbData['payments'][number]) {
+        data.payments.push(payment)
+        push(ix.paymentsByCustomer, payment.customerId, payment)
+      },
+    },
+    segments: {
+      all: () => data.segments,
+      get: (customerId: string) => ix.segments.get(customerId),
+      put(segment: Segment) {
+        const old = ix.segments.get(segment.customerId)
+        if (old) data.segments[data.segments.indexOf(old)] = segment
+        else data.segments.push(segment)
+        ix.segments.set(segment.customerId, segment)
+      },
+    },
+    transitions: {
+      add: (t: Transition) => { data.transitions.push(t) },
+      on: (date: string) => data.transitions.filter(t => t.on === date),
+    },
+    snapshots: {
+      all: () => data.snapshots,
+      add: (snapshot: SnapshotMeta) => { data.snapshots.push(snapshot) },
     },
     refunds: {
       all: () => data.refunds,
@@ -140,6 +161,8 @@ interface Indexes {
   ordersByNo: Map<number, Order>
   ordersBySource: Map<string, Order[]>
   ordersByCustomer: Map<string, string[]>
+  paymentsByCustomer: Map<string, DbData['payments'][number][]>
+  segments: Map<string, Segment>
   handled: Set<string>
 }
 
@@ -189,8 +212,11 @@ function buildIndexes(data: DbData): Indexes {
     ordersByNo: new Map(),
     ordersBySource: new Map(),
     ordersByCustomer: new Map(),
+    paymentsByCustomer: new Map(),
+    segments: new Map(data.segments.map(seg => [seg.customerId, seg])),
     handled: new Set(data.handled.map(h => h.id)),
   }
+  for (const p of data.payments) push(ix.paymentsByCustomer, p.customerId, p)
   for (const c of data.customers) indexCustomer(ix, c)
   for (const o of data.orders) indexOrder(ix, o)
   return ix
