@@ -10,7 +10,7 @@ import { createWechatyChat, createWechatyContacts } from './adapters/wechaty/cha
 import { createEchoFilter } from './adapters/wechaty/echo-filter.js'
 import type { AdminCode } from './app/admin-code.js'
 import type { Config } from './app/config.js'
-import type { Logger } from './app/logger.js'
+import type { Logger } from './domain/logger.js'
 import { createRouter } from './app/router/router.js'
 import type { Clock, Store } from './domain/ports.js'
 
@@ -43,11 +43,12 @@ export function createBotApp(options: BotAppOptions): BotApp {
     config,
     logger,
   }, { adminCode: options.adminCode })
-  const attached = attachRouter(bot, { router, echo, logger, staleMs: config.staleSeconds * 1000 })
+  const attached = attachRouter(bot, { handle: msg => router.handle(msg), echo, logger, staleMs: config.staleSeconds * 1000 })
   return {
     bot,
     drain: () => attached.drain(),
     async stop({ drainMs = 10_000 } = {}) {
+      attached.close()
       await Promise.race([attached.drain(), new Promise(r => setTimeout(r, drainMs).unref())])
       await store.close()
       await bot.stop().catch((error: unknown) => logger.warn('bot stop failed', { error: String(error) }))

@@ -1,6 +1,6 @@
 /** The `wxcrm` command line for operators and scripts: parse, import, export. */
 import { readFileSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { SingleBar } from 'cli-progress'
 import { Command, InvalidArgumentError } from 'commander'
 import { readCsvRows, toCsv, writeCsv } from './adapters/csv.js'
@@ -11,6 +11,11 @@ import { localDate } from './app/local-time.js'
 import { parseMessage } from './domain/order/parse-message.js'
 import { toParseJson } from './domain/order/parse-json.js'
 import { commandWords } from './app/commands/index.js'
+import { ConfigError } from './app/config.js'
+import { classifyStore } from './app/segments/reclassify.js'
+import { toPolicy } from './app/segments/policy-config.js'
+import { classificationJsonLines, classificationTable, fitReport } from './app/segments/report.js'
+import { loadConfig } from './load-config.js'
 
 const DEFAULT_TZ = process.env.WXCRM_TZ || 'Asia/Shanghai'
 
@@ -60,7 +65,7 @@ program.command('import')
     const store = await openDb(opts.db)
     const bar = process.stderr.isTTY ? new SingleBar({ format: '导入 [{bar}] {value}/{total} 行', stream: process.stderr }) : null
     bar?.start(rows.length, 0)
-    const report = importOrders(store, rows, { mapping: opts, source: basename(file), now: new Date(), onRow: n => bar?.update(n) })
+    const report = importOrders(store, rows, { mapping: opts, now: new Date(), onRow: n => bar?.update(n) })
     bar?.stop()
     await store.commit()
     await store.close()
@@ -86,7 +91,43 @@ program.command('export')
     }
   })
 
+function asOfDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('需要日期 YYYY-MM-DD，如 1997-09-30')
+  return value
+}
+
+program.command('fit')
+  .description('按截止日拟合 BG/NBD 与 Gamma-Gamma 模型，打印参数（时间单位：天）')
+  .requiredOption('--db <path>', '数据库文件')
+  .requiredOption('--as-of <date>', '截止日 YYYY-MM-DD（含当天）', asOfDate)
+  .option('--json', '输出 JSON')
+  .action(async (opts: { db: string, asOf: string, json?: boolean }) => {
+    const store = await openDb(opts.db)
+    const c = classifyStore(store, opts.asOf, toPolicy(loadConfig(process.env).classify))
+    await store.close()
+    const report = fitReport(c)
+    process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${report.text}\n`)
+  })
+
+program.command('classify')
+  .description('按截止日给每位客户分组、分档、评信用，附理由')
+  .requiredOption('--db <path>', '数据库文件')
+  .requiredOption('--as-of <date>', '截止日 YYYY-MM-DD（含当天）', asOfDate)
+  .option('--json', '每位客户输出一行 JSON')
+  .action(async (opts: { db: string, asOf: string, json?: boolean }) => {
+    const store = await openDb(opts.db)
+    const c = classifyStore(store, opts.asOf, toPolicy(loadConfig(process.env).classify))
+    const externalIds = new Map(store.customers.all().map(x => [x.id, x.externalId]))
+    await store.close()
+    if (opts.json) {
+      for (const line of classificationJsonLines(c, externalIds)) process.stdout.write(`${line}\n`)
+    }
+    else {
+      process.stdout.write(`${classificationTable(c)}\n`)
+    }
+  })
+
 program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof DbLoadError || error instanceof InvalidArgumentError ? error.message : error)
+  console.error(error instanceof DbLoadError || error instanceof InvalidArgumentError || error instanceof ConfigError ? error.message : error)
   process.exit(1)
 })

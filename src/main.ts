@@ -3,7 +3,6 @@
  * (or, with no gateway token, to an embedded mock WeChat with a terminal chat) and runs the bot.
  */
 import { randomInt } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { impls } from 'wechaty-puppet'
 import { PuppetService } from 'wechaty-puppet-service'
@@ -14,21 +13,14 @@ import { systemClock } from './adapters/system-clock.js'
 import { LocalPuppet } from './adapters/wechaty/mock-puppet.js'
 import { startSupervisor, type Supervisor } from './adapters/wechaty/supervisor.js'
 import { createAdminCode } from './app/admin-code.js'
-import { ConfigError, DEFAULT_CONFIG_FILE, ENV_KEYS, isGatewayMode, parseConfig, type Config } from './app/config.js'
+import { ConfigError, ENV_KEYS, isGatewayMode } from './app/config.js'
 import { localDate } from './app/local-time.js'
 import { BIND_ADMIN_WORD } from './app/router/router.js'
 import { createBotApp } from './bot.js'
+import { loadConfig } from './load-config.js'
 
 const LOCAL_ADMIN = '老板'
 const LOCAL_ROOM = '报单群'
-
-function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const path = env[ENV_KEYS.config] || DEFAULT_CONFIG_FILE
-  if (env[ENV_KEYS.config] && !existsSync(path))
-    throw new ConfigError(ENV_KEYS.config, `指向的配置文件 ${path} 不存在`)
-  const fileText = existsSync(path) ? readFileSync(path, 'utf8') : null
-  return parseConfig({ fileText, filePath: path, env })
-}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env)
@@ -101,6 +93,7 @@ async function main(): Promise<void> {
       },
       graceMs: config.loginGraceSeconds * 1000,
       logger,
+      onOffline: () => logger.warn('not logged in to the gateway: restarting the connection', { graceSeconds: config.loginGraceSeconds }),
     })
   }
 }

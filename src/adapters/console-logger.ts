@@ -1,5 +1,5 @@
 /** Logger for the terminal: one line per event, phone numbers masked. */
-import { type Logger, redact } from '../app/logger.js'
+import { type Logger, redact } from '../domain/logger.js'
 
 export function createConsoleLogger(options: { quiet?: boolean } = {}): Logger {
   const line = (level: string, message: string, fields?: Record<string, unknown>): string =>

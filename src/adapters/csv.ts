@@ -3,10 +3,11 @@ import { createReadStream } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { parse } from 'csv-parse'
 import { stringify } from 'csv-stringify/sync'
-import type { ImportRow } from '../app/io/import-orders.js'
+/** One data line of a CSV file: its 1-based line number and its cells by column name. */
+export interface CsvRow { line: number, values: Record<string, string> }
 
 /** Reads a CSV file with a header line into rows keyed by column name, with 1-based line numbers. */
-export async function readCsvRows(file: string, options: { delimiter?: string } = {}): Promise<{ columns: string[], rows: ImportRow[] }> {
+export async function readCsvRows(file: string, options: { delimiter?: string } = {}): Promise<{ columns: string[], rows: CsvRow[] }> {
   const parser = createReadStream(file).pipe(parse({
     delimiter: options.delimiter ?? ',',
     bom: true,
@@ -15,7 +16,7 @@ export async function readCsvRows(file: string, options: { delimiter?: string } 
     info: true,
   }))
   let columns: string[] | null = null
-  const rows: ImportRow[] = []
+  const rows: CsvRow[] = []
   for await (const rec of parser as AsyncIterable<{ record: string[], info: { lines: number } }>) {
     if (!columns) {
       columns = rec.record.map(c => c.trim())

@@ -3,6 +3,7 @@
  * Pure: `main.ts` reads the file and the environment and passes them in.
  */
 import { z } from 'zod'
+import { classifyConfigSchema } from './segments/policy-config.js'
 
 export const ENV_KEYS = {
   config: 'WXCRM_CONFIG',
@@ -35,6 +36,8 @@ const configSchema = z.strictObject({
   loginGraceSeconds: z.number().int().min(10).max(3600).default(90),
   staleSeconds: z.number().int().min(0).max(86_400).default(120),
   backupsKept: z.number().int().min(0).max(365).default(7),
+  /** Classification thresholds; anything left out keeps its default (src/domain/segment/policy.ts). */
+  classify: classifyConfigSchema.default({}),
   gateway: z.strictObject({
     token: z.string().regex(/^[\w.-]+_\S+$/, '需要带前缀的网关令牌，如 puppet_workpro_xxxxxxxx').optional(),
     endpoint: z.string().regex(/^[\w.-]+:\d{1,5}$/, '需要 主机:端口，如 127.0.0.1:8788').optional(),

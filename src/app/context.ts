@@ -2,7 +2,7 @@
 import type { ChatPort, Clock, ContactDirectory, Store } from '../domain/ports.js'
 import type { Agent, IncomingMessage, Role } from '../domain/types.js'
 import type { Config } from './config.js'
-import type { Logger } from './logger.js'
+import type { Logger } from '../domain/logger.js'
 
 export interface AppDeps {
   store: Store

@@ -10,8 +10,3 @@ dayjs.extend(timezone)
 export function localDate(instant: Date, tz: string): string {
   return dayjs(instant).tz(tz).format('YYYY-MM-DD')
 }
-
-/** `MM-DD HH:mm` in `tz`, for replies. */
-export function localTime(instant: Date, tz: string): string {
-  return dayjs(instant).tz(tz).format('MM-DD HH:mm')
-}

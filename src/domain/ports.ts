@@ -67,7 +67,7 @@ export interface Store {
   segments: { all(): readonly Segment[], get(customerId: string): Segment | undefined, put(segment: Segment): void }
   transitions: { add(t: Transition): void, on(date: string): Transition[] }
   /** One entry per reclassify run, newest last. */
-  snapshots: { all(): readonly SnapshotMeta[], add(s: SnapshotMeta): void }
+  snapshots: { all(): readonly SnapshotMeta[], add(s: SnapshotMeta): void, keepLast(n: number): void }
   /** Message ids whose effects are stored, so a second delivery changes nothing. */
   handled: { has(messageId: string): boolean, add(messageId: string, at: string): void }
   /** Next value of a named counter (ids and order numbers), starting at 1. */

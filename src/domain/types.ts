@@ -33,14 +33,8 @@ export interface Customer {
 
 export type OrderStatus = 'active' | 'cancelled' | 'refunded'
 
-export interface OrderLine {
-  name: string
-  qty: number | null
-  unit: string | null
-  unitPriceFen: number | null
-  amountFen: number | null
-  spec: string | null
-}
+/** A stored order line has exactly the shape the parser drafts. */
+export type OrderLine = LineDraft
 
 export interface Order {
   id: string

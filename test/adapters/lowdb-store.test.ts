@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { DbLockedError } from '../../src/adapters/store/lock-file.js'
 import { DbLoadError, openLowdbStore, type LowdbStore } from '../../src/adapters/store/lowdb-store.js'
-import { emptyDb } from '../../src/adapters/store/schema.js'
+import { emptyDb, SCHEMA_VERSION } from '../../src/adapters/store/schema.js'
 import type { Store } from '../../src/domain/ports.js'
 import { runStoreContract } from '../contract/store.case.js'
 import { aCustomer, anOrder } from '../helpers/builders.js'
@@ -39,7 +40,7 @@ describe('lowdb store on disk', () => {
     s.customers.add(aCustomer({ id: 'c1' }))
     await s.commit()
     expect(statSync(file).mode & 0o777).toBe(0o600)
-    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(2)
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION)
   })
 
   it('shares one write among a burst of commits, and releases each only when its change is on disk', async () => {
@@ -84,7 +85,7 @@ describe('lowdb store on disk', () => {
     s.customers.add(aCustomer({ id: 'c1' }))
     await s.commit()
     // A directory where the temporary file should go makes the next write fail.
-    mkdirSync(join(dir, '.db.json.tmp'))
+    mkdirSync(join(dir, `.db.json.${process.pid}.tmp`))
     s.customers.add(aCustomer({ id: 'c2', name: '李四' }))
     await expect(s.commit()).rejects.toThrow()
     expect(s.customers.byId('c2')).toBeUndefined()
@@ -106,7 +107,7 @@ describe('lowdb store on disk', () => {
     s.nextSeq('x')
     await s.commit()
     const after = JSON.parse(readFileSync(file, 'utf8'))
-    expect(after.schemaVersion).toBe(2)
+    expect(after.schemaVersion).toBe(SCHEMA_VERSION)
     expect(after.orders).toHaveLength(1)
   })
 
@@ -117,14 +118,33 @@ describe('lowdb store on disk', () => {
     expect(error.problem).toContain('schemaVersion 99')
   })
 
-  it('keeps a dated backup of the file', async () => {
+  it('keeps one dated backup a day and only the last N', async () => {
     const dir = tempDir()
     const file = join(dir, 'db.json')
-    const s = await open(file)
-    s.customers.add(aCustomer({ id: 'c1' }))
-    await s.commit()
+    let today = '2026-11-20'
+    const s = await openLowdbStore({ file, today: () => today, backupsKept: 2 })
+    for (const [i, day] of ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'].entries()) {
+      today = day
+      s.customers.add(aCustomer({ id: `c${i}` }))
+      await s.commit()
+    }
     await s.close()
-    const backup = JSON.parse(readFileSync(join(dir, 'backups', 'db-2026-11-23.json'), 'utf8'))
-    expect(backup.schemaVersion).toBe(2)
+    expect(readdirSync(join(dir, 'backups')).sort()).toEqual(['db-2026-11-22.json', 'db-2026-11-23.json'])
+    // Each day's copy is the file as it stood after that day's first write.
+    const backup = JSON.parse(readFileSync(join(dir, 'backups', 'db-2026-11-22.json'), 'utf8'))
+    expect(backup.customers.map((c: { id: string }) => c.id)).toEqual(['c0', 'c1', 'c2'])
+  })
+
+  it('lets only one process open a database, and takes over a lock left by a dead one', async () => {
+    const file = join(tempDir(), 'db.json')
+    // A pid that cannot exist on Linux stands for a crashed owner.
+    writeFileSync(`${file}.lock`, '4194305')
+    const s = await open(file)
+    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(String(process.pid))
+    writeFileSync(`${file}.lock`, '1') // pid 1 is alive: another owner
+    await expect(open(file)).rejects.toBeInstanceOf(DbLockedError)
+    writeFileSync(`${file}.lock`, String(process.pid))
+    await s.close()
+    expect(existsSync(`${file}.lock`)).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createEchoFilter } from '../../src/adapters/wechaty/echo-filter.js'
 import { startSupervisor } from '../../src/adapters/wechaty/supervisor.js'
-import { silentLogger } from '../../src/app/logger.js'
+import { silentLogger } from '../../src/domain/logger.js'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -46,6 +46,8 @@ describe('echo filter', () => {
     const echo = createEchoFilter({ ttlMs: 1_000, now: () => t })
     echo.sent('room', '✅ 已记录')
     expect(echo.isEcho('room', '@小王\u2005✅ 已记录')).toBe(true)
+    echo.sent('room', '✅ 已记录 #2')
+    expect(echo.isEcho('room', '@Anna Li\u2005✅ 已记录 #2')).toBe(true)
     expect(echo.isEcho('room', '✅ 已记录')).toBe(false)
     echo.sent('room', '收到')
     expect(echo.isEcho('other-room', '收到')).toBe(false)

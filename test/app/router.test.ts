@@ -1,7 +1,11 @@
 /** The router through its front door, with in-memory adapters: roles, orders, the ledger commands. */
 import { describe, expect, it } from 'vitest'
+import { mkdirSync, mkdtempSync, rmdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
-import type { Store } from '../../src/domain/ports.js'
+import { FAILED_REPLY } from '../../src/app/router/router.js'
 import { makeTestApp, NOW, withAgents } from '../helpers/test-app.js'
 
 describe('who gets answered', () => {
@@ -48,6 +52,20 @@ describe('who gets answered', () => {
     app.setNow(new Date(NOW.getTime() + 31 * 60_000))
     expect(await app.say(app.li, '绑定管理员 123456')).toEqual([])
     expect(app.store.admins.all()).toHaveLength(0)
+  })
+
+  it('does not take a nickname for an admin when another contact carries it', async () => {
+    const app = makeTestApp({ config: { admins: ['阿芳'] } })
+    expect(await app.say({ id: 'wx-dup2', name: '阿芳' }, '代理 列表')).toEqual([])
+    expect(app.store.admins.all()).toHaveLength(0)
+  })
+
+  it('verifies a configured admin name once against the contact list and remembers the contact', async () => {
+    const app = makeTestApp()
+    expect((await app.say(app.boss, '代理 列表'))[0]).toContain('还没有代理')
+    expect(app.store.admins.all().map(a => a.contactId)).toEqual(['wx-boss'])
+    // Someone else taking the same nickname later is still nobody.
+    expect(await app.say({ id: 'wx-impostor', name: '老板' }, '代理 列表')).toEqual([])
   })
 
   it('treats the merchant typing on the phone (own account) as admin', async () => {
@@ -154,12 +172,45 @@ describe('orders', () => {
     expect(app.store.orders.all()).toHaveLength(0)
   })
 
-  it('tells the agent the order was NOT recorded when saving fails', async () => {
-    const base = createMemoryStore()
-    const failing: Store = { ...base, commit: () => Promise.reject(new Error('disk full')) }
-    const app = await withAgents({ store: failing })
-    const [reply] = await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付')
-    expect(reply).toContain('没有记录')
+  it('tells the agent the order was NOT recorded when saving fails, keeps nothing of it, and takes it again later', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wxcrm-fail-'))
+    const store = await openLowdbStore({ file: join(dir, 'db.json'), today: () => '2026-11-23' })
+    const app = await withAgents({ store })
+    const blocker = join(dir, `.db.json.${process.pid}.tmp`)
+    mkdirSync(blocker)
+    const [reply] = await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付', { id: 'm-fail' })
+    expect(reply).toBe(FAILED_REPLY)
+    expect(store.orders.all()).toHaveLength(0)
+    expect(store.customers.all()).toHaveLength(0)
+    rmdirSync(blocker)
+    expect((await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付', { id: 'm-fail' }))[0]).toContain('已记录')
+    expect(store.orders.all()).toHaveLength(1)
+    await store.close()
+  })
+
+  it('does not let an agent reach another agent\'s customer through a phone number', async () => {
+    const app = await withAgents()
+    await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付')
+    const [reply] = await app.say(app.li, '李四 13800138000 面膜1盒 199 已付', { room: app.room })
+    expect(reply).toContain('已登记在别的代理或商家名下')
+    expect(reply).not.toContain('张三')
+    expect(app.store.orders.all()).toHaveLength(1)
+  })
+
+  it('forgets the question once the agent resends a corrected order', async () => {
+    const app = await withAgents()
+    await app.say(app.wang, '刘姐 13888888888 面膜2盒 已付')
+    expect((await app.say(app.wang, '刘姐 13888888888 面膜2盒 398 已付'))[0]).toContain('已记录')
+    expect(await app.say(app.wang, '确认')).toEqual(['没有等待确认的报单。'])
+    expect(app.store.orders.all()).toHaveLength(1)
+  })
+
+  it('lets a waiting order expire after an hour', async () => {
+    const app = await withAgents()
+    await app.say(app.wang, '刘姐 13888888888 面膜2盒 已付')
+    app.setNow(new Date(NOW.getTime() + 61 * 60_000))
+    expect(await app.say(app.wang, '确认')).toEqual(['没有等待确认的报单。'])
+    expect(app.store.orders.all()).toHaveLength(0)
   })
 })
 
@@ -190,6 +241,15 @@ describe('payments, refunds, undo and corrections', () => {
     expect((await app.say(app.wang, '退款 张三 500'))[0]).toContain('没有记录')
     expect((await app.say(app.wang, '退款 张三 199'))[0]).toContain('该单已全额退款')
     expect(app.store.orders.all()[0]!.status).toBe('refunded')
+  })
+
+  it('will not undo or shrink an order below what was already collected', async () => {
+    const app = await withAgents()
+    await app.say(app.wang, '张三 13800138000 面膜2盒 398 未付')
+    await app.say(app.wang, '收款 张三 200')
+    expect((await app.say(app.wang, '撤销'))[0]).toContain('已收款¥200，不能直接撤销')
+    expect((await app.say(app.wang, '改 上一单 金额 100'))[0]).toContain('金额不能改得比这更少')
+    expect(app.store.orders.all()[0]).toMatchObject({ status: 'active', amountFen: 39800 })
   })
 
   it('undoes the sender\'s own last order only', async () => {

@@ -89,6 +89,8 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(again.segments.get('c1')?.since).toBe('2026-11-23')
       expect(again.transitions.on('2026-11-22')).toHaveLength(1)
       expect(again.snapshots.all()).toHaveLength(2)
+      again.snapshots.keepLast(1)
+      expect(again.snapshots.all().map(x => x.asOf)).toEqual(['2026-11-23'])
     })
 
     it('finds payments by customer', async () => {

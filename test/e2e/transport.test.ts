@@ -10,7 +10,7 @@ import type { mock } from 'wechaty-puppet-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { parseConfig } from '../../src/app/config.js'
-import { silentLogger } from '../../src/app/logger.js'
+import { silentLogger } from '../../src/domain/logger.js'
 import { createBotApp, type BotApp } from '../../src/bot.js'
 import { deliverTwice, Inbox, startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
 

@@ -3,7 +3,7 @@ import { createMemoryChat, createMemoryContacts } from '../../src/adapters/memor
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { createAdminCode } from '../../src/app/admin-code.js'
 import { parseConfig, type Config } from '../../src/app/config.js'
-import { silentLogger } from '../../src/app/logger.js'
+import { silentLogger } from '../../src/domain/logger.js'
 import { createRouter } from '../../src/app/router/router.js'
 import type { Store } from '../../src/domain/ports.js'
 import type { IncomingMessage } from '../../src/domain/types.js'

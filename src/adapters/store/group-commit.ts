@@ -5,8 +5,11 @@
  */
 export interface GroupCommitOptions {
   write: () => Promise<void>
-  /** Called after a failed write, before the waiting callers are rejected (e.g. reload from disk). */
-  onFailure?: (error: unknown) => Promise<void>
+  /**
+   * Called synchronously after a failed write to put memory back to the last durable state; every
+   * caller waiting at that moment is then rejected. If it throws, the store refuses all later commits.
+   */
+  rollback: (error: unknown) => void
 }
 
 export interface GroupCommit {
@@ -19,10 +22,16 @@ export interface GroupCommit {
 
 interface Waiter { resolve: () => void, reject: (e: unknown) => void }
 
+/** The store could not return to a durable state after a failed write; nothing more is accepted. */
+export class StoreBrokenError extends Error {
+  override name = 'StoreBrokenError'
+}
+
 export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
   let waiting: Waiter[] = []
   let running: Promise<void> | null = null
   let writes = 0
+  let broken: unknown = null
 
   async function drain(): Promise<void> {
     // Let every change made in this turn of the event loop join the first write.
@@ -36,15 +45,17 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
         for (const w of batch) w.resolve()
       }
       catch (error) {
-        // Later callers changed the same in-memory state that is now discarded: they fail too.
+        // No await from here on: the rollback and the set of callers it discards must be one step,
+        // or a change made in between would be acknowledged after being thrown away.
+        try {
+          options.rollback(error)
+        }
+        catch (rollbackError) {
+          broken = rollbackError
+        }
         const failed = [...batch, ...waiting]
         waiting = []
-        try {
-          await options.onFailure?.(error).catch(() => {})
-        }
-        finally {
-          for (const w of failed) w.reject(error)
-        }
+        for (const w of failed) w.reject(error)
       }
     }
     // Cleared in the same turn as the last check, so a commit() made from now on starts a new drain.
@@ -53,6 +64,7 @@ export function createGroupCommit(options: GroupCommitOptions): GroupCommit {
 
   return {
     commit() {
+      if (broken) return Promise.reject(new StoreBrokenError(`store unusable after a failed rollback: ${String(broken)}`))
       const p = new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }))
       if (!running) running = drain()
       return p

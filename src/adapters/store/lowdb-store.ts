@@ -4,8 +4,9 @@ import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import type { Store } from '../../domain/ports.js'
 import { createGroupCommit } from './group-commit.js'
+import { lockDatabase } from './lock-file.js'
 import { dbSchema, emptyDb, firstProblem, migrate, SCHEMA_VERSION, type DbData } from './schema.js'
-import { SecureJsonFile } from './secure-json-file.js'
+import { MISSING, SecureJsonFile } from './secure-json-file.js'
 import { createStateStore } from './state-store.js'
 
 /** The database file exists but cannot be used; start-up stops and the file is left as it is. */
@@ -29,16 +30,27 @@ export interface LowdbStoreOptions {
 
 export type LowdbStore = Store & { writes(): number, idle(): Promise<void> }
 
-/** Opens (or creates) the database file. Throws DbLoadError when the file is not valid. */
+/**
+ * Opens (or creates) the database file and locks it for this process. Throws DbLoadError when the
+ * file is not valid, DbLockedError when another process has it open.
+ */
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbStore> {
   const { file } = options
   await mkdir(dirname(file), { recursive: true })
-  const adapter = new SecureJsonFile<unknown>(file)
-  const data = await loadValid(adapter, file)
+  const unlock = await lockDatabase(file)
+  const adapter = new SecureJsonFile<DbData>(file)
+  let data: DbData | null
+  try {
+    data = await loadValid(adapter, file)
+  }
+  catch (error) {
+    await unlock()
+    throw error
+  }
   const fresh = data === null
-  const db = new Low<DbData>(adapter as SecureJsonFile<DbData>, emptyDb())
-  db.data = data ?? emptyDb()
-  pruneHandled(db.data, options)
+  const db = new Low<DbData | typeof MISSING>(adapter, emptyDb())
+  const initial = data ?? emptyDb()
+  pruneHandled(initial, options)
 
   const backups = join(dirname(file), 'backups')
   let lastBackupDay: string | null = null
@@ -54,9 +66,12 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
     for (const old of all.slice(0, Math.max(0, all.length - kept))) await unlink(join(backups, old))
   }
 
-  const state = createStateStore(db.data, {
+  const state = createStateStore(initial, {
     commit: () => group.commit(),
-    close: async () => { await group.idle() },
+    close: async () => {
+      await group.idle()
+      await unlock()
+    },
   })
   const group = createGroupCommit({
     async write() {
@@ -64,10 +79,10 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
       await db.write()
       await dailyBackup().catch(() => {})
     },
-    async onFailure() {
-      // The file on disk is the last good state (writes are atomic): go back to it.
-      const back = await loadValid(adapter, file)
-      state.replaceData(back ?? emptyDb())
+    rollback() {
+      // Back to exactly what is on disk, from memory, in this same step.
+      const good = adapter.lastGood()
+      state.replaceData(good === null ? emptyDb() : migrate(JSON.parse(good)) as DbData)
     },
   })
   if (fresh) await state.commit()
@@ -75,7 +90,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
   return Object.assign(state, { writes: group.writes, idle: group.idle })
 }
 
-async function loadValid(adapter: SecureJsonFile<unknown>, file: string): Promise<DbData | null> {
+async function loadValid(adapter: SecureJsonFile<DbData>, file: string): Promise<DbData | null> {
   let raw: unknown
   try {
     raw = await adapter.read()
@@ -84,7 +99,7 @@ async function loadValid(adapter: SecureJsonFile<unknown>, file: string): Promis
     const why = e instanceof SyntaxError ? `不是有效的 JSON（${e.message}）` : String((e as Error).message)
     throw new DbLoadError(file, why, await latestBackup(file))
   }
-  if (raw === null) return null
+  if (raw === MISSING) return null
   const version = (raw as { schemaVersion?: unknown }).schemaVersion
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
     throw new DbLoadError(file, `schemaVersion ${version} 比本程序支持的 ${SCHEMA_VERSION} 新，请升级 wxcrm`, await latestBackup(file))

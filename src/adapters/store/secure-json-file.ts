@@ -1,35 +1,42 @@
 /**
  * A lowdb adapter that writes the way an order book must be written: to a temporary file created
  * owner-only (0600), flushed to disk with fsync, then renamed over the database in one step.
- * lowdb's own JSONFile does the rename but neither the fsync nor the file mode.
+ * lowdb's own JSONFile does the rename but neither the fsync nor the file mode. It also keeps the
+ * text of the last good write, so a failed write can be undone in memory without reading the disk.
  */
 import { open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
 
-export class SecureJsonFile<T> implements Adapter<T> {
+/** What `read()` returns when there is no file yet (as opposed to a file that holds `null`). */
+export const MISSING = Symbol('missing')
+
+export class SecureJsonFile<T> implements Adapter<T | typeof MISSING> {
   readonly #file: string
   readonly #tmp: string
+  #lastGood: string | null = null
 
   constructor(file: string) {
     this.#file = file
-    this.#tmp = join(dirname(file), `.${basename(file)}.tmp`)
+    this.#tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
   }
 
-  /** Returns the raw parsed JSON (or null when there is no file); validation is the caller's job. */
-  async read(): Promise<T | null> {
+  /** The raw parsed JSON, or MISSING; validation is the caller's job. Throws SyntaxError on bad JSON. */
+  async read(): Promise<T | typeof MISSING> {
     let text: string
     try {
       text = await readFile(this.#file, 'utf8')
     }
     catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return MISSING
       throw e
     }
-    return JSON.parse(text) as T
+    const value = JSON.parse(text) as T
+    this.#lastGood = text
+    return value
   }
 
-  async write(data: T): Promise<void> {
+  async write(data: T | typeof MISSING): Promise<void> {
     const text = JSON.stringify(data)
     const fh = await open(this.#tmp, 'w', 0o600)
     try {
@@ -43,7 +50,13 @@ export class SecureJsonFile<T> implements Adapter<T> {
     }
     await fh.close()
     await rename(this.#tmp, this.#file)
+    this.#lastGood = text
     await syncDir(dirname(this.#file))
+  }
+
+  /** The text last read from or written to disk; null before either happened. */
+  lastGood(): string | null {
+    return this.#lastGood
   }
 }
 

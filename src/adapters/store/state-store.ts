@@ -113,6 +113,9 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     snapshots: {
       all: () => data.snapshots,
       add: (snapshot: SnapshotMeta) => { data.snapshots.push(snapshot) },
+      keepLast(n: number) {
+        if (data.snapshots.length > n) data.snapshots = data.snapshots.slice(-n)
+      },
     },
     refunds: {
       all: () => data.refunds,

@@ -3,13 +3,13 @@
  * bot's own echoes, marks backlog as stale, and keeps track of messages still being handled.
  */
 import { types, type Message, type Wechaty } from 'wechaty'
-import type { Logger } from '../../app/logger.js'
-import type { Router } from '../../app/router/router.js'
+import type { Logger } from '../../domain/logger.js'
 import type { IncomingMessage } from '../../domain/types.js'
 import type { EchoFilter } from './echo-filter.js'
 
 export interface AttachOptions {
-  router: Router
+  /** Handles one message (the router's front door). */
+  handle: (msg: IncomingMessage) => Promise<void>
   echo: EchoFilter
   logger: Logger
   /** Messages sent more than this long before the latest login are backlog: recorded, never answered. */
@@ -19,12 +19,14 @@ export interface AttachOptions {
 export interface Attached {
   /** Resolves when every message received so far has been handled. */
   drain(): Promise<void>
-  loginAt(): number | null
+  /** Stops taking new messages (shutdown): a gateway delivers them again after the restart. */
+  close(): void
 }
 
 export function attachRouter(bot: Wechaty, options: AttachOptions): Attached {
   const inflight = new Set<Promise<void>>()
   let loginAt: number | null = null
+  let closed = false
 
   bot.on('login', (user) => {
     loginAt = Date.now()
@@ -33,8 +35,9 @@ export function attachRouter(bot: Wechaty, options: AttachOptions): Attached {
   bot.on('logout', (user, reason) => options.logger.warn('logged out', { user: user.name(), reason }))
   bot.on('error', error => options.logger.info('wechaty error', { error: String((error as Error)?.message ?? error) }))
   bot.on('message', (message) => {
+    if (closed) return
     const p = toIncoming(bot, message, options, loginAt)
-      .then(msg => msg ? options.router.handle(msg) : undefined)
+      .then(msg => msg ? options.handle(msg) : undefined)
       .catch(error => options.logger.error('message not handled', { id: message.id, error: String(error) }))
     inflight.add(p)
     void p.finally(() => inflight.delete(p))
@@ -44,7 +47,9 @@ export function attachRouter(bot: Wechaty, options: AttachOptions): Attached {
     async drain() {
       while (inflight.size > 0) await Promise.allSettled([...inflight])
     },
-    loginAt: () => loginAt,
+    close() {
+      closed = true
+    },
   }
 }
 

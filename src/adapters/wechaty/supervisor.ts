@@ -2,7 +2,7 @@
  * Restarts the puppet when no login arrives: PuppetService never recovers by itself when the
  * gateway was down at start (WECHATY.md 1.6), so stop and start it again, with a growing pause.
  */
-import type { Logger } from '../../app/logger.js'
+import type { Logger } from '../../domain/logger.js'
 
 export interface SupervisorOptions {
   isLoggedIn: () => boolean

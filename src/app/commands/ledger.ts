@@ -1,12 +1,13 @@
 import { z } from 'zod'
-import { parseMessage } from '../../domain/order/parse-message.js'
-import type { MessageContext } from '../context.js'
-import { correctOrder, undoLast } from '../ledger/corrections.js'
-import { recordPayment, recordRefund } from '../ledger/money-moves.js'
+import type { MessageContext, Reply } from '../context.js'
+import { undoLast } from '../ledger/corrections.js'
+import { handleParsed, parseFor } from '../ledger/handle-parsed.js'
 import { defineCommand } from '../router/types.js'
 
-function reparse(ctx: MessageContext) {
-  return parseMessage(ctx.msg.text, { today: ctx.today, products: ctx.deps.products })
+/** 收款, 退款 and 改 are read by the order parser, which knows their forms; this keeps them in the registry. */
+async function viaParser(ctx: MessageContext, kind: 'payment' | 'refund' | 'correction', usage: string): Promise<Reply> {
+  const parsed = parseFor(ctx, [])
+  return parsed.kind === kind ? handleParsed(ctx, parsed) : `格式如“${usage}”。`
 }
 
 export const payment = defineCommand({
@@ -16,11 +17,8 @@ export const payment = defineCommand({
   summary: '记录客户付款，自动冲抵未付订单',
   usage: '收款 <客户> <金额>',
   args: z.array(z.string()),
-  async run(ctx) {
-    const p = reparse(ctx)
-    if (p.kind !== 'payment') return '格式如“收款 张三 398”。'
-    return recordPayment(ctx, p.payment, p.issues)
-  },
+  backlog: true,
+  run: ctx => viaParser(ctx, 'payment', '收款 张三 398'),
 })
 
 export const refund = defineCommand({
@@ -30,11 +28,8 @@ export const refund = defineCommand({
   summary: '记录退款，从该客户最近的订单中扣减',
   usage: '退款 <客户> <金额>',
   args: z.array(z.string()),
-  async run(ctx) {
-    const p = reparse(ctx)
-    if (p.kind !== 'refund') return '格式如“退款 张三 199”。'
-    return recordRefund(ctx, p.refund, p.issues)
-  },
+  backlog: true,
+  run: ctx => viaParser(ctx, 'refund', '退款 张三 199'),
 })
 
 export const correct = defineCommand({
@@ -44,11 +39,7 @@ export const correct = defineCommand({
   summary: '修改上一单（或指定单号）的金额、数量、电话、客户、日期、付款',
   usage: '改 上一单 金额 298｜改 #12 数量 3',
   args: z.array(z.string()),
-  async run(ctx) {
-    const p = reparse(ctx)
-    if (p.kind !== 'correction') return '格式如“改 上一单 金额 298”。'
-    return correctOrder(ctx, p.correction, p.issues)
-  },
+  run: ctx => viaParser(ctx, 'correction', '改 上一单 金额 298'),
 })
 
 export const undo = defineCommand({

@@ -1,9 +1,11 @@
 /**
  * Importing an order history (CSV rows already split into fields): each row is checked on its own;
- * bad rows are reported with their line number and good rows are kept. Re-importing the same file
- * adds nothing twice: each row's source id is `import:<file>:<line>`.
+ * bad rows are reported with their line number and good rows are kept. Importing a file again, or a
+ * longer or edited version of it, adds only rows not seen before: each row's source id is its content
+ * (customer, date, amount, product, quantity) plus how many identical rows came before it.
  */
 import { z } from 'zod'
+import { phoneName } from '../../domain/customer/identity.js'
 import { parseMoney } from '../../domain/money.js'
 import type { Store } from '../../domain/ports.js'
 import type { Agent, Customer, Order } from '../../domain/types.js'
@@ -56,20 +58,16 @@ export function normalizeDate(s: string): string | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
-export function importOrders(store: Store, rows: Iterable<ImportRow>, options: { mapping: ImportMapping, source: string, now: Date, onRow?: (n: number) => void }): ImportReport {
+export function importOrders(store: Store, rows: Iterable<ImportRow>, options: { mapping: ImportMapping, now: Date, onRow?: (n: number) => void }): ImportReport {
   const { mapping } = options
   const schema = rowSchema(mapping)
   const at = options.now.toISOString()
   const report: ImportReport = { imported: 0, skipped: 0, customersCreated: 0, bad: [] }
   const agent = mapping.agent ? ensureAgent(store, mapping.agent, at) : null
+  const seen = new Map<string, number>()
   let n = 0
   for (const row of rows) {
     options.onRow?.(++n)
-    const sourceId = `import:${options.source}:${row.line}`
-    if (store.orders.bySource(sourceId).length > 0) {
-      report.skipped++
-      continue
-    }
     const parsed = schema.safeParse({
       who: row.values[mapping.customer ?? mapping.name ?? mapping.phone ?? ''],
       name: mapping.name ? row.values[mapping.name] : undefined,
@@ -85,6 +83,14 @@ export function importOrders(store: Store, rows: Iterable<ImportRow>, options: {
       continue
     }
     const r = parsed.data
+    const content = [r.who, r.phone ?? '', r.date, r.amount, r.product ?? '', r.qty ?? ''].join('|')
+    const occurrence = (seen.get(content) ?? 0) + 1
+    seen.set(content, occurrence)
+    const sourceId = `import:${content}#${occurrence}`
+    if (store.orders.bySource(sourceId).length > 0) {
+      report.skipped++
+      continue
+    }
     const { customer, created } = findOrCreate(store, r, mapping, agent, at)
     if (created) report.customersCreated++
     const seq = store.nextSeq('order')
@@ -138,7 +144,7 @@ function findOrCreate(store: Store, r: { who: string, name?: string, phone?: str
   const customer: Customer = {
     id: `c${store.nextSeq('customer')}`,
     agentId: agent?.id ?? null,
-    name: r.name || (mapping.customer ? `客户${r.who}` : r.who),
+    name: r.name || (mapping.customer ? `客户${r.who}` : mapping.phone && !mapping.name ? phoneName(r.who) : r.who),
     aliases: [],
     phone: phoneValue,
     address: null,

@@ -1,5 +1,5 @@
 /** 撤销 and 改: an agent fixes their own last order (or a numbered one). */
-import { matchCustomer } from '../../domain/customer/identity.js'
+import { maskPhone, matchCustomer } from '../../domain/customer/identity.js'
 import { formatFen } from '../../domain/money.js'
 import type { CorrectionDraft, ParseIssue, PaymentState } from '../../domain/order/draft.js'
 import type { Order } from '../../domain/types.js'
@@ -8,11 +8,21 @@ import { issueLines, orderLine } from './format.js'
 import { canSee } from './find-customer.js'
 import { newCustomer } from './record-orders.js'
 
+/** What recorded 收款 have settled on this order (money that must not silently vanish). */
+function collectedFen(ctx: MessageContext, order: Order): number {
+  return ctx.deps.store.payments.ofCustomer(order.customerId)
+    .flatMap(p => p.applied)
+    .filter(a => a.orderId === order.id)
+    .reduce((sum, a) => sum + a.amountFen, 0)
+}
+
 /** 撤销: cancels the newest active order this sender recorded. */
 export async function undoLast(ctx: MessageContext): Promise<Reply> {
   const { store } = ctx.deps
   const order = store.orders.lastRecordedBy(ctx.msg.senderId)
   if (!order) return '没有可以撤销的报单。'
+  const collected = collectedFen(ctx, order)
+  if (collected > 0) return `⚠️ #${order.no} 已收款${formatFen(collected)}，不能直接撤销。请先发“退款”，或用“改”修正。`
   const cancelled: Order = { ...order, status: 'cancelled' }
   store.orders.update(cancelled)
   store.handled.add(ctx.msg.id, ctx.now.toISOString())
@@ -39,6 +49,8 @@ export async function correctOrder(ctx: MessageContext, draft: CorrectionDraft |
   switch (draft.field) {
     case 'amount': {
       const amountFen = Number(draft.value)
+      const collected = collectedFen(ctx, order)
+      if (amountFen < collected) return `⚠️ #${order.no} 已收款${formatFen(collected)}，金额不能改得比这更少。`
       order = { ...order, amountFen, paidFen: order.payment === 'paid' ? amountFen : Math.min(order.paidFen, amountFen) }
       break
     }
@@ -60,7 +72,7 @@ export async function correctOrder(ctx: MessageContext, draft: CorrectionDraft |
       const phone = String(draft.value)
       const owner = store.customers.byPhone(phone)
       const customer = store.customers.byId(order.customerId)!
-      if (owner && owner.id !== customer.id) return `⚠️ 电话 ${phone.slice(0, 3)}****${phone.slice(7)} 已属于另一位客户，没有修改。`
+      if (owner && owner.id !== customer.id) return `⚠️ 电话 ${maskPhone(phone)} 已属于另一位客户，没有修改。`
       store.customers.update({ ...customer, phone })
       break
     }

@@ -1,4 +1,5 @@
 /** Finding the customer a payment, refund or correction is about, within what the sender may see. */
+import { maskPhone } from '../../domain/customer/identity.js'
 import type { Customer } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
 
@@ -25,7 +26,7 @@ export function findCustomer(ctx: MessageContext, who: { name: string | null, ph
     return { ok: false, reply: '请写上客户名字或电话。' }
   }
   candidates = candidates.filter(c => canSee(ctx, c))
-  const label = who.name ?? who.phone ?? ''
+  const label = who.name ?? (who.phone && ctx.inRoom ? maskPhone(who.phone) : who.phone) ?? ''
   if (candidates.length === 0) return { ok: false, reply: `找不到客户“${label}”。请核对名字，或用电话号码。` }
   if (candidates.length > 1) {
     const tails = candidates.map(c => c.phone ? `尾号${c.phone.slice(-4)}` : `#${c.id}`).join('、')

@@ -7,6 +7,16 @@ import { draftLine, issueLines, orderLine } from './format.js'
 
 export const ORDER_FOOTER = '有误请发“撤销”，或“改 上一单 金额 298”'
 
+/** A draft waiting for 确认 is forgotten after this long. */
+export const PENDING_TTL_MS = 60 * 60_000
+
+/** The sender's waiting draft in this conversation, if it has not expired. */
+function livePending(ctx: MessageContext): PendingDraft | undefined {
+  const pending = ctx.deps.store.pending.get(pendingKey(ctx.msg))
+  if (!pending) return undefined
+  return ctx.now.getTime() - Date.parse(pending.createdAt) <= PENDING_TTL_MS ? pending : undefined
+}
+
 /** Handles a message the parser read as one or more orders. */
 export async function handleOrderMessage(ctx: MessageContext, orders: OrderDraft[], messageIssues: OrderDraft['issues']): Promise<Reply> {
   const { store } = ctx.deps
@@ -14,7 +24,10 @@ export async function handleOrderMessage(ctx: MessageContext, orders: OrderDraft
   const issues = [...messageIssues, ...orders.flatMap(o => o.issues)]
   if (ctx.msg.stale) {
     // Backlog after a restart: record what is complete, never reply, never ask.
-    if (issues.length > 0 || unresolved(ctx, drafts)) return null
+    if (issues.length > 0 || unresolved(ctx, drafts)) {
+      ctx.deps.logger.warn('late order not recorded: it needs a question', { id: ctx.msg.id, sender: ctx.msg.senderName, issues: issues.map(i => i.code) })
+      return null
+    }
     recordDrafts(ctx, drafts, ctx.msg.id)
     await store.commit()
     return null
@@ -41,6 +54,8 @@ export async function handleOrderMessage(ctx: MessageContext, orders: OrderDraft
     return ['❓ 我是这样理解的：', ...drafts.map(d => `· ${draftLine(d, ctx.inRoom)}`), ...issueLines(issues), '回复“确认”按上面记录，回复“取消”放弃；也可以改好后重新发送。'].join('\n')
   }
   const recorded = recordDrafts(ctx, drafts, ctx.msg.id)
+  // A corrected resend replaces the question it answers: a later 确认 must not record it again.
+  store.pending.remove(pendingKey(ctx.msg))
   await store.commit()
   return recordedReply(ctx, recorded)
 }
@@ -48,7 +63,7 @@ export async function handleOrderMessage(ctx: MessageContext, orders: OrderDraft
 /** 确认: records the sender's waiting draft in this conversation. */
 export async function confirmPending(ctx: MessageContext): Promise<Reply> {
   const { store } = ctx.deps
-  const pending = store.pending.get(pendingKey(ctx.msg))
+  const pending = livePending(ctx)
   if (!pending) return ctx.inRoom ? null : '没有等待确认的报单。'
   const question = unresolved(ctx, pending.drafts)
   if (question) return question
@@ -62,7 +77,7 @@ export async function confirmPending(ctx: MessageContext): Promise<Reply> {
 /** 取消: drops the sender's waiting draft. */
 export async function cancelPending(ctx: MessageContext): Promise<Reply> {
   const { store } = ctx.deps
-  const pending = store.pending.get(pendingKey(ctx.msg))
+  const pending = livePending(ctx)
   if (!pending) return ctx.inRoom ? null : '没有等待确认的报单。'
   store.pending.remove(pending.key)
   store.handled.add(ctx.msg.id, ctx.now.toISOString())
@@ -87,6 +102,8 @@ function unresolved(ctx: MessageContext, drafts: readonly PendingOrder[]): strin
   const agentId = ctx.agent?.id ?? null
   for (const d of drafts) {
     const match = matchCustomer(d.customer, agentId, ctx.deps.store.customers)
+    if (match.kind === 'existing' && ctx.role === 'agent' && match.customer.agentId !== agentId)
+      return '⚠️ 这个电话已登记在别的代理或商家名下，这条报单没有记录。请联系管理员核对。'
     if (match.kind === 'missing') return '⚠️ 没看出是哪位客户，请写上客户名字或电话，如“张三 13800138000 面膜2盒 398”。'
     if (match.kind === 'ambiguous') {
       const who = match.candidates.map(c => c.phone ? `尾号${c.phone.slice(-4)}` : `#${c.id}`).join('、')

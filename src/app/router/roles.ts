@@ -1,5 +1,5 @@
 /** Who is speaking: resolved once per message, before any command runs. */
-import type { Store } from '../../domain/ports.js'
+import type { ContactDirectory, Store } from '../../domain/ports.js'
 import type { Agent, IncomingMessage, Role } from '../../domain/types.js'
 import type { Config } from '../config.js'
 
@@ -8,14 +8,25 @@ export interface Speaker {
   agent: Agent | undefined
 }
 
-/** Admins: the account owner, contacts bound with the code, and config entries (contact id, name or remark). */
+/**
+ * Admins: the account owner, bound contacts (start-up code, or a configured name verified once), and
+ * config entries matching the contact id or the merchant's remark. A bare nickname never counts here:
+ * anyone can take any nickname, so names are verified against the contact list first (`adminByName`).
+ */
 export function resolveSpeaker(msg: IncomingMessage, config: Config, store: Store): Speaker {
   const agent = store.agents.byContact(msg.senderId)
   const activeAgent = agent?.active ? agent : undefined
   const isAdmin = msg.fromSelf
     || store.admins.all().some(a => a.contactId === msg.senderId)
-    || config.admins.some(a => a === msg.senderId || a === msg.senderName || (msg.senderAlias !== null && a === msg.senderAlias))
+    || config.admins.some(a => a === msg.senderId || (msg.senderAlias !== null && a === msg.senderAlias))
   if (isAdmin) return { role: 'admin', agent: activeAgent }
   if (activeAgent) return { role: 'agent', agent: activeAgent }
   return { role: 'unknown', agent: undefined }
+}
+
+/** True when the sender's nickname is a configured admin name that only this contact carries. */
+export async function adminByName(msg: IncomingMessage, config: Config, contacts: ContactDirectory): Promise<boolean> {
+  if (!config.admins.includes(msg.senderName)) return false
+  const carriers = await contacts.find(msg.senderName)
+  return carriers.length === 1 && carriers[0]!.id === msg.senderId
 }

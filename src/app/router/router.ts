@@ -2,16 +2,14 @@
  * The front door: every chat message goes through `handle`. It drops repeats, resolves the speaker's
  * role, runs a command or records an order, and answers — or stays silent for chatter and strangers.
  */
-import { parseMessage } from '../../domain/order/parse-message.js'
 import type { IncomingMessage } from '../../domain/types.js'
 import type { AdminCode } from '../admin-code.js'
 import { commandWords, findCommand } from '../commands/index.js'
 import type { AppDeps, MessageContext, Reply } from '../context.js'
-import { correctOrder } from '../ledger/corrections.js'
-import { recordPayment, recordRefund } from '../ledger/money-moves.js'
-import { handleOrderMessage } from '../ledger/record-orders.js'
+import { handleParsed, parseFor } from '../ledger/handle-parsed.js'
 import { localDate } from '../local-time.js'
-import { resolveSpeaker } from './roles.js'
+import { adminByName, resolveSpeaker } from './roles.js'
+import { ROLE_NAMES } from './types.js'
 
 export const BIND_ADMIN_WORD = '绑定管理员'
 export const FAILED_REPLY = '⚠️ 抱歉，这条消息处理失败，没有记录。请稍后重发。'
@@ -43,7 +41,14 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
   async function dispatch(msg: IncomingMessage): Promise<Reply> {
     const now = deps.clock.now()
     const text = msg.text.trim()
-    const speaker = resolveSpeaker(msg, deps.config, deps.store)
+    let speaker = resolveSpeaker(msg, deps.config, deps.store)
+    if (speaker.role !== 'admin' && await adminByName(msg, deps.config, deps.contacts)) {
+      if (!deps.store.admins.all().some(a => a.contactId === msg.senderId))
+        deps.store.admins.add({ contactId: msg.senderId, name: msg.senderName, boundAt: now.toISOString() })
+      await deps.store.commit()
+      deps.logger.info('configured admin verified by name', { name: msg.senderName })
+      speaker = resolveSpeaker(msg, deps.config, deps.store)
+    }
     if (speaker.role === 'unknown') return bindAdmin(msg, text, now)
     if (msg.roomId && deps.config.orderGroups.length > 0 && !deps.config.orderGroups.includes(msg.roomTopic ?? '')) return null
     const ctx: MessageContext = {
@@ -58,21 +63,15 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     const [first = '', ...rest] = text.replace(/^[/／]/, '').split(/\s+/)
     const def = findCommand(first)
     if (def) {
-      if (msg.stale && !['收款', '退款'].includes(def.name)) return null
-      if (!def.roles.includes(speaker.role)) return `“${def.name}”只有管理员可以使用。`
+      if (msg.stale && !def.backlog) return null
+      if (!def.roles.includes(speaker.role)) return `“${def.name}”只有${def.roles.map(r => ROLE_NAMES[r]).join('、')}可以使用。`
       const args = def.args.safeParse(rest)
       if (!args.success) return `用法：${def.usage}`
       return def.run(ctx, args.data)
     }
-    const parsed = parseMessage(text, { today: ctx.today, products: deps.products, commandWords: words })
-    switch (parsed.kind) {
-      case 'order': return handleOrderMessage(ctx, parsed.orders, parsed.issues)
-      case 'payment': return recordPayment(ctx, parsed.payment, parsed.issues)
-      case 'refund': return recordRefund(ctx, parsed.refund, parsed.issues)
-      case 'correction': return msg.stale ? null : correctOrder(ctx, parsed.correction, parsed.issues)
-      case 'command': return null
-      case 'none': return ctx.inRoom || msg.fromSelf ? null : HINT
-    }
+    const parsed = parseFor(ctx, words)
+    if (parsed.kind === 'none') return ctx.inRoom || msg.fromSelf ? null : HINT
+    return handleParsed(ctx, parsed)
   }
 
   async function bindAdmin(msg: IncomingMessage, text: string, now: Date): Promise<Reply> {

@@ -3,6 +3,9 @@ import type { z } from 'zod'
 import type { Role } from '../../domain/types.js'
 import type { MessageContext, Reply } from '../context.js'
 
+/** How each role is called in replies and help. */
+export const ROLE_NAMES = { admin: '管理员', agent: '代理' } as const
+
 export interface CommandDef<A = unknown> {
   name: string
   aliases: readonly string[]
@@ -11,6 +14,8 @@ export interface CommandDef<A = unknown> {
   summary: string
   /** How to write it, e.g. `代理 添加 <微信名>`. */
   usage: string
+  /** Also run for backlog delivered late after a restart (money records); replies are never sent then. */
+  backlog?: boolean
   /** Checks the words after the command name. */
   args: z.ZodType<A>
   run(ctx: MessageContext, args: A): Promise<Reply>

@@ -12,4 +12,5 @@ export function redact(text: string): string {
   return text.replace(PHONE, (_m, a: string, _b: string, c: string) => `${a}****${c}`)
 }
 
+/** A logger that drops everything (tests, quiet tools). */
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} }

@@ -1,0 +1,68 @@
+/** How a classification is printed by `wxcrm fit` and `wxcrm classify`. */
+import { FIT_METHOD_NAMES } from '../../domain/segment/fit-models.js'
+import type { Classification } from '../../domain/segment/classify.js'
+import { GROUP_NAMES, type Group } from '../../domain/segment/groups.js'
+
+const round = (v: number, digits = 6): number => Number(v.toPrecision(digits))
+
+export interface FitReport {
+  asOf: string
+  method: string
+  customers: number
+  repeaters: number
+  bgnbd: { r: number, alpha: number, a: number, b: number, logLik: number, converged: boolean, timeUnit: 'days' } | null
+  spend: { method: string, p: number | null, q: number | null, gamma: number | null, logLik: number | null, unit: 'yuan' }
+  note: string
+  text: string
+}
+
+export function fitReport(c: Classification): FitReport {
+  const m = c.models
+  const bg = m.bgnbd
+  const gg = m.spend.params
+  const bgnbd = bg ? { r: round(bg.params.r), alpha: round(bg.params.alpha), a: round(bg.params.a), b: round(bg.params.b), logLik: round(bg.logLik, 8), converged: bg.converged, timeUnit: 'days' as const } : null
+  const spend = { method: m.spend.method, p: gg ? round(gg.p) : null, q: gg ? round(gg.q) : null, gamma: gg ? round(gg.gamma) : null, logLik: m.spend.logLik === null ? null : round(m.spend.logLik, 8), unit: 'yuan' as const }
+  const lines = [
+    `截止 ${c.asOf}：${m.customers} 位客户，${m.repeaters} 位回头客`,
+    `方法：${m.method}（${FIT_METHOD_NAMES[m.method]}）— ${m.note}`,
+    bgnbd
+      ? `BG/NBD（时间单位：天）：r = ${bgnbd.r}，alpha = ${bgnbd.alpha}，a = ${bgnbd.a}，b = ${bgnbd.b}，对数似然 = ${bgnbd.logLik}${bgnbd.converged ? '' : '（未完全收敛）'}`
+      : 'BG/NBD：未拟合（按规则判断）',
+    gg
+      ? `Gamma-Gamma（金额单位：元）：p = ${spend.p}，q = ${spend.q}，gamma = ${spend.gamma}，对数似然 = ${spend.logLik}`
+      : `客单价：按收缩平均估计（本店回头客平均每次 ${(m.spend.meanFen / 100).toFixed(2)} 元）`,
+  ]
+  return { asOf: c.asOf, method: m.method, customers: m.customers, repeaters: m.repeaters, bgnbd, spend, note: m.note, text: lines.join('\n') }
+}
+
+/** One JSON object per customer, in the documented shape (plus a few extra keys). */
+export function classificationJsonLines(c: Classification, externalIds: ReadonlyMap<string, string | null>): string[] {
+  return c.customers.map(x => JSON.stringify({
+    customer: x.customerId,
+    externalId: externalIds.get(x.customerId) ?? null,
+    group: x.group,
+    tier: x.tier,
+    credit: x.credit,
+    pAlive: x.pAlive === null ? null : round(x.pAlive),
+    expectedPurchases90d: x.expectedPurchases === null ? null : round(x.expectedPurchases),
+    x: x.summary.x,
+    tx: x.summary.tx,
+    T: x.summary.T,
+    atRisk: x.atRisk,
+    rfm: x.rfm,
+    reasons: x.reasons,
+  }))
+}
+
+const GROUPS: Group[] = ['loyal', 'fast_growing', 'nurture', 'dormant']
+const TIERS = ['A', 'B', 'C', 'D'] as const
+
+/** Counts per group and tier, readable in a terminal. */
+export function classificationTable(c: Classification): string {
+  const count = (g: Group, t?: string): number => c.customers.filter(x => x.group === g && (t === undefined || x.tier === t)).length
+  const pad = (s: string | number, n: number): string => String(s).padStart(n)
+  const header = `${'分组'.padEnd(8)}${TIERS.map(t => pad(t, 8)).join('')}${pad('合计', 8)}`
+  const rows = GROUPS.map(g => `${GROUP_NAMES[g].padEnd(8)}${TIERS.map(t => pad(count(g, t), 8)).join('')}${pad(count(g), 8)}`)
+  const totals = `${'合计'.padEnd(8)}${TIERS.map(t => pad(c.customers.filter(x => x.tier === t).length, 8)).join('')}${pad(c.customers.length, 8)}`
+  return [`截止 ${c.asOf}，方法 ${c.models.method}（${FIT_METHOD_NAMES[c.models.method]}）`, header, ...rows, totals].join('\n')
+}

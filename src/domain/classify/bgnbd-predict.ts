@@ -1,0 +1,87 @@
+/**
+ * BG/NBD per-customer quantities (FHL 2005 eqs. 7–11; ANALYTICS.md §3–§4): P(alive), conditional and
+ * unconditional expected purchases (Euler-transformed ₂F₁), and P(X(t) = n).
+ */
+
+import betaln from '@stdlib/math-base-special-betaln'
+import gammaln from '@stdlib/math-base-special-gammaln'
+import type { BgnbdParams, Rft } from './bgnbd.js'
+import { hyp2f1MinusOne } from './hyp2f1.js'
+import { logistic } from './log-math.js'
+
+/** Within this distance of a = 1 the 0/0 in 1/(a−1)·[…] is resolved by averaging a = 1 ± 1e−5 (§4). */
+const A_NEAR_ONE = 1e-6
+const A_OFFSET = 1e-5
+
+/** Δ = ln a − ln(b+x−1) + (r+x)·ln((α+T)/(α+t_x)), so that P(alive) = σ(−Δ) (§3). Requires x ≥ 1. */
+function aliveLogOdds(params: BgnbdParams, c: Rft): number {
+  const { r, alpha, a, b } = params
+  return Math.log(a) - Math.log(b + c.x - 1) + (r + c.x) * Math.log1p((c.T - c.tx) / (alpha + c.tx))
+}
+
+/** P(alive at T | x, t_x, T) = 1/(1 + a/(b+x−1)·((α+T)/(α+t_x))^{r+x}) as a stable logistic; 1 for x = 0 (FHL 2005 eq. 13; §3). */
+export function pAlive(params: BgnbdParams, c: Rft): number {
+  if (c.x === 0) return 1
+  return logistic(-aliveLogOdds(params, c))
+}
+
+/**
+ * (c/(a−1))·[1 − (1−z)^{a−1}·₂F₁(a+b−1−r, a−1; c; z)], c = a+b+x−1, z = t/(α+T+t): the Euler-transformed
+ * bracket of FHL 2005 eq. 10 (§4), evaluated as −expm1((a−1)·log1p(−z) + log1p(₂F₁−1)).
+ */
+function aliveExpectation(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
+  const c = a + b + x - 1
+  const z = t / (alpha + T + t)
+  const fm1 = hyp2f1MinusOne(a + b - 1 - r, a - 1, c, z)
+  const lnPower = (a - 1) * Math.log1p(-z)
+  const bracket = fm1 > -1 ? -Math.expm1(lnPower + Math.log1p(fm1)) : 1 - Math.exp(lnPower) * (1 + fm1)
+  return (c / (a - 1)) * bracket
+}
+
+/** aliveExpectation with the a ≈ 1 limit and the rare pole at c ∈ {0, −1, …} handled by symmetric averaging. */
+function stableAliveExpectation(params: BgnbdParams, x: number, T: number, t: number): number {
+  const { r, alpha, a, b } = params
+  if (Math.abs(a - 1) < A_NEAR_ONE) {
+    return 0.5 * (aliveExpectation(r, alpha, 1 + A_OFFSET, b, x, T, t) + aliveExpectation(r, alpha, 1 - A_OFFSET, b, x, T, t))
+  }
+  const value = aliveExpectation(r, alpha, a, b, x, T, t)
+  if (Number.isFinite(value)) return value
+  const h = 1e-7 * Math.max(1, b)
+  return 0.5 * (aliveExpectation(r, alpha, a, b + h, x, T, t) + aliveExpectation(r, alpha, a, b - h, x, T, t))
+}
+
+/** E[Y(t) | x, t_x, T]: expected repeat purchases in (T, T+t] (FHL 2005 eq. 10, Euler form of §4). */
+export function expectedPurchases(params: BgnbdParams, c: Rft, t: number): number {
+  if (!(t > 0)) return 0
+  return pAlive(params, c) * stableAliveExpectation(params, c.x, c.T, t)
+}
+
+/** E[X(t)] for a new customer over (0, t] (FHL 2005 eq. 9): the conditional form with x = 0, T = 0. */
+export function expectedPurchasesNew(params: BgnbdParams, t: number): number {
+  if (!(t > 0)) return 0
+  return stableAliveExpectation(params, 0, 0, t)
+}
+
+/** ln of the NBD probability Γ(r+j)/(Γ(r) j!)·(α/(α+t))^r·(t/(α+t))^j. */
+function lnNbd(r: number, lnP0: number, lnQ: number, j: number): number {
+  return gammaln(r + j) - gammaln(r) - gammaln(j + 1) + r * lnP0 + (j === 0 ? 0 : j * lnQ)
+}
+
+/**
+ * P(X(t) = n) for a new customer (FHL 2005 eq. 8):
+ * B(a,b+n)/B(a,b)·NB(n) + 1[n>0]·B(a+1,b+n−1)/B(a,b)·[1 − Σ_{j<n} NB(j)], NB the NBD(r, α/(α+t)) pmf.
+ */
+export function probPurchases(params: BgnbdParams, t: number, n: number): number {
+  if (!Number.isInteger(n) || n < 0) return 0
+  if (!(t > 0)) return n === 0 ? 1 : 0
+  const { r, alpha, a, b } = params
+  const lnP0 = Math.log(alpha / (alpha + t))
+  const lnQ = Math.log(t / (alpha + t))
+  const lnBab = betaln(a, b)
+  const alive = Math.exp(betaln(a, b + n) - lnBab + lnNbd(r, lnP0, lnQ, n))
+  if (n === 0) return alive
+  let head = 0
+  for (let j = 0; j < n; j++) head += Math.exp(lnNbd(r, lnP0, lnQ, j))
+  const dead = Math.exp(betaln(a + 1, b + n - 1) - lnBab) * Math.max(0, 1 - head)
+  return alive + dead
+}

@@ -1,0 +1,65 @@
+/** Payment behaviour: what is owed, how late, and how often orders were paid on time. */
+import { dayNumber } from '../calendar.js'
+import { outstandingFen } from '../ledger/payments.js'
+import type { Order, Payment } from '../types.js'
+
+export interface CreditFacts {
+  /** Still owed on orders bought on credit (unpaid or deposit). */
+  unpaidFen: number
+  /** Owed on orders past their due date. */
+  overdueFen: number
+  /** Days the oldest overdue order is past due (0 when nothing is overdue). */
+  maxDaysOverdue: number
+  /** Share of credit orders settled by their due date; null when there were none. */
+  onTimeShare: number | null
+  creditOrders: number
+}
+
+/** Credit facts as of a day. Paid, cash-on-delivery and unmarked orders are not credit. */
+export function creditFacts(orders: readonly Order[], payments: readonly Payment[], asOfDay: number, creditDays: number): CreditFacts {
+  const settledOn = settlementDays(orders, payments)
+  let unpaidFen = 0
+  let overdueFen = 0
+  let maxDaysOverdue = 0
+  let onTime = 0
+  let judged = 0
+  let creditOrders = 0
+  for (const o of orders) {
+    if (o.payment !== 'unpaid' && o.payment !== 'deposit' && !settledOn.has(o.id)) continue
+    creditOrders++
+    const due = o.dueOn ? dayNumber(o.dueOn) : dayNumber(o.placedOn) + creditDays
+    const owed = outstandingFen(o)
+    const settled = settledOn.get(o.id)
+    if (owed > 0) {
+      unpaidFen += owed
+      if (asOfDay > due) {
+        overdueFen += owed
+        maxDaysOverdue = Math.max(maxDaysOverdue, asOfDay - due)
+        judged++
+      }
+    }
+    else if (settled !== undefined) {
+      judged++
+      if (settled <= due) onTime++
+    }
+  }
+  return { unpaidFen, overdueFen, maxDaysOverdue, onTimeShare: judged > 0 ? onTime / judged : null, creditOrders }
+}
+
+/** The day each order was fully paid by recorded payments, for orders settled that way. */
+function settlementDays(orders: readonly Order[], payments: readonly Payment[]): Map<string, number> {
+  const owing = new Map(orders.map(o => [o.id, o]))
+  const paid = new Map<string, number>()
+  const out = new Map<string, number>()
+  const sorted = [...payments].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn))
+  for (const p of sorted) {
+    for (const part of p.applied) {
+      const o = owing.get(part.orderId)
+      if (!o || o.amountFen === null) continue
+      const total = (paid.get(o.id) ?? 0) + part.amountFen
+      paid.set(o.id, total)
+      if (total + o.refundedFen >= o.amountFen && !out.has(o.id)) out.set(o.id, dayNumber(p.receivedOn))
+    }
+  }
+  return out
+}

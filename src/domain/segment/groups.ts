@@ -1,0 +1,93 @@
+/**
+ * The four groups merchants think in (DESIGN.md §5), by the first rule that matches (ANALYTICS.md §8),
+ * each with a reason in plain Chinese that quotes the numbers behind it.
+ */
+import { formatFen } from '../money.js'
+import type { MerchantFacts } from './merchant.js'
+import type { ClassifyPolicy } from './policy.js'
+import type { RfmScore } from './rfm.js'
+import type { CustomerSummary } from './summary.js'
+
+export type Group = 'loyal' | 'fast_growing' | 'dormant' | 'nurture'
+
+export const GROUP_NAMES: Record<Group, string> = {
+  loyal: '忠诚型',
+  fast_growing: '快速成长型',
+  dormant: '睡眠型',
+  nurture: '值得重视培养',
+}
+
+export interface GroupInput {
+  summary: CustomerSummary
+  rfm: RfmScore
+  /** P(alive) from the model; null when no model is used (rules only). */
+  pAlive: number | null
+  /** Expected purchases in the policy horizon; null without a model. */
+  expected: number | null
+}
+
+export interface GroupResult {
+  group: Group
+  atRisk: boolean
+  /** Personal cadence ĝ (days) and silence ratio s = (T − t_x)/ĝ (ANALYTICS.md §8). */
+  cadenceDays: number
+  silenceRatio: number
+  /** Spend growth g = (recent + c)/(prior + c); null when the trend is not defined. */
+  growth: number | null
+  reasons: string[]
+}
+
+const pct = (p: number): string => `${Math.round(p * 100)}%`
+const days = (d: number): string => `${Math.round(d)}天`
+
+/** Personal cadence shrunk toward the merchant's median gap: (t_x + κ·g0)/(x + κ). */
+export function personalCadence(s: CustomerSummary, medianGap: number, kappa: number): number {
+  return (s.tx + kappa * medianGap) / (s.x + kappa)
+}
+
+/** Spend growth, defined only for customers old enough with ≥ 2 occasions in the recent window. */
+export function spendGrowth(s: CustomerSummary, window: number, pseudoFen: number): number | null {
+  if (s.T < 2 * window || s.recentOccasions < 2) return null
+  const c = Math.max(pseudoFen, 1)
+  return (s.recentFen + c) / (s.priorFen + c)
+}
+
+/** Assigns one group per customer. */
+export function assignGroup(input: GroupInput, merchant: MerchantFacts, policy: ClassifyPolicy): GroupResult {
+  const { summary: s, pAlive, expected } = input
+  const cadenceDays = personalCadence(s, merchant.medianGapDays, policy.cadenceShrink)
+  const silence = s.T - s.tx
+  const silenceRatio = silence / cadenceDays
+  const growth = spendGrowth(s, policy.window, merchant.medianWindowSpendFen)
+  const atRisk = pAlive !== null && s.x >= 1 && pAlive >= policy.atRisk.low && pAlive < policy.atRisk.high
+  const done = (group: Group, reasons: string[]): GroupResult => ({ group, atRisk: atRisk && group !== 'dormant', cadenceDays, silenceRatio, growth, reasons })
+  const d = policy.dormant
+  const alive = pAlive === null ? '' : `，仍活跃概率${pct(pAlive)}`
+
+  if (s.x >= 1 && pAlive !== null && pAlive < d.pAlive)
+    return done('dormant', [`平均每${days(cadenceDays)}复购一次，已${days(silence)}未下单${alive}`])
+  if (s.x >= 1 && silenceRatio > d.silenceRatio && silence >= d.minSilenceDays)
+    return done('dormant', [`平均每${days(cadenceDays)}复购一次，已${days(silence)}未下单，超过平时间隔的${silenceRatio.toFixed(1)}倍${alive}`])
+  if (s.x === 0 && s.T > merchant.secondOrderCutoffDays) {
+    const basis = merchant.cutoffFromData ? `本店九成回头客在${days(merchant.secondOrderCutoffDays)}内下第二单` : `超过${days(merchant.secondOrderCutoffDays)}没有回购`
+    return done('dormant', [`只下过一单，已${days(s.T)}没有再买（${basis}）`])
+  }
+  if (expected !== null && s.T > policy.newDays && expected < d.minExpected)
+    return done('dormant', [`预计未来${policy.horizon}天下单${expected.toFixed(2)}次，已${days(silence)}未下单`])
+
+  if (s.T <= policy.newDays)
+    return done('nurture', [s.T === 0 ? '新客户：今天刚下第一单' : `新客户：首单在${days(s.T)}前，已下单${s.x + 1}次`])
+  if (s.x === 0)
+    return done('nurture', [`只下过一单（${days(s.T)}前），还在等第二单`])
+
+  const lively = pAlive === null ? silenceRatio <= 1.5 : pAlive >= policy.fast.pAlive
+  if (s.x >= 2 && lively && growth !== null && growth >= policy.fast.growth)
+    return done('fast_growing', [`近${policy.window}天消费${formatFen(s.recentFen)}，是前${policy.window}天的${growth.toFixed(1)}倍`])
+  const frequent = input.rfm.f >= policy.loyal.minFScore || (s.x >= merchant.repeatP80 && s.x >= 3)
+  if (s.x >= 2 && (pAlive === null ? silenceRatio <= 1.5 : pAlive >= policy.loyal.pAlive) && frequent)
+    return done('loyal', [`已复购${s.x}次，平均每${days(cadenceDays)}一次${alive}`])
+
+  const reasons = [`已复购${s.x}次，平均每${days(cadenceDays)}一次，还没到忠诚客户的频次${alive}`]
+  if (atRisk) reasons.push(`活跃概率降到${pct(pAlive!)}，需要跟进`)
+  return done('nurture', reasons)
+}

@@ -1,0 +1,106 @@
+/**
+ * A customer's purchase history as of a date, in the shape the models need (ANALYTICS.md §1): same-day
+ * orders merged into one purchase occasion, cancelled and fully refunded orders left out, the first
+ * occasion excluded from x and from the average repeat spend.
+ */
+import { dayNumber } from '../calendar.js'
+import type { Order, Payment } from '../types.js'
+import { creditFacts, type CreditFacts } from './credit.js'
+
+export interface Occasion { day: number, amountFen: number }
+
+export interface CustomerSummary {
+  customerId: string
+  occasions: Occasion[]
+  /** Repeat purchase occasions (all occasions but the first). */
+  x: number
+  /** Days from the first to the last occasion. */
+  tx: number
+  /** Days from the first occasion to the as-of date. */
+  T: number
+  /** Mean amount of the repeat occasions (fen); null when x = 0. */
+  zbarFen: number | null
+  firstDay: number
+  lastDay: number
+  /** Net spend (after refunds) of all standing orders up to the as-of date. */
+  totalFen: number
+  orderCount: number
+  /** Net spend in the last `window` days (as-of date included) and in the `window` days before. */
+  recentFen: number
+  priorFen: number
+  recentOccasions: number
+  /** Net spend in the last 365 days. */
+  yearFen: number
+  /** Amount less cost over orders whose cost is known; null when no cost is known. */
+  profitFen: number | null
+  lastOrder: Order
+  credit: CreditFacts
+}
+
+export interface SummaryOptions {
+  /** Length of the spend-trend windows in days (ANALYTICS.md §8: W = 90). */
+  window: number
+  /** Days of credit an unpaid order gets when it has no due date. */
+  creditDays: number
+}
+
+/** Orders that count as purchases: not cancelled, not fully refunded, placed on or before the as-of day. */
+export function standingOrders(orders: readonly Order[], asOfDay: number): Order[] {
+  return orders.filter(o => o.status === 'active' && dayNumber(o.placedOn) <= asOfDay)
+}
+
+/** Summarises one customer as of `asOf` (YYYY-MM-DD); null when nothing was bought by then. */
+export function summarizeCustomer(customerId: string, orders: readonly Order[], payments: readonly Payment[], asOf: string, options: SummaryOptions): CustomerSummary | null {
+  const asOfDay = dayNumber(asOf)
+  const standing = standingOrders(orders, asOfDay)
+  if (standing.length === 0) return null
+  const byDay = new Map<number, number>()
+  let lastOrder = standing[0]!
+  let totalFen = 0
+  let recentFen = 0
+  let priorFen = 0
+  let yearFen = 0
+  let profitFen: number | null = null
+  const recentDays = new Set<number>()
+  for (const o of standing) {
+    const day = dayNumber(o.placedOn)
+    const net = Math.max(0, (o.amountFen ?? 0) - o.refundedFen)
+    byDay.set(day, (byDay.get(day) ?? 0) + net)
+    totalFen += net
+    const age = asOfDay - day
+    if (age < options.window) {
+      recentFen += net
+      recentDays.add(day)
+    }
+    else if (age < 2 * options.window) {
+      priorFen += net
+    }
+    if (age < 365) yearFen += net
+    if (o.costFen !== null && o.amountFen !== null) profitFen = (profitFen ?? 0) + net - o.costFen
+    if (day > dayNumber(lastOrder.placedOn) || (day === dayNumber(lastOrder.placedOn) && o.no > lastOrder.no)) lastOrder = o
+  }
+  const occasions = [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, amountFen]) => ({ day, amountFen }))
+  const first = occasions[0]!
+  const last = occasions.at(-1)!
+  const x = occasions.length - 1
+  const repeatSpend = occasions.slice(1).reduce((s, o) => s + o.amountFen, 0)
+  return {
+    customerId,
+    occasions,
+    x,
+    tx: last.day - first.day,
+    T: asOfDay - first.day,
+    zbarFen: x > 0 ? repeatSpend / x : null,
+    firstDay: first.day,
+    lastDay: last.day,
+    totalFen,
+    orderCount: standing.length,
+    recentFen,
+    priorFen,
+    recentOccasions: recentDays.size,
+    yearFen,
+    profitFen,
+    lastOrder,
+    credit: creditFacts(standing, payments, asOfDay, options.creditDays),
+  }
+}
