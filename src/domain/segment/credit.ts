@@ -10,7 +10,7 @@ export interface CreditFacts {
   overdueFen: number
   /** Days the oldest overdue order is past due (0 when nothing is overdue). */
   maxDaysOverdue: number
-  /** Share of credit orders settled by their due date; null when there were none. */
+  /** Share of settled credit orders that were settled by their due date; null when none are settled. */
   onTimeShare: number | null
   creditOrders: number
 }
@@ -35,7 +35,6 @@ export function creditFacts(orders: readonly Order[], payments: readonly Payment
       if (asOfDay > due) {
         overdueFen += owed
         maxDaysOverdue = Math.max(maxDaysOverdue, asOfDay - due)
-        judged++
       }
     }
     else if (settled !== undefined) {

@@ -83,11 +83,14 @@ export function assignGroup(input: GroupInput, merchant: MerchantFacts, policy: 
   const lively = pAlive === null ? silenceRatio <= 1.5 : pAlive >= policy.fast.pAlive
   if (s.x >= 2 && lively && growth !== null && growth >= policy.fast.growth)
     return done('fast_growing', [`近${policy.window}天消费${formatFen(s.recentFen)}，是前${policy.window}天的${growth.toFixed(1)}倍`])
+  const steady = pAlive === null ? silenceRatio <= 1.5 : pAlive >= policy.loyal.pAlive
   const frequent = input.rfm.f >= policy.loyal.minFScore || (s.x >= merchant.repeatP80 && s.x >= 3)
-  if (s.x >= 2 && (pAlive === null ? silenceRatio <= 1.5 : pAlive >= policy.loyal.pAlive) && frequent)
+  if (s.x >= 2 && steady && frequent)
     return done('loyal', [`已复购${s.x}次，平均每${days(cadenceDays)}一次${alive}`])
 
-  const reasons = [`已复购${s.x}次，平均每${days(cadenceDays)}一次，还没到忠诚客户的频次${alive}`]
+  const reasons = [frequent
+    ? `已复购${s.x}次，但最近下单变少${alive}`
+    : `已复购${s.x}次，平均每${days(cadenceDays)}一次，还没到忠诚客户的频次${alive}`]
   if (atRisk) reasons.push(`活跃概率降到${pct(pAlive!)}，需要跟进`)
   return done('nurture', reasons)
 }
