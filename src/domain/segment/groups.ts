@@ -72,7 +72,7 @@ export function assignGroup(input: GroupInput, merchant: MerchantFacts, policy: 
     const basis = merchant.cutoffFromData ? `本店九成回头客在${days(merchant.secondOrderCutoffDays)}内下第二单` : `超过${days(merchant.secondOrderCutoffDays)}没有回购`
     return done('dormant', [`只下过一单，已${days(s.T)}没有再买（${basis}）`])
   }
-  if (expected !== null && s.T > policy.newDays && expected < d.minExpected)
+  if (expected !== null && s.x >= 1 && s.T > policy.newDays && expected < d.minExpected)
     return done('dormant', [`预计未来${policy.horizon}天下单${expected.toFixed(2)}次，已${days(silence)}未下单`])
 
   if (s.T <= policy.newDays)

@@ -15,7 +15,7 @@ export interface ClassifyPolicy {
     minSilenceDays: number
     /** One-order customers: dormant after the merchant's 90th percentile first→second gap, or this many days when unknown. */
     oneOrderDays: number
-    /** Expected purchases in the horizon below this ⇒ dormant (customers past `newDays` only). */
+    /** Expected purchases in the horizon below this ⇒ dormant (repeat customers past `newDays` only). */
     minExpected: number
   }
   fast: { pAlive: number, growth: number }
