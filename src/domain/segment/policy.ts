@@ -40,10 +40,13 @@ export const DEFAULT_POLICY: ClassifyPolicy = {
   window: 90,
   horizon: 90,
   newDays: 30,
-  dormant: { pAlive: 0.3, silenceRatio: 3, minSilenceDays: 60, oneOrderDays: 90, minExpected: 0.05 },
+  // Chosen by `npm run eval:dormancy -- --tune` (best worst-case F1 against the oracle over 4 simulated
+  // merchant types × 4 sizes × 2 seeds); ANALYTICS.md §8 starts from 0.30 / 3 / 60 days.
+  dormant: { pAlive: 0.5, silenceRatio: 2, minSilenceDays: 45, oneOrderDays: 90, minExpected: 0.05 },
   fast: { pAlive: 0.7, growth: 1.5 },
   loyal: { pAlive: 0.7, minFScore: 4 },
-  atRisk: { low: 0.3, high: 0.6 },
+  // Just above the dormant line and below the loyal one: still here, but slipping.
+  atRisk: { low: 0.5, high: 0.7 },
   cadenceShrink: 2,
   tiers: {
     weights: { spend: 0.4, profit: 0.2, credit: 0.1, prospects: 0.3 },
