@@ -21,7 +21,7 @@ export interface CustomerClass {
   pAlive: number | null
   expectedPurchases: number | null
   expectedSpendFen: number
-  /** Discounted value over the next 12 months (fen). */
+  /** Discounted value over the next 12 months, in quarters at 3 % a quarter (fen). */
   valueFen: number
   rfm: RfmScore
   cadenceDays: number
@@ -64,7 +64,7 @@ export function classifyCustomers(histories: Iterable<CustomerHistory>, asOf: st
       ? expectedSpend(models.spend.params, s.x, s.zbarFen === null ? null : s.zbarFen / 100) * 100
       : shrunkSpend(s.x, s.zbarFen, models.spend.meanFen || s.totalFen / (s.x + 1))
     const valueFen = params
-      ? customerValue(params, c, spendFen, { periods: 12, periodLength: 30, discountPerPeriod: 0.01 })
+      ? customerValue(params, c, spendFen, { periods: 4, periodLength: 91, discountPerPeriod: 0.03 })
       : spendFen * (365 / Math.max(1, (s.tx + 2 * merchant.medianGapDays) / (s.x + 2)))
     const group = assignGroup({ summary: s, rfm: rfm[k]!, pAlive, expected }, merchant, policy)
     const credit = creditGrade(s.credit)
