@@ -70,10 +70,20 @@ export interface Store {
   snapshots: { all(): readonly SnapshotMeta[], add(s: SnapshotMeta): void, keepLast(n: number): void }
   /** Message ids whose effects are stored, so a second delivery changes nothing. */
   handled: { has(messageId: string): boolean, add(messageId: string, at: string): void }
+  /** Grows with every change: lets derived results (the classification) be cached safely. */
+  revision(): number
+  /** Merchant settings changed from chat (设置), by key. */
+  settings: { get(key: string): string | undefined, set(key: string, value: string): void, all(): Readonly<Record<string, string>> }
   /** Next value of a named counter (ids and order numbers), starting at 1. */
   nextSeq(name: string): number
   commit(): Promise<void>
   close(): Promise<void>
+}
+
+/** A file the bot sends: a chart image or an export; the name's extension tells WeChat what it is. */
+export interface OutFile {
+  name: string
+  bytes: Uint8Array
 }
 
 /** Sending to WeChat (or the terminal, or a test double). */
@@ -81,6 +91,8 @@ export interface ChatPort {
   /** Answer a message where it was said (in a room, mentioning the sender). */
   reply(to: IncomingMessage, text: string): Promise<void>
   sendText(conversationId: string, text: string): Promise<void>
+  /** Sends a file to a contact id or a room id. */
+  sendFile(conversationId: string, file: OutFile): Promise<void>
 }
 
 export interface ContactInfo {

@@ -120,6 +120,7 @@ export interface SimOrder { date: string, amount: number }
 /**
  * Day-level orders of a simulated customer whose time unit is days: each purchase is placed floor(t) days
  * after `firstDate` (ANALYTICS.md §6.5). Same-day purchases stay separate orders; §1 merges them later.
+ * With firstDate = firstDateFor(asOf, T), a holdout purchase in (T, floor(T)+1) lands on the as-of day itself.
  */
 export function toDayOrders(customer: SimCustomer, firstDate: string): SimOrder[] {
   const start = parseIsoDate(firstDate)

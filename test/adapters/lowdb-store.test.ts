@@ -57,7 +57,7 @@ describe('lowdb store on disk', () => {
 
   it('refuses a file that is not JSON, names it, and leaves it untouched', async () => {
     const file = join(tempDir(), 'db.json')
-    writeFileSync(file, '{"schemaVersion": 2, "orders": [')
+    writeFileSync(file, '{"schemaVersion": 3, "orders": [')
     const bytes = readFileSync(file)
     const error = await open(file).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DbLoadError)
@@ -99,6 +99,7 @@ describe('lowdb store on disk', () => {
     delete v1.segments
     delete v1.transitions
     delete v1.snapshots
+    delete v1.settings
     ;(v1.orders as unknown[]).push(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
     writeFileSync(file, JSON.stringify(v1))
     const s = await open(file)

@@ -103,6 +103,19 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(s.payments.ofCustomer('c3')).toEqual([])
     })
 
+    it('keeps settings and counts every change in its revision', async () => {
+      const s = await factory.open()
+      const before = s.revision()
+      s.settings.set('vipRoom', 'VIP客户群')
+      s.customers.add(aCustomer({ id: 'c1' }))
+      expect(s.revision()).toBe(before + 2)
+      expect(s.settings.get('vipRoom')).toBe('VIP客户群')
+      expect(s.settings.get('nope')).toBeUndefined()
+      await s.commit()
+      const again = await factory.reopen(s)
+      expect(again.settings.all()).toEqual({ vipRoom: 'VIP客户群' })
+    })
+
     it('remembers handled message ids once', async () => {
       const s = await factory.open()
       s.handled.add('m1', '2026-11-23T00:00:00.000Z')

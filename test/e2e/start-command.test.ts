@@ -81,7 +81,7 @@ describe('npm start refuses to run on bad input', () => {
 
   it('stops on a corrupt database file, names it, and leaves it untouched', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'wxcrm-corrupt-')), 'db.json')
-    writeFileSync(file, '{"schemaVersion":2,"agents":[{"id":"a1"}')
+    writeFileSync(file, '{"schemaVersion":3,"agents":[{"id":"a1"}')
     const before = readFileSync(file)
     const { code, output } = run({ WXCRM_DB: file })
     expect(code).not.toBe(0)

@@ -1,5 +1,5 @@
 /** In-memory ChatPort and ContactDirectory: record what the bot says; used by tests and simulations. */
-import type { ChatPort, ContactDirectory, ContactInfo } from '../../domain/ports.js'
+import type { ChatPort, ContactDirectory, ContactInfo, OutFile } from '../../domain/ports.js'
 import type { IncomingMessage } from '../../domain/types.js'
 
 export interface SentMessage {
@@ -9,10 +9,19 @@ export interface SentMessage {
   text: string
 }
 
-export function createMemoryChat(): ChatPort & { sent: SentMessage[] } {
+export interface SentFile extends OutFile {
+  conversationId: string
+}
+
+export function createMemoryChat(): ChatPort & { sent: SentMessage[], files: SentFile[] } {
   const sent: SentMessage[] = []
+  const files: SentFile[] = []
   return {
     sent,
+    files,
+    async sendFile(conversationId: string, file: OutFile) {
+      files.push({ conversationId, ...file })
+    },
     async reply(to: IncomingMessage, text: string) {
       sent.push({ conversationId: to.roomId ?? to.senderId, inReplyTo: to.id, text })
     },

@@ -1,7 +1,7 @@
 /** The database file's shape, checked with zod on every load. */
 import { z } from 'zod'
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
 const isoTime = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'must be an ISO timestamp')
@@ -144,6 +144,7 @@ export const dbSchema = z.strictObject({
   segments: z.array(segmentSchema),
   transitions: z.array(transitionSchema),
   snapshots: z.array(snapshotSchema),
+  settings: z.record(z.string(), z.string()),
 })
 
 export type DbData = z.infer<typeof dbSchema>
@@ -163,6 +164,7 @@ export function emptyDb(): DbData {
     segments: [],
     transitions: [],
     snapshots: [],
+    settings: {},
   }
 }
 
@@ -177,6 +179,10 @@ export function migrate(raw: unknown): unknown {
   if (data.schemaVersion === 1) {
     // v2 added classification: segments, transitions and snapshots.
     Object.assign(data, { schemaVersion: 2, segments: [], transitions: [], snapshots: [] })
+  }
+  if (data.schemaVersion === 2) {
+    // v3 added the merchant's chat settings (设置).
+    Object.assign(data, { schemaVersion: 3, settings: {} })
   }
   return data
 }

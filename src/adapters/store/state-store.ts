@@ -16,6 +16,13 @@ export interface StateStoreOptions {
 export function createStateStore(initial: DbData, options: StateStoreOptions): Store & { data(): DbData, replaceData(d: DbData): void } {
   let data = initial
   let ix = buildIndexes(data)
+  let revision = 0
+  /** Wraps a mutator so every change bumps the revision. */
+  const change = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A): void => {
+    revision++
+    fn(...args)
+  }
+
 
   function putById<T extends { id: string }>(list: T[], map: Map<string, T>, item: T): void {
     const old = map.get(item.id)
@@ -27,8 +34,15 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
   const store = {
     data: () => data,
     replaceData(next: DbData) {
+      revision++
       data = next
       ix = buildIndexes(data)
+    },
+    revision: () => revision,
+    settings: {
+      get: (key: string) => data.settings[key],
+      set: change((key: string, value: string) => { data.settings[key] = value }),
+      all: () => data.settings,
     },
     agents: {
       all: () => data.agents,
@@ -150,6 +164,14 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     },
     commit: () => options.commit(),
     close: () => options.close?.() ?? Promise.resolve(),
+  }
+  // Every mutator of every repository bumps the revision.
+  const repos = [store.agents, store.customers, store.orders, store.payments, store.refunds, store.segments, store.transitions, store.snapshots, store.pending, store.admins, store.handled]
+  for (const repo of repos as unknown as Record<string, unknown>[]) {
+    for (const k of ['add', 'update', 'put', 'remove', 'keepLast']) {
+      const fn = repo[k]
+      if (typeof fn === 'function') repo[k] = change(fn as (...args: unknown[]) => void)
+    }
   }
   return store
 }

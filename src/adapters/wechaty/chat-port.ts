@@ -1,6 +1,7 @@
 /** ChatPort and ContactDirectory over a Wechaty bot. */
+import { FileBox } from 'file-box'
 import type { Contact, Room, Wechaty } from 'wechaty'
-import type { ChatPort, ContactDirectory, ContactInfo } from '../../domain/ports.js'
+import type { ChatPort, ContactDirectory, ContactInfo, OutFile } from '../../domain/ports.js'
 import type { IncomingMessage } from '../../domain/types.js'
 import type { EchoFilter } from './echo-filter.js'
 
@@ -34,6 +35,12 @@ export function createWechatyChat(bot: Wechaty, echo: EchoFilter): ChatPort {
       echo.sent(conversationId, text)
       if (conversationId.endsWith('@chatroom')) await (await room(conversationId)).say(text)
       else await (await contact(conversationId)).say(text)
+    },
+    async sendFile(conversationId: string, file: OutFile) {
+      // Base64 boxes travel over puppet-service as they are, whatever their size (WECHATY.md §4).
+      const box = FileBox.fromBase64(Buffer.from(file.bytes).toString('base64'), file.name)
+      if (conversationId.endsWith('@chatroom')) await (await room(conversationId)).say(box)
+      else await (await contact(conversationId)).say(box)
     },
   }
 }

@@ -6,12 +6,14 @@
 import betaln from '@stdlib/math-base-special-betaln'
 import gammaln from '@stdlib/math-base-special-gammaln'
 import type { BgnbdParams, Rft } from './bgnbd.js'
-import { hyp2f1MinusOne } from './hyp2f1.js'
+import { hyp2f1MinusOne, lnHyp2f1Positive } from './hyp2f1.js'
 import { logistic } from './log-math.js'
 
 /** Within this distance of a = 1 the 0/0 in 1/(a−1)·[…] is resolved by averaging a = 1 ± 1e−5 (§4). */
 const A_NEAR_ONE = 1e-6
 const A_OFFSET = 1e-5
+/** Term budget of the last-resort ₂F₁ series for extremely long horizons. */
+const LONG_SERIES_TERMS = 1_000_000
 
 /** Δ = ln a − ln(b+x−1) + (r+x)·ln((α+T)/(α+t_x)), so that P(alive) = σ(−Δ) (§3). Requires x ≥ 1. */
 function aliveLogOdds(params: BgnbdParams, c: Rft): number {
@@ -26,15 +28,24 @@ export function pAlive(params: BgnbdParams, c: Rft): number {
 }
 
 /**
- * (c/(a−1))·[1 − (1−z)^{a−1}·₂F₁(a+b−1−r, a−1; c; z)], c = a+b+x−1, z = t/(α+T+t): the Euler-transformed
- * bracket of FHL 2005 eq. 10 (§4), evaluated as −expm1((a−1)·log1p(−z) + log1p(₂F₁−1)).
+ * (c/(a−1))·[1 − ((α+T)/(α+T+t))^{r+x}·₂F₁(r+x, b+x; c; z)], c = a+b+x−1, z = t/(α+T+t) (FHL 2005 eq. 10).
+ * First the Euler form of §4, (1−z)^{a−1}·₂F₁(a+b−1−r, a−1; c; z), as −expm1((a−1)·log1p(−z) + log1p(₂F₁−1)).
+ * When a is huge (degenerate fits) that series needs ~a·z terms; then the direct form is summed on log scale.
  */
 function aliveExpectation(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
   const c = a + b + x - 1
   const z = t / (alpha + T + t)
+  const lnOneMinusZ = Math.log1p(-z)
   const fm1 = hyp2f1MinusOne(a + b - 1 - r, a - 1, c, z)
-  const lnPower = (a - 1) * Math.log1p(-z)
-  const bracket = fm1 > -1 ? -Math.expm1(lnPower + Math.log1p(fm1)) : 1 - Math.exp(lnPower) * (1 + fm1)
+  let bracket: number
+  if (fm1 > -1) bracket = -Math.expm1((a - 1) * lnOneMinusZ + Math.log1p(fm1))
+  else if (Number.isFinite(fm1)) bracket = 1 - Math.exp((a - 1) * lnOneMinusZ) * (1 + fm1)
+  else bracket = -Math.expm1((r + x) * lnOneMinusZ + lnHyp2f1Positive(r + x, b + x, c, z))
+  if (Number.isNaN(bracket)) {
+    // Only for horizons far beyond 10⁴·(α+T), where z → 1 and both series converge slowly.
+    const slow = hyp2f1MinusOne(a + b - 1 - r, a - 1, c, z, LONG_SERIES_TERMS)
+    bracket = -Math.expm1((a - 1) * lnOneMinusZ + Math.log1p(slow))
+  }
   return (c / (a - 1)) * bracket
 }
 

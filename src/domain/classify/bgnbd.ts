@@ -35,7 +35,10 @@ export interface BgnbdFit {
   starts: number
   /** Number of customers used (T > 0). */
   n: number
-  /** True when some ln-parameter sits on the ±20 clamp: a degenerate fit (ANALYTICS.md §9). */
+  /**
+   * Some ln-parameter is within 1e−3 of the ±20 clamp. A sure sign of a degenerate fit, but not the only one:
+   * also check a, b > 10³ (ANALYTICS.md §9).
+   */
   atBound: boolean
 }
 

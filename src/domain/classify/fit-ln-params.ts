@@ -5,6 +5,9 @@
 
 import { minimize } from './lbfgs.js'
 
+/** A flat likelihood lets the optimiser stop just short of the clamp; this close (on ln scale) counts as on it. */
+const NEAR_BOUND = 1e-3
+
 /** A negative log-likelihood in the natural parameters θ, with its gradient ∂/∂θ written into gradTheta. */
 export type NegLogLik = (theta: readonly number[], gradTheta: number[]) => number
 
@@ -29,6 +32,7 @@ export interface LnFitResult {
   converged: boolean
   gradNorm: number
   iterations: number
+  /** Some ln-parameter is within 1e−3 of its bound. */
   atBound: boolean
 }
 
@@ -71,7 +75,7 @@ export function fitLnParams(problem: LnFitProblem): LnFitResult {
         converged: run.converged,
         gradNorm: run.gradNorm,
         iterations: run.iterations,
-        atBound: run.x.some((v, i) => v <= (problem.lower[i] as number) || v >= (problem.upper[i] as number)),
+        atBound: run.x.some((v, i) => v <= (problem.lower[i] as number) + NEAR_BOUND || v >= (problem.upper[i] as number) - NEAR_BOUND),
       }
     }
   }

@@ -87,13 +87,25 @@ export function minimize(f: Objective, x0: readonly number[], options: MinimizeO
   const ss: number[][] = []
   const ys: number[][] = []
   let iterations = 0
+  let previousActive = ''
   if (!Number.isFinite(value)) return { x, value, gradNorm, iterations, converged: false }
 
   while (gradNorm > gradTol && iterations < maxIterations) {
     iterations++
+    // Coordinates on a bound that the gradient pushes outward are frozen; old curvature pairs are dropped
+    // whenever that active set changes, since they describe a different subspace.
+    const active = x.map((xi, i) => (xi <= (lower[i] as number) || xi >= (upper[i] as number)) && pg[i] === 0 ? '1' : '0').join('')
+    if (active !== previousActive) {
+      ss.length = 0
+      ys.length = 0
+      previousActive = active
+    }
     let d = twoLoop(pg, ss, ys)
-    // Do not move along coordinates that sit on a bound and would leave the box.
-    d = d.map((di, i) => ((x[i] as number) <= (lower[i] as number) && di < 0) || ((x[i] as number) >= (upper[i] as number) && di > 0) ? 0 : di)
+    d = d.map((di, i) => {
+      const atLower = (x[i] as number) <= (lower[i] as number)
+      const atUpper = (x[i] as number) >= (upper[i] as number)
+      return active[i] === '1' || (atLower && di < 0) || (atUpper && di > 0) ? 0 : di
+    })
     if (!(dot(d, pg) < 0)) {
       ss.length = 0
       ys.length = 0
@@ -121,8 +133,9 @@ export function minimize(f: Objective, x0: readonly number[], options: MinimizeO
       t *= 0.5
     }
     if (accepted === null) break
-    const s = accepted.x.map((v, i) => v - (x[i] as number))
-    const y = accepted.gradient.map((v, i) => v - (gradient[i] as number))
+    // Curvature pairs live in the free subspace of the current active set.
+    const s = accepted.x.map((v, i) => (active[i] === '1' ? 0 : v - (x[i] as number)))
+    const y = accepted.gradient.map((v, i) => (active[i] === '1' ? 0 : v - (gradient[i] as number)))
     const sy = dot(s, y)
     if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
       ss.push(s)

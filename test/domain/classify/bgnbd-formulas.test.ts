@@ -55,6 +55,7 @@ const customers: Array<[string, BgnbdParams, number, number, number, number[]]> 
   ['heavy buyer, 20 early repeats', CDNOW, 20, 10, 39, [26]],
   ['heavy buyer x = 50', CDNOW, 50, 38, 39, [39, 520, 5200]],
   ['days: x = 500 over ten years', CDNOW_DAYS, 500, 3600, 3650, [90, 365, 3650]],
+  ['days: a century and a millennium ahead (z → 1, slow series)', CDNOW_DAYS, 3, 100, 200, [36_500, 365_000]],
 ]
 
 describe('P(alive) and E[Y(t) | x, t_x, T] against posterior quadrature', () => {
@@ -77,7 +78,7 @@ describe('P(alive) and E[Y(t) | x, t_x, T] against posterior quadrature', () => 
 })
 
 describe('unconditional E[X(t)] against posterior quadrature', () => {
-  test.each([[1], [39], [78], [520]])('t = %s weeks', (t) => {
+  test.each([[1], [39], [78], [520], [5200]])('t = %s weeks', (t) => {
     const oracle = posteriorByQuadrature(CDNOW, { x: 0, tx: 0, T: 0 }, [t])
     expect(relErr(expectedPurchasesNew(CDNOW, t), oracle.expected[0] as number)).toBeLessThan(REL)
   })

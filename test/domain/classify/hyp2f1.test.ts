@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { hyp2f1, hyp2f1MinusOne } from '../../../src/domain/classify/hyp2f1.js'
+import { hyp2f1, hyp2f1MinusOne, lnHyp2f1Positive } from '../../../src/domain/classify/hyp2f1.js'
 
 const closeTo = (actual: number, expected: number, rel = 1e-13): void => {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)))
@@ -38,5 +38,25 @@ describe('hyp2f1', () => {
     ['non-finite parameter', Number.NaN, 1, 2, 0.5],
   ])('NaN outside the domain: %s', (_name, a, b, c, z) => {
     expect(hyp2f1(a, b, c, z)).toBeNaN()
+  })
+
+  test.each([
+    [0.5, 3, 30, 80, 0.43],
+    [0.243, 50, 0.793, 2.426, 0.95],
+    [2, 0, 3, 4, 0.2],
+  ])('lnHyp2f1Positive obeys Euler: ln[(1−z)^{r+x} F(r+x,b+x;c;z)] = ln[(1−z)^{a−1} F(a+b−1−r,a−1;c;z)] (r=%s, x=%s, a=%s, b=%s, z=%s)', (r, x, a, b, z) => {
+    const c = a + b + x - 1
+    const direct = lnHyp2f1Positive(r + x, b + x, c, z) + (r + x) * Math.log1p(-z)
+    const euler = (a - 1) * Math.log1p(-z) + Math.log(hyp2f1(a + b - 1 - r, a - 1, c, z))
+    expect(Math.abs(direct - euler)).toBeLessThan(1e-12)
+  })
+
+  test('lnHyp2f1Positive stays finite where ₂F₁ overflows a double', () => {
+    // 2F1(a,b;b;z) = (1−z)^−a, so ln = −a·ln(1−z) = 2000·ln 2 ≈ 1386 > ln(MAX_VALUE) ≈ 709.8.
+    expect(lnHyp2f1Positive(2000, 3, 3, 0.5)).toBeCloseTo(2000 * Math.LN2, 9)
+  })
+
+  test('reports NaN when 10⁴ terms do not converge', () => {
+    expect(hyp2f1(1e8, 1e8, 1, 0.5)).toBeNaN()
   })
 })
