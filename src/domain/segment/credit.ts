@@ -17,6 +17,9 @@ export interface CreditFacts {
 
 /** Credit facts as of a day. Paid, cash-on-delivery and unmarked orders are not credit. */
 export function creditFacts(orders: readonly Order[], payments: readonly Payment[], asOfDay: number, creditDays: number): CreditFacts {
+  // Most customers never buy on credit: answer them without building anything.
+  if (payments.length === 0 && !orders.some(o => o.payment === 'unpaid' || o.payment === 'deposit'))
+    return { unpaidFen: 0, overdueFen: 0, maxDaysOverdue: 0, onTimeShare: null, creditOrders: 0 }
   const settledOn = settlementDays(orders, payments)
   let unpaidFen = 0
   let overdueFen = 0

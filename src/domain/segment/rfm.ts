@@ -3,20 +3,33 @@
 export interface RfmInput { recencyDays: number, occasions: number, spendFen: number }
 export interface RfmScore { r: number, f: number, m: number }
 
+function bound(sorted: Float64Array, v: number, upper: boolean): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (upper ? sorted[mid]! <= v : sorted[mid]! < v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** 1-based ranks in ascending order, tied values sharing their average rank. */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  // A numeric typed-array sort and two binary searches per value: no comparator, no tuples.
+  const sorted = Float64Array.from(values).sort()
+  const out = new Float64Array(values.length)
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!
+    out[i] = (bound(sorted, v, false) + bound(sorted, v, true) - 1) / 2 + 1
+  }
+  return out
+}
+
 /** Quintile score of each value (higher value ⇒ higher score); equal values get equal scores. */
 export function quintileScores(values: readonly number[]): number[] {
   const n = values.length
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0])
-  const scores = new Array<number>(n)
-  for (let i = 0; i < n;) {
-    let j = i
-    while (j + 1 < n && order[j + 1]![0] === order[i]![0]) j++
-    const avgRank = (i + j) / 2 + 1
-    const score = 1 + Math.floor((5 * (avgRank - 1)) / n)
-    for (let k = i; k <= j; k++) scores[order[k]![1]] = Math.min(5, score)
-    i = j + 1
-  }
-  return scores
+  return Array.from(averageRanks(values), r => Math.min(5, 1 + Math.floor((5 * (r - 1)) / n)))
 }
 
 /** F score from purchase occasions: 1, 2, 3, 4–5, 6+. */

@@ -51,39 +51,50 @@ export function standingOrders(orders: readonly Order[], asOfDay: number): Order
 
 /** Summarises one customer as of `asOf` (YYYY-MM-DD); null when nothing was bought by then. */
 export function summarizeCustomer(customerId: string, orders: readonly Order[], payments: readonly Payment[], asOf: string, options: SummaryOptions): CustomerSummary | null {
+  // Runs once per customer on every classification: plain arrays and one sort, no maps.
   const asOfDay = dayNumber(asOf)
-  const standing = standingOrders(orders, asOfDay)
+  // ISO dates compare as strings, so no day numbers are needed to filter and sort.
+  const standing = orders.filter(o => o.status === 'active' && o.placedOn <= asOf)
   if (standing.length === 0) return null
-  const byDay = new Map<number, number>()
-  let lastOrder = standing[0]!
+  let sorted = true
+  for (let i = 1; i < standing.length && sorted; i++) sorted = standing[i - 1]!.placedOn <= standing[i]!.placedOn
+  if (!sorted) standing.sort((a, b) => (a.placedOn < b.placedOn ? -1 : a.placedOn > b.placedOn ? 1 : a.no - b.no))
+  const occasions: Occasion[] = []
   let totalFen = 0
   let recentFen = 0
   let priorFen = 0
   let yearFen = 0
+  let recentOccasions = 0
   let profitFen: number | null = null
-  const recentDays = new Set<number>()
+  let lastDate = ''
+  let day = 0
   for (const o of standing) {
-    const day = dayNumber(o.placedOn)
+    if (o.placedOn !== lastDate) {
+      lastDate = o.placedOn
+      day = dayNumber(lastDate)
+    }
     const net = Math.max(0, (o.amountFen ?? 0) - o.refundedFen)
-    byDay.set(day, (byDay.get(day) ?? 0) + net)
+    const last = occasions[occasions.length - 1]
+    const sameDay = last !== undefined && last.day === day
+    if (sameDay) last.amountFen += net
+    else occasions.push({ day, amountFen: net })
     totalFen += net
     const age = asOfDay - day
     if (age < options.window) {
       recentFen += net
-      recentDays.add(day)
+      if (!sameDay) recentOccasions++
     }
     else if (age < 2 * options.window) {
       priorFen += net
     }
     if (age < 365) yearFen += net
     if (o.costFen !== null && o.amountFen !== null) profitFen = (profitFen ?? 0) + net - o.costFen
-    if (day > dayNumber(lastOrder.placedOn) || (day === dayNumber(lastOrder.placedOn) && o.no > lastOrder.no)) lastOrder = o
   }
-  const occasions = [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, amountFen]) => ({ day, amountFen }))
   const first = occasions[0]!
-  const last = occasions.at(-1)!
+  const last = occasions[occasions.length - 1]!
   const x = occasions.length - 1
-  const repeatSpend = occasions.slice(1).reduce((s, o) => s + o.amountFen, 0)
+  let repeatSpend = 0
+  for (let i = 1; i < occasions.length; i++) repeatSpend += occasions[i]!.amountFen
   return {
     customerId,
     occasions,
@@ -97,10 +108,10 @@ export function summarizeCustomer(customerId: string, orders: readonly Order[], 
     orderCount: standing.length,
     recentFen,
     priorFen,
-    recentOccasions: recentDays.size,
+    recentOccasions,
     yearFen,
     profitFen,
-    lastOrder,
+    lastOrder: standing[standing.length - 1]!,
     credit: creditFacts(standing, payments, asOfDay, options.creditDays),
   }
 }

@@ -2,6 +2,7 @@
 import { formatFen } from '../money.js'
 import type { CreditFacts } from './credit.js'
 import type { ClassifyPolicy } from './policy.js'
+import { averageRanks } from './rfm.js'
 
 export type Tier = 'A' | 'B' | 'C' | 'D'
 export type CreditGrade = 'A' | 'B' | 'C' | 'D'
@@ -20,20 +21,8 @@ export interface TierResult { tier: Tier, score: number, reason: string }
 const CREDIT_POINTS: Record<CreditGrade, number> = { A: 1, B: 2 / 3, C: 1 / 3, D: 0 }
 
 /** Percentile ranks in (0, 1], ties sharing their average rank. */
-function ranks(values: readonly number[]): number[] {
+function ranks(values: readonly number[]): Float64Array {
   return averageRanks(values).map(r => r / values.length)
-}
-
-function averageRanks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0])
-  const out = new Array<number>(values.length)
-  for (let i = 0; i < order.length;) {
-    let j = i
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++
-    for (let k = i; k <= j; k++) out[order[k]![1]] = (i + j) / 2 + 1
-    i = j + 1
-  }
-  return out
 }
 
 /** Tiers for all customers at once: shares of the ranking, or absolute spend for small merchants. */
