@@ -4,6 +4,8 @@
  */
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type { impls } from 'wechaty-puppet'
+import { createPngRenderer } from './adapters/charts/png-renderer.js'
+import { toCsv } from './adapters/csv.js'
 import { systemClock } from './adapters/system-clock.js'
 import { attachRouter } from './adapters/wechaty/attach.js'
 import { createWechatyChat, createWechatyContacts } from './adapters/wechaty/chat-port.js'
@@ -12,6 +14,7 @@ import type { AdminCode } from './app/admin-code.js'
 import type { Config } from './app/config.js'
 import type { Logger } from './domain/logger.js'
 import { createRouter } from './app/router/router.js'
+import type { ChartRenderer } from './domain/charts/specs.js'
 import type { Clock, Store } from './domain/ports.js'
 
 export interface BotAppOptions {
@@ -21,6 +24,7 @@ export interface BotAppOptions {
   logger: Logger
   adminCode?: AdminCode
   clock?: Clock
+  charts?: ChartRenderer
 }
 
 export interface BotApp {
@@ -42,6 +46,8 @@ export function createBotApp(options: BotAppOptions): BotApp {
     clock: options.clock ?? systemClock,
     config,
     logger,
+    charts: options.charts ?? createPngRenderer(),
+    csv: toCsv,
   }, { adminCode: options.adminCode })
   const attached = attachRouter(bot, { handle: msg => router.handle(msg), echo, logger, staleMs: config.staleSeconds * 1000 })
   return {

@@ -80,7 +80,9 @@ program.command('export')
   .option('--out <file>', '输出文件；不写则输出到标准输出')
   .action(async (opts: { db: string, out?: string }) => {
     const store = await openDb(opts.db)
-    const rows = customerRows(store)
+    const today = localDate(new Date(), DEFAULT_TZ)
+    const c = classifyStore(store, today, toPolicy(loadConfig(process.env).classify))
+    const rows = customerRows(store, { classes: new Map(c.customers.map(x => [x.customerId, x])) })
     await store.close()
     if (opts.out) {
       await writeCsv(opts.out, rows)

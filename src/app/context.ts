@@ -1,8 +1,10 @@
 /** What every use case gets: the ports, the configuration, and the message being handled. */
-import type { ChatPort, Clock, ContactDirectory, Store } from '../domain/ports.js'
+import type { ChartRenderer } from '../domain/charts/specs.js'
+import type { ChatPort, Clock, ContactDirectory, OutFile, Store } from '../domain/ports.js'
 import type { Agent, IncomingMessage, Role } from '../domain/types.js'
 import type { Config } from './config.js'
 import type { Logger } from '../domain/logger.js'
+import type { CurrentClassification } from './segments/current.js'
 
 export interface AppDeps {
   store: Store
@@ -13,10 +15,16 @@ export interface AppDeps {
   logger: Logger
   /** Product names and aliases from the optional catalogue, to help the parser. */
   products?: readonly string[]
+  /** Draws chart images; without it, chart commands answer in text only. */
+  charts?: ChartRenderer
+  /** Turns rows into CSV text (UTF-8 with BOM) for exports. */
+  csv?: (rows: string[][]) => string
 }
 
 export interface MessageContext {
   deps: AppDeps
+  /** The merchant's customers classified as of today (computed on first use, cached). */
+  classified(): CurrentClassification
   msg: IncomingMessage
   role: Exclude<Role, 'unknown'>
   /** The sender's agent record, when the sender is an agent (an admin may be one too). */
@@ -28,8 +36,8 @@ export interface MessageContext {
   inRoom: boolean
 }
 
-/** A handler's answer: text to send back, or nothing (stay silent). */
-export type Reply = string | null
+/** A handler's answer: text to send back, text with files (charts, exports), or nothing (stay silent). */
+export type Reply = string | null | { text: string | null, files: OutFile[] }
 
 /** Key under which an incomplete order waits for 确认: one per sender per conversation. */
 export function pendingKey(msg: IncomingMessage): string {

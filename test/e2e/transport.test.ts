@@ -12,7 +12,8 @@ import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { parseConfig } from '../../src/app/config.js'
 import { silentLogger } from '../../src/domain/logger.js'
 import { createBotApp, type BotApp } from '../../src/bot.js'
-import { deliverTwice, Inbox, startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
+import * as PUPPET from 'wechaty-puppet'
+import { deliverTwice, Inbox, receivedFile, startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
 
 let gw: Gateway
 let dbFile: string
@@ -124,6 +125,37 @@ describe('an agent reports orders in WeChat through the gateway', () => {
     await waitFor(() => JSON.parse(readFileSync(dbFile, 'utf8')).orders.some((o: { sourceMessageId: string }) => o.sourceMessageId === id), 10_000, 'the late order on disk')
     await app.drain()
     expect(roomInbox.received.length).toBe(before)
+  })
+
+  it('sends the admin a PNG chart and a CSV export privately when asked in the group', async () => {
+    const bossInbox = new Inbox(boss, gw.self.id)
+    expect(await roomInbox.after(() => boss.say('图表 金字塔').to(room))).toContain('已私聊发给你')
+    await bossInbox.nth(1)
+    const chart = bossInbox.received[0]!
+    expect(chart.type).toBe(PUPPET.types.Message.Image)
+    const png = await receivedFile(gw, chart.id)
+    expect(png.name).toMatch(/^客户金字塔-\d{4}-\d{2}-\d{2}\.png$/)
+    expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+    // IHDR: width and height, big-endian, at bytes 16–23.
+    expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1080, 1350])
+
+    await roomInbox.after(() => boss.say('导出').to(room))
+    await bossInbox.nth(3)
+    const csvMessage = bossInbox.received.find(r => r.type !== PUPPET.types.Message.Text && r.id !== chart.id)!
+    const csv = await receivedFile(gw, csvMessage.id)
+    expect(csv.name).toMatch(/\.csv$/)
+    const text = csv.bytes.toString('utf8')
+    expect(text.startsWith('\uFEFF')).toBe(true)
+    const rows = text.slice(1).trim().split('\n').slice(1).map(r => r.split(','))
+    const db = JSON.parse(readFileSync(dbFile, 'utf8'))
+    expect(rows.map(r => r[0]).sort()).toEqual(db.customers.map((c: { id: string }) => c.id).sort())
+    for (const row of rows) {
+      const customer = db.customers.find((c: { id: string }) => c.id === row[0])
+      expect(row[2]).toBe(customer.name)
+      expect(row[3]).toBe(customer.phone ?? '')
+      const orders = db.orders.filter((o: { customerId: string, status: string }) => o.customerId === customer.id && o.status !== 'cancelled')
+      expect(Number(row[5])).toBe(orders.length)
+    }
   })
 
   it('has every confirmed order exactly once after a restart on the same file', async () => {

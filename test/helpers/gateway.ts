@@ -50,7 +50,7 @@ export async function startGateway(): Promise<Gateway> {
   }
 }
 
-type Received = { text: string, at: number }
+type Received = { text: string, at: number, id: string, type: number }
 
 /** Records what the bot sends into a room or to a contact, and waits for it. */
 export class Inbox {
@@ -67,7 +67,7 @@ export class Inbox {
         this.#typedBySelf.splice(typed, 1)
         return
       }
-      this.received.push({ text: m.payload.text ?? '', at: Date.now() })
+      this.received.push({ text: m.payload.text ?? '', at: Date.now(), id: m.payload.id, type: m.payload.type })
       for (const w of this.#waiters.filter(w => this.received.length >= w.n)) w.resolve()
       this.#waiters = this.#waiters.filter(w => this.received.length < w.n)
     })
@@ -95,6 +95,12 @@ export class Inbox {
     send()
     return this.nth(n, timeoutMs)
   }
+}
+
+/** The bytes and name of a file the bot sent, as the receiving side sees them. */
+export async function receivedFile(gw: Gateway, messageId: string): Promise<{ name: string, bytes: Buffer }> {
+  const box = await gw.puppet.messageFile(messageId)
+  return { name: box.name, bytes: await box.toBuffer() }
 }
 
 /** Delivers the same message twice with one id, as some gateways do (optionally stamped in the past). */

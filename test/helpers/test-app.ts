@@ -1,4 +1,6 @@
 /** The app with in-memory adapters, driven through the router's front door. */
+import { createMemoryChartRenderer } from '../../src/adapters/charts/memory-renderer.js'
+import { toCsv } from '../../src/adapters/csv.js'
 import { createMemoryChat, createMemoryContacts } from '../../src/adapters/memory/chat.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { createAdminCode } from '../../src/app/admin-code.js'
@@ -28,7 +30,8 @@ export function makeTestApp(options: TestAppOptions = {}) {
   let now = NOW
   const config = { ...parseConfig({ env: { WXCRM_ADMINS: '老板' } }), ...options.config }
   const adminCode = createAdminCode({ code: '123456', issuedAt: NOW, ttlMinutes: 30 })
-  const router = createRouter({ store, chat, contacts, clock: { now: () => now }, config, logger: silentLogger }, { adminCode })
+  const charts = createMemoryChartRenderer()
+  const router = createRouter({ store, chat, contacts, clock: { now: () => now }, config, logger: silentLogger, charts, csv: toCsv }, { adminCode })
   let seq = 0
 
   /** Sends a message and returns the replies it produced. */
@@ -52,7 +55,7 @@ export function makeTestApp(options: TestAppOptions = {}) {
   }
 
   return {
-    store, chat, router, say,
+    store, chat, router, say, charts,
     setNow: (d: Date) => { now = d },
     boss: { id: 'wx-boss', name: '老板' },
     wang: { id: 'wx-wang', name: '小王' },

@@ -2,11 +2,21 @@
 import type { Role } from '../../domain/types.js'
 import type { CommandDef } from '../router/types.js'
 import { agentCommand } from './agent.js'
+import { chartCommand } from './chart.js'
+import { customerCommand } from './customer.js'
+import { exportCommand } from './export.js'
 import { help } from './help.js'
 import { correct, payment, refund, undo } from './ledger.js'
+import { dormantList, growingList, loyalList, nurtureList } from './lists.js'
+import { overviewCommand } from './overview.js'
 import { cancel, confirm } from './pending.js'
+import { settingsCommand } from './settings.js'
 
-export const commands: readonly CommandDef[] = [help, agentCommand, confirm, cancel, undo, payment, refund, correct]
+export const commands: readonly CommandDef[] = [
+  help, confirm, cancel, undo, payment, refund, correct,
+  customerCommand, overviewCommand, dormantList, loyalList, growingList, nurtureList, chartCommand, exportCommand,
+  agentCommand, settingsCommand,
+]
 
 const byWord = new Map<string, CommandDef>()
 for (const c of commands) for (const w of [c.name, ...c.aliases]) byWord.set(w.toLowerCase(), c)

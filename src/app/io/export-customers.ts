@@ -1,13 +1,22 @@
-/** The customer table that 导出 and `wxcrm export` write: one row per customer. */
+/** The customer table that 导出 and `wxcrm export` write: one row per customer, with its classification. */
 import { outstandingFen } from '../../domain/ledger/payments.js'
 import type { Store } from '../../domain/ports.js'
+import type { CustomerClass } from '../../domain/segment/classify.js'
+import { GROUP_NAMES } from '../../domain/segment/groups.js'
 
-export const CUSTOMER_COLUMNS = ['客户ID', '外部ID', '姓名', '电话', '代理', '订单数', '累计消费(元)', '首单日期', '末单日期', '未付(元)', '来源'] as const
+export const CUSTOMER_COLUMNS = ['客户ID', '外部ID', '姓名', '电话', '代理', '订单数', '累计消费(元)', '首单日期', '末单日期', '未付(元)', '来源', '分组', '价值档', '信用', '仍活跃概率', '未来90天预计下单', '理由'] as const
 
 const yuan = (fen: number): string => (fen / 100).toFixed(2)
 
-/** Header plus one row per customer, agents' customers filtered by `agentId` when given. */
-export function customerRows(store: Store, options: { agentId?: string } = {}): string[][] {
+export interface ExportOptions {
+  /** Only this agent's customers. */
+  agentId?: string
+  /** Classification to add (by customer id); customers without one get empty columns. */
+  classes?: ReadonlyMap<string, CustomerClass>
+}
+
+/** Header plus one row per customer. */
+export function customerRows(store: Store, options: ExportOptions = {}): string[][] {
   const agents = new Map(store.agents.all().map(a => [a.id, a.name]))
   const rows: string[][] = [[...CUSTOMER_COLUMNS]]
   for (const c of store.customers.all()) {
@@ -16,6 +25,7 @@ export function customerRows(store: Store, options: { agentId?: string } = {}): 
     const spent = orders.reduce((s, o) => s + Math.max(0, (o.amountFen ?? 0) - o.refundedFen), 0)
     const owing = orders.reduce((s, o) => s + outstandingFen(o), 0)
     const dates = orders.map(o => o.placedOn).sort()
+    const k = options.classes?.get(c.id)
     rows.push([
       c.id,
       c.externalId ?? '',
@@ -28,6 +38,12 @@ export function customerRows(store: Store, options: { agentId?: string } = {}): 
       dates.at(-1) ?? '',
       yuan(owing),
       c.source ?? '',
+      k ? GROUP_NAMES[k.group] : '',
+      k?.tier ?? '',
+      k?.credit ?? '',
+      k?.pAlive === null || k === undefined ? '' : k.pAlive.toFixed(3),
+      k?.expectedPurchases === null || k === undefined ? '' : k.expectedPurchases.toFixed(2),
+      k ? k.reasons.join('；') : '',
     ])
   }
   return rows

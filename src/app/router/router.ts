@@ -8,11 +8,14 @@ import { commandWords, findCommand } from '../commands/index.js'
 import type { AppDeps, MessageContext, Reply } from '../context.js'
 import { handleParsed, parseFor } from '../ledger/handle-parsed.js'
 import { localDate } from '../local-time.js'
+import { createClassifier } from '../segments/current.js'
+import { toPolicy } from '../segments/policy-config.js'
 import { adminByName, resolveSpeaker } from './roles.js'
 import { ROLE_NAMES } from './types.js'
 
 export const BIND_ADMIN_WORD = '绑定管理员'
 export const FAILED_REPLY = '⚠️ 抱歉，这条消息处理失败，没有记录。请稍后重发。'
+export const SENT_PRIVATELY = '📩 已私聊发给你。'
 const HINT = '没看懂这条消息。报单示例：张三 13800138000 面膜2盒 398 已付\n发“帮助”查看全部用法。'
 
 export interface Router {
@@ -30,6 +33,7 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
   const recent = new Set<string>()
   const recentMax = options.recentIds ?? 10_000
   const words = commandWords()
+  const classifier = createClassifier(deps.store, toPolicy(deps.config.classify))
 
   function firstDelivery(id: string): boolean {
     if (recent.has(id)) return false
@@ -38,9 +42,27 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     return !deps.store.handled.has(id) && deps.store.orders.bySource(id).length === 0
   }
 
+  /** Private answers asked for in a room, keyed by message id (set by dispatch, read by deliver). */
+  const privately = new Set<string>()
+
+  async function deliver(msg: IncomingMessage, reply: Exclude<Reply, null>): Promise<void> {
+    const { text, files } = typeof reply === 'string' ? { text: reply, files: [] } : reply
+    // Customer data asked for in a room goes to the asker alone; the room only hears where it went.
+    const toSender = msg.roomId !== null && privately.has(msg.id)
+    privately.delete(msg.id)
+    const target = toSender ? msg.senderId : msg.roomId ?? msg.senderId
+    if (text !== null) {
+      if (toSender) await deps.chat.sendText(target, text)
+      else await deps.chat.reply(msg, text)
+    }
+    for (const f of files) await deps.chat.sendFile(target, f)
+    if (toSender) await deps.chat.reply(msg, SENT_PRIVATELY)
+  }
+
   async function dispatch(msg: IncomingMessage): Promise<Reply> {
     const now = deps.clock.now()
-    const text = msg.text.trim()
+    // Full-width letters, digits and spaces read like their half-width forms (ＡＢＣ１２３, U+3000).
+    const text = msg.text.normalize('NFKC').trim()
     let speaker = resolveSpeaker(msg, deps.config, deps.store)
     if (speaker.role !== 'admin' && await adminByName(msg, deps.config, deps.contacts)) {
       if (!deps.store.admins.all().some(a => a.contactId === msg.senderId))
@@ -53,6 +75,7 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     if (msg.roomId && deps.config.orderGroups.length > 0 && !deps.config.orderGroups.includes(msg.roomTopic ?? '')) return null
     const ctx: MessageContext = {
       deps,
+      classified: () => classifier.current(localDate(now, deps.config.timezone)),
       msg: { ...msg, text },
       role: speaker.role,
       agent: speaker.agent,
@@ -66,7 +89,12 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
       if (msg.stale && !def.backlog) return null
       if (!def.roles.includes(speaker.role)) return `“${def.name}”只有${def.roles.map(r => ROLE_NAMES[r]).join('、')}可以使用。`
       const args = def.args.safeParse(rest)
-      if (!args.success) return `用法：${def.usage}`
+      if (!args.success) {
+        // `客户 张三 13800138000 面膜2盒 398` is an order that happens to start with a command word.
+        const parsed = parseFor(ctx, [])
+        return parsed.kind === 'order' ? handleParsed(ctx, parsed) : `用法：${def.usage}`
+      }
+      if (def.privateInRooms) privately.add(msg.id)
       return def.run(ctx, args.data)
     }
     const parsed = parseFor(ctx, words)
@@ -99,9 +127,12 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
         recent.delete(msg.id)
         reply = msg.stale ? null : FAILED_REPLY
       }
-      if (reply === null || msg.stale) return
+      if (reply === null || msg.stale) {
+        privately.delete(msg.id)
+        return
+      }
       try {
-        await deps.chat.reply(msg, reply)
+        await deliver(msg, reply)
       }
       catch (error) {
         deps.logger.error('reply failed', { id: msg.id, error: String(error) })

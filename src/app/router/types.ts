@@ -14,6 +14,8 @@ export interface CommandDef<A = unknown> {
   summary: string
   /** How to write it, e.g. `代理 添加 <微信名>`. */
   usage: string
+  /** Shows customer data: asked in a room, the answer goes to the asker privately, not to the room. */
+  privateInRooms?: boolean
   /** Also run for backlog delivered late after a restart (money records); replies are never sent then. */
   backlog?: boolean
   /** Checks the words after the command name. */

@@ -1,0 +1,55 @@
+/** The chart specs behind 图表 and 概览, built from the customers the speaker may see. */
+import { dateOfDay, dayNumber } from '../../domain/calendar.js'
+import type { MonthlyRevenueChart, TierPyramidChart } from '../../domain/charts/specs.js'
+import type { Grade, GroupName } from '../../domain/types.js'
+import type { MessageContext } from '../context.js'
+import { contributionFen } from './overview.js'
+import { visibleClasses } from './scope.js'
+
+const TIERS: Grade[] = ['A', 'B', 'C', 'D']
+
+function who(ctx: MessageContext): string {
+  return ctx.role === 'admin' ? '全部客户' : `${ctx.agent?.name ?? ''}的客户`
+}
+
+/** Customer counts per tier beside what each tier contributes (profit when costs are known). */
+export function pyramidSpec(ctx: MessageContext): TierPyramidChart {
+  const visible = visibleClasses(ctx)
+  const anyProfit = visible.some(v => v.c.summary.profitFen !== null)
+  return {
+    kind: 'tier-pyramid',
+    title: '客户价值金字塔',
+    subtitle: `${who(ctx)} · 截至 ${ctx.classified().classification.asOf} · 右侧为近一年${anyProfit ? '利润' : '消费额'}`,
+    tiers: TIERS.map(tier => {
+      const inTier = visible.filter(v => v.c.tier === tier)
+      return { tier, customers: inTier.length, profitFen: inTier.reduce((s, v) => s + Math.max(0, contributionFen(v.c)), 0) }
+    }),
+  }
+}
+
+/** Revenue of the last 12 months, each month split by the customers' current group. */
+export function monthlySpec(ctx: MessageContext): MonthlyRevenueChart {
+  const visible = visibleClasses(ctx)
+  const today = ctx.classified().classification.asOf
+  const months: string[] = []
+  let m = today.slice(0, 7)
+  for (let i = 0; i < 12; i++) {
+    months.unshift(m)
+    m = dateOfDay(dayNumber(`${m}-01`) - 1).slice(0, 7)
+  }
+  const blank = (): Record<GroupName, number> => ({ loyal: 0, fast_growing: 0, dormant: 0, nurture: 0 })
+  const byMonth = new Map(months.map(month => [month, blank()]))
+  for (const v of visible) {
+    for (const o of ctx.deps.store.orders.ofCustomer(v.customer.id)) {
+      if (o.status !== 'active' || o.amountFen === null || o.placedOn > today) continue
+      const row = byMonth.get(o.placedOn.slice(0, 7))
+      if (row) row[v.c.group] += Math.max(0, o.amountFen - o.refundedFen)
+    }
+  }
+  return {
+    kind: 'monthly-revenue',
+    title: '近12个月收入（按客户分组）',
+    subtitle: `${who(ctx)} · ${months[0]} 至 ${months[11]}`,
+    months: months.map(month => ({ month, byGroup: byMonth.get(month)! })),
+  }
+}

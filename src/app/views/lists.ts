@@ -1,0 +1,31 @@
+/** 睡眠客户 / 忠诚客户 / 成长客户 / 培养客户 [页码]: one group, ten to a page, the reason beside each name. */
+import { GROUP_NAMES, type Group } from '../../domain/segment/groups.js'
+import type { MessageContext } from '../context.js'
+import { methodNote } from './profile.js'
+import { agentSuffix, visibleClasses } from './scope.js'
+
+export const PAGE_SIZE = 10
+
+/** How each list is ordered: the customers to act on first come first. */
+const ORDER: Record<Group, string> = {
+  dormant: '按价值排序，先唤醒价值高的',
+  loyal: '按近一年消费排序',
+  fast_growing: '按增长倍数排序',
+  nurture: '按价值排序',
+}
+
+export function groupListText(ctx: MessageContext, group: Group, page: number, command: string): string {
+  const members = visibleClasses(ctx).filter(v => v.c.group === group)
+  const key = (v: (typeof members)[number]): number => group === 'loyal' ? v.c.summary.yearFen : group === 'fast_growing' ? v.c.growth ?? 0 : v.c.valueFen
+  members.sort((a, b) => key(b) - key(a) || a.customer.name.localeCompare(b.customer.name))
+  if (members.length === 0) return `${GROUP_NAMES[group]}客户：暂时没有。`
+  const pages = Math.ceil(members.length / PAGE_SIZE)
+  if (page > pages) return `${GROUP_NAMES[group]}客户只有 ${pages} 页。`
+  const slice = members.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+  const lines = [`${GROUP_NAMES[group]}客户 ${members.length} 位（${ORDER[group]}）`]
+  slice.forEach((v, i) => lines.push(`${(page - 1) * PAGE_SIZE + i + 1}. ${v.customer.name}${agentSuffix(ctx, v.customer)} ${v.c.tier}级 · ${v.c.reasons[0] ?? ''}`))
+  lines.push(page < pages ? `第${page}/${pages}页，发“${command} ${page + 1}”看下一页` : `第${page}/${pages}页`)
+  const note = methodNote(ctx)
+  if (note) lines.push(note)
+  return lines.join('\n')
+}

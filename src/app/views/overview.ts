@@ -1,0 +1,58 @@
+/** 概览: the merchant's (or an agent's) customer base on one phone screen. */
+import { formatFen } from '../../domain/money.js'
+import type { CustomerClass } from '../../domain/segment/classify.js'
+import { GROUP_NAMES, type Group } from '../../domain/segment/groups.js'
+import type { MessageContext } from '../context.js'
+import { methodNote } from './profile.js'
+import { agentSuffix, visibleClasses } from './scope.js'
+
+export const GROUP_ORDER: Group[] = ['loyal', 'fast_growing', 'nurture', 'dormant']
+const TIERS = ['A', 'B', 'C', 'D'] as const
+
+/** What a customer brought in: profit when costs are known, else 12-month spend. */
+export function contributionFen(c: CustomerClass): number {
+  return c.summary.profitFen ?? c.summary.yearFen
+}
+
+/** Share of the contribution that comes from the top 20 % of customers (the 80/20 rule). */
+export function topShare(classes: readonly CustomerClass[]): number {
+  const values = classes.map(contributionFen).sort((a, b) => b - a)
+  const total = values.reduce((s, v) => s + v, 0)
+  if (total <= 0) return 0
+  const top = values.slice(0, Math.max(1, Math.ceil(values.length * 0.2))).reduce((s, v) => s + v, 0)
+  return top / total
+}
+
+export function overviewText(ctx: MessageContext): string {
+  const visible = visibleClasses(ctx)
+  const { classification } = ctx.classified()
+  const title = ctx.role === 'admin' ? '📊 全部客户概览' : `📊 ${ctx.agent?.name ?? ''}的客户概览`
+  if (visible.length === 0) return `${title}\n还没有客户。报单后这里就会有数据。`
+  const classes = visible.map(v => v.c)
+  const anyProfit = classes.some(c => c.summary.profitFen !== null)
+  const lines = [`${title}（截至 ${classification.asOf}，共 ${visible.length} 位客户）`]
+  for (const g of GROUP_ORDER) {
+    const inGroup = classes.filter(c => c.group === g)
+    lines.push(`${GROUP_NAMES[g]} ${inGroup.length} 人 · 近一年 ${formatFen(inGroup.reduce((s, c) => s + c.summary.yearFen, 0))}`)
+  }
+  lines.push(`价值分层：${TIERS.map(t => `${t} ${classes.filter(c => c.tier === t).length}`).join(' · ')}`)
+  lines.push(`前20%的客户贡献了 ${Math.round(topShare(classes) * 100)}% 的${anyProfit ? '利润' : '消费额'}`)
+  lines.push(changesLine(ctx, new Set(classes.map(c => c.customerId))))
+  const top = [...visible].sort((a, b) => b.c.summary.yearFen - a.c.summary.yearFen).slice(0, 5)
+  lines.push('近一年消费前5：')
+  top.forEach((v, i) => lines.push(`${i + 1}. ${v.customer.name}${agentSuffix(ctx, v.customer)} ${formatFen(v.c.summary.yearFen)} · ${GROUP_NAMES[v.c.group]}`))
+  const note = methodNote(ctx)
+  if (note) lines.push(note)
+  return lines.join('\n')
+}
+
+/** Who changed group at the last nightly run, among the customers in view. */
+function changesLine(ctx: MessageContext, ids: ReadonlySet<string>): string {
+  const last = ctx.deps.store.snapshots.all().at(-1)
+  if (!last) return '变化：还没有夜间分组记录（每晚自动分组后可对比）'
+  const moved = ctx.deps.store.transitions.on(last.asOf).filter(t => ids.has(t.customerId) && t.from !== null)
+  const count = (g: Group): number => moved.filter(t => t.to === g).length
+  const parts = GROUP_ORDER.map(g => count(g) > 0 ? `新增${GROUP_NAMES[g]} ${count(g)} 人` : null).filter(Boolean)
+  return `变化（${last.asOf.slice(5)} 夜间分组）：${parts.length > 0 ? parts.join('，') : '没有客户换组'}`
+}
+

@@ -1,0 +1,23 @@
+/** What a speaker may see: admins everything, agents only their own customers. */
+import type { CustomerClass } from '../../domain/segment/classify.js'
+import type { Customer } from '../../domain/types.js'
+import type { MessageContext } from '../context.js'
+import { canSee } from '../ledger/find-customer.js'
+
+/** The classified customers the speaker may see, with their records. */
+export function visibleClasses(ctx: MessageContext): { c: CustomerClass, customer: Customer }[] {
+  const { classification } = ctx.classified()
+  const out: { c: CustomerClass, customer: Customer }[] = []
+  for (const c of classification.customers) {
+    const customer = ctx.deps.store.customers.byId(c.customerId)
+    if (customer && canSee(ctx, customer)) out.push({ c, customer })
+  }
+  return out
+}
+
+/** `（小王）` after a customer's name for admins, who see every agent's customers; nothing for agents. */
+export function agentSuffix(ctx: MessageContext, customer: Customer): string {
+  if (ctx.role !== 'admin') return ''
+  const agent = customer.agentId ? ctx.deps.store.agents.byId(customer.agentId) : undefined
+  return agent ? `（${agent.name}）` : ''
+}

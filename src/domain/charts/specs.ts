@@ -1,0 +1,43 @@
+/** What a chart shows, independent of how it is drawn: the app builds a spec, a ChartRenderer turns it into an image. */
+import type { Grade, GroupName } from '../types.js'
+
+/** One value tier's customers and the profit they brought (fen). */
+export interface TierFigures {
+  tier: Grade
+  customers: number
+  profitFen: number
+}
+
+/**
+ * Customer-count pyramid (A narrow at the top, D wide at the bottom) beside the profit inverted pyramid
+ * (A wide at the top); bands read "A 级 12 人" and "¥23,400（61%）". Missing tiers count as zero.
+ */
+export interface TierPyramidChart {
+  kind: 'tier-pyramid'
+  title: string
+  subtitle?: string
+  tiers: TierFigures[]
+}
+
+/** One month of revenue (fen) split by customer group; `month` is YYYY-MM. */
+export interface MonthRevenue {
+  month: string
+  byGroup: Record<GroupName, number>
+}
+
+/** Stacked revenue columns per month by group, with a legend and a y axis in 元. */
+export interface MonthlyRevenueChart {
+  kind: 'monthly-revenue'
+  title: string
+  subtitle?: string
+  months: MonthRevenue[]
+}
+
+/** Every chart the bot can draw. */
+export type ChartSpec = TierPyramidChart | MonthlyRevenueChart
+
+/** Draws a chart spec as an image the bot can send in chat. */
+export interface ChartRenderer {
+  /** PNG bytes of the chart. */
+  render(spec: ChartSpec): Promise<Uint8Array>
+}
