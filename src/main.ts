@@ -3,7 +3,7 @@
  * (or, with no gateway token, to an embedded mock WeChat with a terminal chat) and runs the bot.
  */
 import { randomInt } from 'node:crypto'
-import { resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { impls } from 'wechaty-puppet'
 import { PuppetService } from 'wechaty-puppet-service'
 import { startLocalChat, LOCAL_HELP } from './adapters/console/local-chat.js'
@@ -82,7 +82,21 @@ async function main(): Promise<void> {
       LOCAL_HELP,
       '',
     ].join('\n'))
-    startLocalChat({ puppet: puppet as LocalPuppet, adminName: LOCAL_ADMIN, roomTopic: LOCAL_ROOM, contacts: ['小王', '小李'], onQuit: () => void shutdown(0) })
+    const agents = store.agents.all().filter(a => a.active)
+    const chat = startLocalChat({
+      puppet: puppet as LocalPuppet,
+      adminName: LOCAL_ADMIN,
+      roomTopic: LOCAL_ROOM,
+      contacts: [...new Set(['小王', '小李', ...agents.map(a => a.name)])],
+      filesDir: join(dirname(dbFile), 'local-files'),
+      onQuit: () => void shutdown(0),
+    })
+    // The mock WeChat makes new contact ids on every start: link the stored agents by name again.
+    for (const a of agents) {
+      const id = chat.contactId(a.name)
+      if (a.contactId !== id) store.agents.update({ ...a, contactId: id })
+    }
+    await store.commit()
   }
   else {
     supervisor = startSupervisor({

@@ -111,3 +111,4 @@ export interface ContactDirectory {
 export interface Clock {
   now(): Date
 }
+export type { ChartRenderer, ChartSpec } from './charts/specs.js'

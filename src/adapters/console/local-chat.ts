@@ -3,6 +3,8 @@
  * that the same bot is logged in to; the bot's answers are printed.
  */
 import type { EventEmitter } from 'node:events'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { mock } from 'wechaty-puppet-mock'
 import type { LocalPuppet } from '../wechaty/mock-puppet.js'
@@ -23,6 +25,8 @@ export interface LocalChatOptions {
   contacts?: readonly string[]
   input?: NodeJS.ReadableStream
   output?: (line: string) => void
+  /** Where files the bot sends (charts, exports) are saved so they can be opened. */
+  filesDir: string
   onQuit: () => void
 }
 
@@ -33,11 +37,24 @@ function onMessage(target: mock.ContactMock | mock.RoomMock, listener: (m: Recei
   (target as unknown as EventEmitter).on('message', listener)
 }
 
-export function startLocalChat(options: LocalChatOptions): { close(): void } {
+export function startLocalChat(options: LocalChatOptions): { close(): void, contactId(name: string): string } {
   const { puppet } = options
   const mocker = puppet.mocker
   const out = options.output ?? ((l: string) => console.log(l))
   const self = puppet.selfContact!
+  /** Prints what the bot said; a file is saved and its path printed. */
+  const show = (m: Received): void => {
+    if (m.payload.type === 7) {
+      out(`🤖 ${m.payload.text ?? ''}`)
+      return
+    }
+    void puppet.messageFile(m.payload.id).then(async (box) => {
+      await mkdir(options.filesDir, { recursive: true })
+      const path = join(options.filesDir, box.name)
+      await writeFile(path, await box.toBuffer())
+      out(`🤖 [文件] ${box.name} 已保存到 ${path}`)
+    }).catch(error => out(`🤖 [文件] 无法保存：${String(error)}`))
+  }
   const people = new Map<string, mock.ContactMock>()
   const person = (name: string): mock.ContactMock => {
     let c = people.get(name)
@@ -46,7 +63,7 @@ export function startLocalChat(options: LocalChatOptions): { close(): void } {
       people.set(name, c)
       const contact = c
       onMessage(contact, (m) => {
-        if (m.payload.talkerId === self.id && speaker === contact) out(`🤖 ${m.payload.text ?? '[文件]'}`)
+        if (m.payload.talkerId === self.id && speaker === contact) show(m)
       })
     }
     return c
@@ -56,7 +73,7 @@ export function startLocalChat(options: LocalChatOptions): { close(): void } {
   const inRoom = new Set([admin.id])
   const room = mocker.createRoom({ topic: options.roomTopic, memberIdList: [self.id, admin.id] })
   onMessage(room, (m) => {
-    if (m.payload.talkerId === self.id) out(`🤖 ${m.payload.text ?? '[文件]'}`)
+    if (m.payload.talkerId === self.id) show(m)
   })
   let speaker = admin
   let direct = false
@@ -92,5 +109,5 @@ export function startLocalChat(options: LocalChatOptions): { close(): void } {
     }
   })
   rl.on('close', () => options.onQuit())
-  return { close: () => rl.close() }
+  return { close: () => rl.close(), contactId: name => person(name).id }
 }
