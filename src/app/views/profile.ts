@@ -24,7 +24,8 @@ export function profileText(ctx: MessageContext, customer: Customer, c: Customer
     `累计消费 ${formatFen(s.totalFen)}（${s.orderCount}单）· 近90天 ${formatFen(s.recentFen)}`,
     `上次下单：${dateOfDay(s.lastDay)} ${linesLabel(s.lastOrder.lines)} ${s.lastOrder.amountFen === null ? '金额待补' : formatFen(s.lastOrder.amountFen)}`,
   ]
-  if (s.x > 0) lines.push(`购买节奏：平均每${Math.round(c.cadenceDays)}天一次${c.pAlive === null ? '' : ` · 仍活跃概率${pct(c.pAlive)}${method === 'map-strong' ? '（客户较少，仅供参考）' : ''}`}`)
+  const saidAlive = c.reasons[0]?.includes('仍活跃概率') ?? false
+  if (s.x > 0) lines.push(`购买节奏：平均每${Math.round(c.cadenceDays)}天一次${c.pAlive === null || saidAlive ? '' : ` · 仍活跃概率${pct(c.pAlive)}`}${c.pAlive !== null && method === 'map-strong' ? '（客户较少，概率仅供参考）' : ''}`)
   lines.push(nextPurchase(c))
   if (s.credit.unpaidFen > 0) lines.push(`未付：${formatFen(s.credit.unpaidFen)}${s.credit.overdueFen > 0 ? `，其中逾期 ${formatFen(s.credit.overdueFen)}` : ''}`)
   else lines.push('未付：无')

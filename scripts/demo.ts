@@ -1,0 +1,59 @@
+/**
+ * `npm run demo [-- --db FILE] [-- --force]`: seeds a realistic merchant — three agents, about 360
+ * customers, two years of orders with all four groups — so local mode has rich answers at once.
+ * Deterministic (fixed seed). Refuses to touch a database that already has customers unless --force,
+ * which first keeps a copy of the old file.
+ */
+import { copyFile, stat, unlink } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { Command } from 'commander'
+import { openLowdbStore } from '../src/adapters/store/lowdb-store.js'
+import { localDate } from '../src/app/local-time.js'
+import { toPolicy } from '../src/app/segments/policy-config.js'
+import { reclassify } from '../src/app/segments/reclassify.js'
+import { dateOfDay, dayNumber } from '../src/domain/calendar.js'
+import { seedDemo } from '../src/sim/demo-merchant.js'
+import { loadConfig } from '../src/load-config.js'
+
+const program = new Command()
+  .option('--db <path>', '数据库文件（默认取配置里的 dbPath）')
+  .option('--force', '数据库里已有客户时也覆盖（先备份旧文件）')
+  .option('--customers <n>', '客户数', '360')
+  .parse()
+const opts = program.opts<{ db?: string, force?: boolean, customers: string }>()
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env)
+  const file = resolve(opts.db ?? config.dbPath)
+  const exists = await stat(file).then(() => true, () => false)
+  if (exists) {
+    const probe = await openLowdbStore({ file, today: () => localDate(new Date(), config.timezone), backupsKept: 0 })
+    const customers = probe.customers.all().length
+    await probe.close()
+    if (customers > 0 && !opts.force) {
+      console.error(`${file} 里已有 ${customers} 位客户，没有改动。要用演示数据覆盖，请加 --force（会先备份旧文件）。`)
+      process.exit(1)
+    }
+    const backup = `${file}.before-demo-${Date.now()}`
+    await copyFile(file, backup)
+    await unlink(file)
+    console.log(`旧数据库已备份到 ${backup}`)
+  }
+  const today = localDate(new Date(), config.timezone)
+  const store = await openLowdbStore({ file, today: () => today, backupsKept: config.backupsKept })
+  const report = seedDemo(store, { today, customers: Number(opts.customers), seed: 2026 })
+  await store.commit()
+  // Two nightly runs, so 概览 can show what changed since yesterday.
+  const policy = toPolicy(config.classify)
+  await reclassify(store, dateOfDay(dayNumber(today) - 1), policy, new Date())
+  const { snapshot } = await reclassify(store, today, policy, new Date())
+  await store.close()
+  console.log(`演示数据已写入 ${file}：代理 ${report.agents} 位，客户 ${report.customers} 位，订单 ${report.orders} 单。`)
+  console.log(`分组：忠诚型 ${snapshot.groups.loyal}，快速成长型 ${snapshot.groups.fast_growing}，值得重视培养 ${snapshot.groups.nurture}，睡眠型 ${snapshot.groups.dormant}`)
+  console.log('现在运行 npm start，在本地模式里问“概览”“图表”“睡眠客户”“客户 <名字>”。')
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,86 @@
+/**
+ * A realistic small merchant for demos and tests: agents, customers with Chinese names and phones, and
+ * two years of orders drawn from the BG/NBD process (several kinds of buyers), with products and costs,
+ * some unpaid orders, and a few customers whose spending picked up lately.
+ */
+import mt19937 from '@stdlib/random-base-mt19937'
+import type { BgnbdParams } from '../domain/classify/bgnbd.js'
+import { dateOfDay, dayNumber } from '../domain/calendar.js'
+import type { Store } from '../domain/ports.js'
+import type { Customer, Order } from '../domain/types.js'
+import { simulateBgnbd } from './generate.js'
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const GIVEN = ['丽', '芳', '娜', '敏', '静', '燕', '艳', '娟', '霞', '婷', '雪', '慧', '玲', '琳', '倩', '洁', '颖', '晶', '欣', '悦', '梅', '兰', '红', '萍', '姐', '阿姨', '老师', '总']
+const PRODUCTS = [
+  { name: '面膜', unit: '盒', price: 99, cost: 38 },
+  { name: '精华', unit: '瓶', price: 199, cost: 72 },
+  { name: '洗面奶', unit: '支', price: 69, cost: 22 },
+  { name: '面霜', unit: '瓶', price: 259, cost: 95 },
+  { name: '防晒', unit: '支', price: 129, cost: 45 },
+  { name: '护肤套装', unit: '套', price: 599, cost: 230 },
+]
+/** Kinds of buyers (days): regulars, occasional, quick to leave, slow and steady. */
+const KINDS: { share: number, params: BgnbdParams }[] = [
+  { share: 0.3, params: { r: 2, alpha: 60, a: 0.6, b: 8 } },
+  { share: 0.3, params: { r: 0.6, alpha: 60, a: 0.8, b: 3 } },
+  { share: 0.2, params: { r: 1, alpha: 30, a: 1.5, b: 2 } },
+  { share: 0.2, params: { r: 1.5, alpha: 120, a: 0.6, b: 5 } },
+]
+const AGENTS = ['小王', '小李', '小张']
+
+export interface DemoReport { agents: number, customers: number, orders: number }
+
+/** Writes the demo merchant into an empty store (call commit afterwards). */
+export function seedDemo(store: Store, options: { today: string, customers: number, seed: number }): DemoReport {
+  const words = mt19937.factory({ seed: options.seed })
+  const rand = (): number => words() / 4_294_967_296
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
+  const at = `${options.today}T02:00:00.000Z`
+  const todayDay = dayNumber(options.today)
+  for (const name of AGENTS) store.agents.add({ id: `a${store.nextSeq('agent')}`, name, contactId: null, addedAt: at, active: true })
+  const agents = store.agents.all()
+  const names = new Set<string>()
+  let orders = 0
+  let made = 0
+  for (const [k, kind] of KINDS.entries()) {
+    const n = Math.round(options.customers * kind.share)
+    for (const sim of simulateBgnbd({ n, params: kind.params, maxT: 730, horizon: 0, seed: options.seed + k })) {
+      let name = `${pick([...SURNAMES])}${pick(GIVEN)}`
+      while (names.has(name)) name = `${pick([...SURNAMES])}${pick(GIVEN)}${pick(GIVEN)}`
+      names.add(name)
+      const agent = pick(agents)
+      const customer: Customer = {
+        id: `c${store.nextSeq('customer')}`, agentId: agent.id, name, aliases: [], phone: `1${pick(['38', '39', '58', '86', '77', '35'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`,
+        address: null, externalId: null, contactId: null, tags: [], source: pick(['转介绍', '朋友圈', '展会', '老客户']),
+        createdAt: at, optedOut: false, notes: null,
+      }
+      if (store.customers.byPhone(customer.phone!)) customer.phone = null
+      store.customers.add(customer)
+      made++
+      const first = todayDay - Math.floor(sim.T)
+      const days = sim.purchases.filter(p => p.t <= sim.T).map(p => first + Math.floor(p.t))
+      // Some regulars have been buying more, and bigger, lately.
+      const growing = k === 0 && rand() < 0.25 && sim.alive && sim.T > 200
+      if (growing) days.push(todayDay - 40, todayDay - 12)
+      for (const day of days) {
+        const product = growing && day > todayDay - 60 ? PRODUCTS[5]! : pick(PRODUCTS)
+        const qty = 1 + Math.floor(rand() * (growing && day > todayDay - 60 ? 3 : 2))
+        const amountFen = product.price * qty * 100
+        const recent = todayDay - day < 60
+        const payment = recent && rand() < 0.15 ? 'unpaid' : 'paid'
+        const seq = store.nextSeq('order')
+        const order: Order = {
+          id: `o${seq}`, no: seq, sourceMessageId: `demo:${seq}`, recordedBy: agent.contactId ?? agent.id, agentId: agent.id, customerId: customer.id,
+          placedOn: dateOfDay(day), recordedAt: at,
+          lines: [{ name: product.name, qty, unit: product.unit, unitPriceFen: product.price * 100, amountFen, spec: null }],
+          amountFen, costFen: product.cost * qty * 100, payment, paidFen: payment === 'paid' ? amountFen : 0,
+          dueOn: null, status: 'active', refundedFen: 0, note: null,
+        }
+        store.orders.add(order)
+        orders++
+      }
+    }
+  }
+  return { agents: agents.length, customers: made, orders }
+}

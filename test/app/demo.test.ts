@@ -1,0 +1,31 @@
+/** The demo merchant that `npm run demo` writes: rich enough to show every group at once. */
+import { describe, expect, it } from 'vitest'
+import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
+import { classifyStore } from '../../src/app/segments/reclassify.js'
+import { DEFAULT_POLICY } from '../../src/domain/segment/policy.js'
+import { seedDemo } from '../../src/sim/demo-merchant.js'
+
+describe('demo merchant', () => {
+  it('has agents, hundreds of customers, two years of orders and all four groups and tiers', () => {
+    const store = createMemoryStore()
+    const report = seedDemo(store, { today: '2026-11-23', customers: 360, seed: 2026 })
+    expect(report.agents).toBe(3)
+    expect(report.customers).toBe(360)
+    const dates = store.orders.all().map(o => o.placedOn).sort()
+    expect(dates[0]! < '2025-01-23').toBe(true)
+    expect(dates.at(-1)! <= '2026-11-23').toBe(true)
+    const c = classifyStore(store, '2026-11-23', DEFAULT_POLICY)
+    for (const g of ['loyal', 'fast_growing', 'dormant', 'nurture'] as const) expect(c.customers.filter(x => x.group === g).length, g).toBeGreaterThan(10)
+    for (const t of ['A', 'B', 'C', 'D'] as const) expect(c.customers.some(x => x.tier === t)).toBe(true)
+    expect(c.customers.some(x => x.credit !== 'A')).toBe(true)
+    expect(new Set(store.customers.all().map(x => x.name)).size).toBe(360)
+  })
+
+  it('is the same every time', () => {
+    const a = createMemoryStore()
+    const b = createMemoryStore()
+    seedDemo(a, { today: '2026-11-23', customers: 60, seed: 1 })
+    seedDemo(b, { today: '2026-11-23', customers: 60, seed: 1 })
+    expect(a.orders.all()).toEqual(b.orders.all())
+  })
+})
