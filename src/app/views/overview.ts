@@ -1,4 +1,5 @@
 /** 概览: the merchant's (or an agent's) customer base on one phone screen. */
+import { formatYuanShort } from '../../domain/charts/format.js'
 import { formatFen } from '../../domain/money.js'
 import type { CustomerClass } from '../../domain/segment/classify.js'
 import { GROUP_NAMES, type Group } from '../../domain/segment/groups.js'
@@ -35,7 +36,11 @@ export function overviewText(ctx: MessageContext): string {
     const inGroup = classes.filter(c => c.group === g)
     lines.push(`${GROUP_NAMES[g]} ${inGroup.length} 人 · 近一年 ${formatFen(inGroup.reduce((s, c) => s + c.summary.yearFen, 0))}`)
   }
-  lines.push(`价值分层：${TIERS.map(t => `${t} ${classes.filter(c => c.tier === t).length}`).join(' · ')}`)
+  const tierLine = TIERS.map((t) => {
+    const inTier = classes.filter(c => c.tier === t)
+    return `${t} ${inTier.length}人 ${formatYuanShort(inTier.reduce((s, c) => s + c.summary.yearFen, 0))}`
+  })
+  lines.push(`价值分层（近一年）：${tierLine.join(' · ')}`)
   lines.push(`前20%的客户贡献了 ${Math.round(topShare(classes) * 100)}% 的${anyProfit ? '利润' : '消费额'}`)
   lines.push(changesLine(ctx, new Set(classes.map(c => c.customerId))))
   const top = [...visible].sort((a, b) => b.c.summary.yearFen - a.c.summary.yearFen).slice(0, 5)
