@@ -23,6 +23,8 @@ const program = new Command()
 const opts = program.opts<{ db?: string, force?: boolean, customers: string }>()
 
 async function main(): Promise<void> {
+  const customers = Number(opts.customers)
+  if (!Number.isInteger(customers) || customers < 20 || customers > 100_000) throw new Error('--customers 需要 20 到 100000 之间的整数')
   const config = loadConfig(process.env)
   const file = resolve(opts.db ?? config.dbPath)
   const exists = await stat(file).then(() => true, () => false)
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
   }
   const today = localDate(new Date(), config.timezone)
   const store = await openLowdbStore({ file, today: () => today, backupsKept: config.backupsKept })
-  const report = seedDemo(store, { today, customers: Number(opts.customers), seed: 2026 })
+  const report = seedDemo(store, { today, customers, seed: 2026 })
   await store.commit()
   // Two nightly runs, so 概览 can show what changed since yesterday.
   const policy = toPolicy(config.classify)

@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { SingleBar } from 'cli-progress'
 import { Command, InvalidArgumentError } from 'commander'
 import { readCsvRows, toCsv, writeCsv } from './adapters/csv.js'
+import { DbLockedError } from './adapters/store/lock-file.js'
 import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
 import { customerRows } from './app/io/export-customers.js'
 import { importOrders, type ImportMapping } from './app/io/import-orders.js'
@@ -15,6 +16,7 @@ import { ConfigError } from './app/config.js'
 import { classifyStore } from './app/segments/reclassify.js'
 import { toPolicy } from './app/segments/policy-config.js'
 import { classificationJsonLines, classificationTable, fitReport } from './app/segments/report.js'
+import { dateOfDay, dayNumber } from './domain/calendar.js'
 import { loadConfig } from './load-config.js'
 
 const DEFAULT_TZ = process.env.WXCRM_TZ || 'Asia/Shanghai'
@@ -94,7 +96,7 @@ program.command('export')
   })
 
 function asOfDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('需要日期 YYYY-MM-DD，如 1997-09-30')
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || dateOfDay(dayNumber(value)) !== value) throw new InvalidArgumentError('需要有效日期 YYYY-MM-DD，如 1997-09-30')
   return value
 }
 
@@ -130,6 +132,7 @@ program.command('classify')
   })
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof DbLoadError || error instanceof InvalidArgumentError || error instanceof ConfigError ? error.message : error)
+  const known = error instanceof DbLoadError || error instanceof DbLockedError || error instanceof InvalidArgumentError || error instanceof ConfigError
+  console.error(known ? error.message : error)
   process.exit(1)
 })

@@ -21,6 +21,8 @@ import { loadConfig } from './load-config.js'
 
 const LOCAL_ADMIN = '老板'
 const LOCAL_ROOM = '报单群'
+/** Settings key listing contact ids that local mode made up (and may re-link). */
+const LOCAL_IDS_KEY = 'localModeContactIds'
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env)
@@ -91,11 +93,17 @@ async function main(): Promise<void> {
       filesDir: join(dirname(dbFile), 'local-files'),
       onQuit: () => void shutdown(0),
     })
-    // The mock WeChat makes new contact ids on every start: link the stored agents by name again.
+    // The mock WeChat makes new contact ids on every start, so agents that local mode linked before (or
+    // never linked, like the demo's) are linked by name again. Agents bound to real WeChat ids are left
+    // alone: starting without a token must not cut them off the database.
+    const localIds = new Set<string>(JSON.parse(store.settings.get(LOCAL_IDS_KEY) ?? '[]') as string[])
     for (const a of agents) {
+      if (a.contactId !== null && !localIds.has(a.contactId)) continue
       const id = chat.contactId(a.name)
+      localIds.add(id)
       if (a.contactId !== id) store.agents.update({ ...a, contactId: id })
     }
+    store.settings.set(LOCAL_IDS_KEY, JSON.stringify([...localIds].slice(-200)))
     await store.commit()
   }
   else {

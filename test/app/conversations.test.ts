@@ -35,12 +35,13 @@ function seeded(): Store {
       store.orders.add(anOrder({ id: `o${no}`, no, customerId: id, agentId, placedOn: ago(age), amountFen: yuan * 100, payment: 'paid', paidFen: yuan * 100 }))
     }
   }
-  store.nextSeq('order')
+  for (let i = 0; i < no; i++) store.nextSeq('order')
+  for (let i = 0; i < people.length; i++) store.nextSeq('customer')
   return store
 }
 
-const A_NAMES = ['张三', '李四']
-const B_NAMES = ['王五', '赵六']
+const A_NAMES = ['张三', '李四', '13800138000', '13500135000']
+const B_NAMES = ['王五', '赵六', '13700137000', '13400134000']
 const COMMANDS = ['客户 张三', '客户 王五', '客户 周七', '概览', '睡眠客户', '忠诚客户', '成长客户', '培养客户', '图表', '导出', '设置']
 
 describe('who may see what', () => {
@@ -65,7 +66,8 @@ describe('who may see what', () => {
       return
     }
     const own = who === 'agentA' ? A_NAMES : who === 'agentB' ? B_NAMES : [...A_NAMES, ...B_NAMES, '钱八']
-    const foreign = who === 'agentA' ? [...B_NAMES, '钱八'] : who === 'agentB' ? [...A_NAMES, '钱八'] : []
+    const foreign = who === 'agentA' ? [...B_NAMES, '钱八', '13300133000'] : who === 'agentB' ? [...A_NAMES, '钱八', '13300133000'] : []
+    if (who !== 'admin') expect(all).toContain('共 3 位客户')
     for (const n of own) expect(all, `${who} sees ${n}`).toContain(n)
     for (const n of foreign) expect(all, `${who} must not see ${n}`).not.toContain(n)
     if (who !== 'admin') expect(outputs).toContain('“设置”只有管理员可以使用。')
@@ -90,7 +92,7 @@ describe('who may see what', () => {
     expect(direct).toHaveLength(1)
     expect(direct[0]).toMatch(/^👤 张三/)
     await app.say(speakers.agentA, '图表', { room: app.room })
-    expect(app.chat.files.every(f => f.conversationId === 'wx-wang')).toBe(true)
+    expect(app.chat.files.map(f => f.conversationId)).toEqual(['wx-wang', 'wx-wang'])
   })
 
   it('sends two charts for 图表 and one for 图表 趋势, drawn from the agent\'s own customers', async () => {
@@ -141,9 +143,49 @@ describe('who may see what', () => {
     expect((await app.say(speakers.agentA, '睡眠客户　１'))[0]).toMatch(/睡眠型客户|暂时没有/)
   })
 
-  it('still records an order that starts with a command word', async () => {
+  it('still records an order that starts with a command word, for the right customer', async () => {
     const app = makeTestApp({ store: seeded() })
     expect((await app.say(speakers.agentA, '客户 孙九 13200132000 面膜2盒 398 已付'))[0]).toContain('已记录')
+    const customer = app.store.customers.byPhone('13200132000')!
+    expect(customer.name).toBe('孙九')
+    expect(app.store.orders.ofCustomer(customer.id).map(o => [o.lines.map(l => l.name), o.amountFen])).toEqual([[['面膜'], 39800]])
+  })
+
+  it('takes group talk that starts with an alias for talk, and reads natural punctuation', async () => {
+    const app = makeTestApp({ store: seeded() })
+    expect(await app.say(speakers.agentA, '成长 很快', { room: app.room })).toEqual([])
+    expect(await app.say(speakers.agentA, '睡眠 不太好', { room: app.room })).toEqual([])
+    expect((await app.say(speakers.agentA, '概览？'))[0]).toMatch(/^📊 小王的客户概览/)
+    expect((await app.say(speakers.agentA, '客户：张三'))[0]).toMatch(/^👤 张三/)
+  })
+
+  it('lists agents privately when asked in a group', async () => {
+    const app = makeTestApp({ store: seeded() })
+    await app.say(speakers.admin, '代理 列表', { room: app.room })
+    expect(app.chat.sent.filter(m => m.conversationId === app.room).map(m => m.text)).toEqual([SENT_PRIVATELY])
+    expect(app.chat.sent.find(m => m.conversationId === 'wx-boss')!.text).toMatch(/代理 2 位/)
+  })
+
+  it('answers the merchant typing in a group privately too', async () => {
+    const app = makeTestApp({ store: seeded() })
+    await app.say({ id: 'wx-self', name: '店小二' }, '概览', { room: app.room, fromSelf: true })
+    expect(app.chat.sent.filter(m => m.conversationId === app.room).map(m => m.text)).toEqual([SENT_PRIVATELY])
+    expect(app.chat.sent.find(m => m.conversationId === 'wx-self')!.text).toMatch(/^📊 全部客户概览/)
+  })
+
+  it('sends an agent without customers no empty chart', async () => {
+    const store = seeded()
+    store.agents.add({ id: 'a3', name: '小张', contactId: 'wx-zhang', addedAt: NOW.toISOString(), active: true })
+    const app = makeTestApp({ store })
+    expect(await app.say({ id: 'wx-zhang', name: '小张' }, '图表')).toEqual(['还没有客户数据，报单后再来看图表吧。'])
+    expect((await app.say({ id: 'wx-zhang', name: '小张' }, '概览'))[0]).toContain('还没有客户')
+    expect(app.chat.files).toEqual([])
+  })
+
+  it('keeps the VIP group name exactly as typed', async () => {
+    const app = makeTestApp({ store: seeded() })
+    await app.say(speakers.admin, '设置 VIP群 尊享会员群（一）')
+    expect(app.store.settings.get('vipRoom')).toBe('尊享会员群（一）')
   })
 })
 

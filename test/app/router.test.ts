@@ -64,8 +64,10 @@ describe('who gets answered', () => {
     const app = makeTestApp()
     expect((await app.say(app.boss, '代理 列表'))[0]).toContain('还没有代理')
     expect(app.store.admins.all().map(a => a.contactId)).toEqual(['wx-boss'])
-    // Someone else taking the same nickname later is still nobody.
+    // Someone else taking the same nickname later is still nobody, even once the real one renamed.
+    app.contacts.contacts.splice(0, 1, { id: 'wx-impostor', name: '老板', alias: null })
     expect(await app.say({ id: 'wx-impostor', name: '老板' }, '代理 列表')).toEqual([])
+    expect(app.store.admins.all()).toHaveLength(1)
   })
 
   it('treats the merchant typing on the phone (own account) as admin', async () => {

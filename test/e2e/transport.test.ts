@@ -139,10 +139,12 @@ describe('an agent reports orders in WeChat through the gateway', () => {
     // IHDR: width and height, big-endian, at bytes 16–23.
     expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1080, 1350])
 
+    const roomFilesBefore = roomInbox.received.filter(r => r.type !== PUPPET.types.Message.Text).length
     await roomInbox.after(() => boss.say('导出').to(room))
     await bossInbox.nth(3)
     const csvMessage = bossInbox.received.find(r => r.type !== PUPPET.types.Message.Text && r.id !== chart.id)!
     const csv = await receivedFile(gw, csvMessage.id)
+    expect(roomInbox.received.filter(r => r.type !== PUPPET.types.Message.Text)).toHaveLength(roomFilesBefore)
     expect(csv.name).toMatch(/\.csv$/)
     const text = csv.bytes.toString('utf8')
     expect(text.startsWith('\uFEFF')).toBe(true)
@@ -153,8 +155,11 @@ describe('an agent reports orders in WeChat through the gateway', () => {
       const customer = db.customers.find((c: { id: string }) => c.id === row[0])
       expect(row[2]).toBe(customer.name)
       expect(row[3]).toBe(customer.phone ?? '')
-      const orders = db.orders.filter((o: { customerId: string, status: string }) => o.customerId === customer.id && o.status !== 'cancelled')
-      expect(Number(row[5])).toBe(orders.length)
+      const standing = db.orders.filter((o: { customerId: string, status: string }) => o.customerId === customer.id && o.status === 'active')
+      expect(Number(row[5])).toBe(standing.length)
+      const spent = standing.reduce((sum: number, o: { amountFen: number | null, refundedFen: number }) => sum + Math.max(0, (o.amountFen ?? 0) - o.refundedFen), 0)
+      expect(row[6]).toBe((spent / 100).toFixed(2))
+      expect(['忠诚型', '快速成长型', '值得重视培养', '睡眠型', '']).toContain(row[11])
     }
   })
 

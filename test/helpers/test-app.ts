@@ -55,7 +55,7 @@ export function makeTestApp(options: TestAppOptions = {}) {
   }
 
   return {
-    store, chat, router, say, charts,
+    store, chat, router, say, charts, contacts,
     setNow: (d: Date) => { now = d },
     boss: { id: 'wx-boss', name: '老板' },
     wang: { id: 'wx-wang', name: '小王' },

@@ -15,7 +15,8 @@ export const agentCommand = defineCommand({
   args: z.tuple([z.enum(['添加', '删除', '列表'], { error: `用法：${USAGE}` })], z.string()),
   async run(ctx: MessageContext, [action, ...rest]: ['添加' | '删除' | '列表', ...string[]]) {
     const name = rest.join(' ').replace(/^@/, '').trim()
-    if (action === '列表') return listAgents(ctx)
+    // Who has how many customers is for the merchant alone, even when asked in the order group.
+    if (action === '列表') return { text: listAgents(ctx), files: [], private: true }
     if (!name && ctx.msg.mentionIds.length === 0) return `请写上代理的微信名，如“代理 ${action} 小王”。`
     return action === '添加' ? addAgent(ctx, name) : removeAgent(ctx, name)
   },

@@ -2,12 +2,13 @@ import { z } from 'zod'
 import type { OutFile } from '../../domain/ports.js'
 import { defineCommand } from '../router/types.js'
 import { monthlySpec, pyramidSpec } from '../views/charts.js'
+import { visibleClasses } from '../views/scope.js'
 
 const KINDS = { 金字塔: 'pyramid', 趋势: 'trend' } as const
 
 export const chartCommand = defineCommand({
   name: '图表',
-  aliases: ['图', 'chart'],
+  aliases: ['chart'],
   roles: ['admin', 'agent'],
   summary: '发图：客户数金字塔与利润倒金字塔；近12个月按分组的收入',
   usage: '图表 [金字塔｜趋势]',
@@ -16,7 +17,7 @@ export const chartCommand = defineCommand({
   async run(ctx, words: ('金字塔' | '趋势')[]) {
     const charts = ctx.deps.charts
     if (!charts) return '这台机器上没有装画图组件，暂时不能发图表。'
-    if (ctx.classified().classification.customers.length === 0) return '还没有客户数据，报单后再来看图表吧。'
+    if (visibleClasses(ctx).length === 0) return '还没有客户数据，报单后再来看图表吧。'
     const kinds = words.length > 0 ? [KINDS[words[0]!]] : ['pyramid', 'trend'] as const
     const files: OutFile[] = []
     for (const kind of kinds) {

@@ -9,7 +9,7 @@ const USAGE = '客户 <名字或电话> [电话尾号或代理名]'
 
 export const customerCommand = defineCommand({
   name: '客户',
-  aliases: ['查客户', '客户资料', '查'],
+  aliases: ['查客户', '客户资料'],
   roles: ['admin', 'agent'],
   summary: '查看一位客户的分组、价值、信用、理由、消费与下一步建议',
   usage: USAGE,
@@ -38,13 +38,12 @@ export function findVisible(ctx: MessageContext, words: string[]): Customer | st
     if (partial.length === 0) return `找不到客户“${first}”。可以用名字、11位电话，或“客户 张三 8000”（电话尾号）。`
     candidates = partial
   }
+  const agents = new Map(store.agents.all().map(a => [a.id, a.name]))
   if (hint) {
-    const agents = new Map(store.agents.all().map(a => [a.id, a.name]))
     candidates = candidates.filter(c => (c.phone?.endsWith(hint) ?? false) || (c.agentId !== null && agents.get(c.agentId) === hint))
     if (candidates.length === 0) return `“${first}”里没有电话尾号或代理是“${hint}”的客户。`
   }
   if (candidates.length === 1) return candidates[0]!
-  const agents = new Map(store.agents.all().map(a => [a.id, a.name]))
   const lines = candidates.slice(0, 10).map((c, i) => `${i + 1}. ${c.name} ${c.phone ? `尾号${c.phone.slice(-4)}` : '无电话'}${c.agentId ? `（${agents.get(c.agentId) ?? ''}）` : ''}`)
   return [`有${candidates.length}位客户叫“${first}”，请加上电话尾号${ctx.role === 'admin' ? '或代理名' : ''}，如“客户 ${first} ${candidates[0]!.phone?.slice(-4) ?? '8000'}”：`, ...lines].join('\n')
 }

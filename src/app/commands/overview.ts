@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defineCommand } from '../router/types.js'
 import { pyramidSpec } from '../views/charts.js'
 import { overviewText } from '../views/overview.js'
+import { visibleClasses } from '../views/scope.js'
 
 export const overviewCommand = defineCommand({
   name: '概览',
@@ -14,7 +15,7 @@ export const overviewCommand = defineCommand({
   async run(ctx) {
     const text = overviewText(ctx)
     const charts = ctx.deps.charts
-    if (!charts || ctx.classified().classification.customers.length === 0) return text
+    if (!charts || visibleClasses(ctx).length === 0) return text
     const png = await charts.render(pyramidSpec(ctx))
     return { text, files: [{ name: `客户金字塔-${ctx.today}.png`, bytes: png }] }
   },

@@ -22,8 +22,9 @@ export const settingsCommand = defineCommand({
       const lines = Object.entries(SETTINGS).map(([label, key]) => `· ${label}：${store.settings.get(key) ?? '（未设置）'}`)
       return ['⚙️ 当前设置：', ...lines, `修改：${USAGE}`].join('\n')
     }
-    const [label, ...value] = words as [keyof typeof SETTINGS, ...string[]]
-    const text = value.join(' ').trim()
+    const [label] = words as [keyof typeof SETTINGS, ...string[]]
+    // The value as typed (not normalised): a group name must match the real group's name exactly.
+    const text = ctx.rawText.replace(/^\S+\s+\S+\s*/u, '').trim()
     store.settings.set(SETTINGS[label], text)
     store.handled.add(ctx.msg.id, ctx.now.toISOString())
     await store.commit()

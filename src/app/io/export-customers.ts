@@ -21,7 +21,8 @@ export function customerRows(store: Store, options: ExportOptions = {}): string[
   const rows: string[][] = [[...CUSTOMER_COLUMNS]]
   for (const c of store.customers.all()) {
     if (options.agentId && c.agentId !== options.agentId) continue
-    const orders = store.orders.ofCustomer(c.id).filter(o => o.status !== 'cancelled')
+    // The orders that stand, as everywhere else: cancelled and fully refunded ones are left out.
+    const orders = store.orders.ofCustomer(c.id).filter(o => o.status === 'active')
     const spent = orders.reduce((s, o) => s + Math.max(0, (o.amountFen ?? 0) - o.refundedFen), 0)
     const owing = orders.reduce((s, o) => s + outstandingFen(o), 0)
     const dates = orders.map(o => o.placedOn).sort()

@@ -24,9 +24,13 @@ export function resolveSpeaker(msg: IncomingMessage, config: Config, store: Stor
   return { role: 'unknown', agent: undefined }
 }
 
-/** True when the sender's nickname is a configured admin name that only this contact carries. */
-export async function adminByName(msg: IncomingMessage, config: Config, contacts: ContactDirectory): Promise<boolean> {
+/**
+ * True when the sender's nickname is a configured admin name that only this contact carries, and no
+ * contact has been verified under that name before: a name is bound to one contact, once.
+ */
+export async function adminByName(msg: IncomingMessage, config: Config, store: Store, contacts: ContactDirectory): Promise<boolean> {
   if (!config.admins.includes(msg.senderName)) return false
+  if (store.admins.all().some(a => a.name === msg.senderName)) return false
   const carriers = await contacts.find(msg.senderName)
   return carriers.length === 1 && carriers[0]!.id === msg.senderId
 }

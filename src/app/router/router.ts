@@ -46,9 +46,9 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
   const privately = new Set<string>()
 
   async function deliver(msg: IncomingMessage, reply: Exclude<Reply, null>): Promise<void> {
-    const { text, files } = typeof reply === 'string' ? { text: reply, files: [] } : reply
+    const { text, files, private: own } = typeof reply === 'string' ? { text: reply, files: [], private: false } : reply
     // Customer data asked for in a room goes to the asker alone; the room only hears where it went.
-    const toSender = msg.roomId !== null && privately.has(msg.id)
+    const toSender = msg.roomId !== null && (privately.has(msg.id) || own === true)
     privately.delete(msg.id)
     const target = toSender ? msg.senderId : msg.roomId ?? msg.senderId
     if (text !== null) {
@@ -63,8 +63,11 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     const now = deps.clock.now()
     // Full-width letters, digits and spaces read like their half-width forms (ＡＢＣ１２３, U+3000).
     const text = msg.text.normalize('NFKC').trim()
+    // `概览？`, `客户：张三`: trailing marks and a colon after the command word mean nothing.
+    const commandText = text.includes('\n') ? text : text.replace(/[?!。.~～]+$/u, '').replace(/^(\S+?)[:：]\s*/u, '$1 ')
+    if (msg.roomId && deps.config.orderGroups.length > 0 && !deps.config.orderGroups.includes(msg.roomTopic ?? '')) return null
     let speaker = resolveSpeaker(msg, deps.config, deps.store)
-    if (speaker.role !== 'admin' && await adminByName(msg, deps.config, deps.contacts)) {
+    if (speaker.role !== 'admin' && await adminByName(msg, deps.config, deps.store, deps.contacts)) {
       if (!deps.store.admins.all().some(a => a.contactId === msg.senderId))
         deps.store.admins.add({ contactId: msg.senderId, name: msg.senderName, boundAt: now.toISOString() })
       await deps.store.commit()
@@ -72,18 +75,18 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
       speaker = resolveSpeaker(msg, deps.config, deps.store)
     }
     if (speaker.role === 'unknown') return bindAdmin(msg, text, now)
-    if (msg.roomId && deps.config.orderGroups.length > 0 && !deps.config.orderGroups.includes(msg.roomTopic ?? '')) return null
     const ctx: MessageContext = {
       deps,
       classified: () => classifier.current(localDate(now, deps.config.timezone)),
       msg: { ...msg, text },
+      rawText: msg.text.trim(),
       role: speaker.role,
       agent: speaker.agent,
       today: localDate(new Date(msg.sentAt), deps.config.timezone),
       now,
       inRoom: msg.roomId !== null,
     }
-    const [first = '', ...rest] = text.replace(/^[/／]/, '').split(/\s+/)
+    const [first = '', ...rest] = commandText.replace(/^[/／]/, '').split(/\s+/)
     const def = findCommand(first)
     if (def) {
       if (msg.stale && !def.backlog) return null
@@ -91,8 +94,11 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
       const args = def.args.safeParse(rest)
       if (!args.success) {
         // `客户 张三 13800138000 面膜2盒 398` is an order that happens to start with a command word.
-        const parsed = parseFor(ctx, [])
-        return parsed.kind === 'order' ? handleParsed(ctx, parsed) : `用法：${def.usage}`
+        const orderCtx = { ...ctx, msg: { ...ctx.msg, text: text.slice(first.length).trim() } }
+        const parsed = parseFor(orderCtx, [])
+        if (parsed.kind === 'order') return handleParsed(orderCtx, parsed)
+        // `成长 很快` in a group is talk, not a mistyped command: only a command's own name gets the usage.
+        return ctx.inRoom && first !== def.name ? null : `用法：${def.usage}`
       }
       if (def.privateInRooms) privately.add(msg.id)
       return def.run(ctx, args.data)
@@ -125,6 +131,7 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
         deps.logger.error('message failed', { id: msg.id, error: String(error) })
         // Nothing was stored: let a later delivery of the same message try again.
         recent.delete(msg.id)
+        privately.delete(msg.id)
         reply = msg.stale ? null : FAILED_REPLY
       }
       if (reply === null || msg.stale) {
