@@ -15,13 +15,13 @@ export function contributionFen(c: CustomerClass): number {
   return c.summary.profitFen ?? c.summary.yearFen
 }
 
-/** Share of the contribution that comes from the top 20 % of customers (the 80/20 rule). */
-export function topShare(classes: readonly CustomerClass[]): number {
-  const values = classes.map(contributionFen).sort((a, b) => b - a)
+/** How many customers make the top 20 %, and their share of the contribution (the 80/20 rule). */
+export function topShare(classes: readonly CustomerClass[]): { count: number, share: number } {
+  const values = classes.map(c => Math.max(0, contributionFen(c))).sort((a, b) => b - a)
+  const count = Math.max(1, Math.round(values.length * 0.2))
   const total = values.reduce((s, v) => s + v, 0)
-  if (total <= 0) return 0
-  const top = values.slice(0, Math.max(1, Math.ceil(values.length * 0.2))).reduce((s, v) => s + v, 0)
-  return top / total
+  if (total <= 0) return { count, share: 0 }
+  return { count, share: values.slice(0, count).reduce((s, v) => s + v, 0) / total }
 }
 
 export function overviewText(ctx: MessageContext): string {
@@ -41,11 +41,12 @@ export function overviewText(ctx: MessageContext): string {
     return `${t} ${inTier.length}人 ${formatYuanShort(inTier.reduce((s, c) => s + c.summary.yearFen, 0))}`
   })
   lines.push(`价值分层（近一年）：${tierLine.join(' · ')}`)
-  lines.push(`前20%的客户贡献了 ${Math.round(topShare(classes) * 100)}% 的${anyProfit ? '利润' : '消费额'}`)
+  const top = topShare(classes)
+  lines.push(`前20%的客户（${top.count}位）贡献了 ${Math.round(top.share * 100)}% 的${anyProfit ? '利润' : '消费额'}`)
   lines.push(changesLine(ctx, new Set(classes.map(c => c.customerId))))
-  const top = [...visible].sort((a, b) => b.c.summary.yearFen - a.c.summary.yearFen).slice(0, 5)
+  const best = [...visible].sort((a, b) => b.c.summary.yearFen - a.c.summary.yearFen).slice(0, 5)
   lines.push('近一年消费前5：')
-  top.forEach((v, i) => lines.push(`${i + 1}. ${v.customer.name}${agentSuffix(ctx, v.customer)} ${formatFen(v.c.summary.yearFen)} · ${GROUP_NAMES[v.c.group]}`))
+  best.forEach((v, i) => lines.push(`${i + 1}. ${v.customer.name}${agentSuffix(ctx, v.customer)} ${formatFen(v.c.summary.yearFen)} · ${GROUP_NAMES[v.c.group]}`))
   const note = methodNote(ctx)
   if (note) lines.push(note)
   return lines.join('\n')
