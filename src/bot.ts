@@ -5,6 +5,7 @@
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type { impls } from 'wechaty-puppet'
 import { createPngRenderer } from './adapters/charts/png-renderer.js'
+import { createCronScheduler } from './adapters/cron/scheduler.js'
 import { toCsv } from './adapters/csv.js'
 import { systemClock } from './adapters/system-clock.js'
 import { attachRouter } from './adapters/wechaty/attach.js'
@@ -12,6 +13,10 @@ import { createWechatyChat, createWechatyContacts } from './adapters/wechaty/cha
 import { createEchoFilter } from './adapters/wechaty/echo-filter.js'
 import type { AdminCode } from './app/admin-code.js'
 import type { Config } from './app/config.js'
+import { createJobs, scheduleTable } from './app/jobs/index.js'
+import { createJobRunner } from './app/jobs/runner.js'
+import { toSendPolicy } from './app/outbox/policy.js'
+import { createSendQueue, type SendQueue } from './app/outbox/send-queue.js'
 import type { Logger } from './domain/logger.js'
 import { createRouter } from './app/router/router.js'
 import type { ChartRenderer } from './domain/charts/specs.js'
@@ -29,6 +34,8 @@ export interface BotAppOptions {
 
 export interface BotApp {
   bot: Wechaty
+  /** The outbox's send queue; it starts at the first login. */
+  queue: SendQueue
   /** Resolves when every message received so far has been handled. */
   drain(): Promise<void>
   /** Finishes the messages in hand, makes the store durable, and stops the bot. */
@@ -39,23 +46,45 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const { store, config, logger } = options
   const bot = WechatyBuilder.build({ puppet: options.puppet })
   const echo = createEchoFilter()
+  const clock = options.clock ?? systemClock
+  const chat = createWechatyChat(bot, echo)
+  const queue = createSendQueue({
+    store, chat, clock, logger, random: Math.random, policy: toSendPolicy(config),
+    admins: () => store.admins.all().map(a => a.contactId),
+  })
+  const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: createJobs({ store, config }), logger, wake: () => queue.wake() })
+  const scheduler = createCronScheduler({ jobs: scheduleTable(jobs, config.schedule), timezone: config.timezone, store, logger, clock })
   const router = createRouter({
     store,
-    chat: createWechatyChat(bot, echo),
+    chat,
     contacts: createWechatyContacts(bot),
-    clock: options.clock ?? systemClock,
+    clock,
     config,
     logger,
     charts: options.charts ?? createPngRenderer(),
     csv: toCsv,
+    jobs,
   }, { adminCode: options.adminCode })
-  const attached = attachRouter(bot, { handle: msg => router.handle(msg), echo, logger, staleMs: config.staleSeconds * 1000 })
+  const attached = attachRouter(bot, {
+    handle: msg => router.handle(msg),
+    echo,
+    logger,
+    staleMs: config.staleSeconds * 1000,
+    onRateLimit: text => queue.notice(text),
+  })
+  // Sending and the schedule begin once WeChat is there (catch-up runs happen now too).
+  bot.on('login', () => {
+    void queue.start().catch((error: unknown) => logger.error('send queue failed to start', { error: String(error) }))
+    void scheduler.start().catch((error: unknown) => logger.error('scheduler failed to start', { error: String(error) }))
+  })
   return {
     bot,
+    queue,
     drain: () => attached.drain(),
     async stop({ drainMs = 10_000 } = {}) {
       attached.close()
-      await Promise.race([attached.drain(), new Promise(r => setTimeout(r, drainMs).unref())])
+      const settled = Promise.all([attached.drain(), scheduler.stop(), queue.close()])
+      await Promise.race([settled, new Promise(r => setTimeout(r, drainMs).unref())])
       await store.close()
       await bot.stop().catch((error: unknown) => logger.warn('bot stop failed', { error: String(error) }))
     },

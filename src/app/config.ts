@@ -2,7 +2,9 @@
  * Configuration: one JSON file plus environment variables that override it, checked with zod.
  * Pure: `main.ts` reads the file and the environment and passes them in.
  */
+import { validate as isCron } from 'node-cron'
 import { z } from 'zod'
+import { parseClockTime } from '../domain/outreach/quiet-hours.js'
 import { classifyConfigSchema } from './segments/policy-config.js'
 
 export const ENV_KEYS = {
@@ -27,6 +29,26 @@ function isTimezone(tz: string): boolean {
   }
 }
 
+const clockTime = z.string().refine(t => parseClockTime(t) !== null, '需要 时:分，如 21:30')
+const cron = z.string().trim().refine(c => c.split(/\s+/).length === 5 && isCron(c), '需要 5 段的 cron 表达式（分 时 日 月 周），如 0 2 * * *')
+const cap = z.number().int().min(0).max(10_000)
+const gap = z.number().min(0).max(600)
+
+/** The send queue's pacing (WECHATY.md §6.6): gaps, daily caps per kind, quiet hours, retries. */
+const sendingSchema = z.strictObject({
+  gapSeconds: z.strictObject({ min: gap.default(3), max: gap.default(8) })
+    .refine(g => g.min <= g.max, 'min 不能大于 max').prefault({}),
+  dailyCaps: z.strictObject({
+    digest: cap.default(10), nudge: cap.default(200), reactivation: cap.default(50), invite: cap.default(20), perk: cap.default(50), alert: cap.default(100),
+  }).prefault({}),
+  quietHours: z.strictObject({ start: clockTime.default('21:30'), end: clockTime.default('08:30') }).prefault({}),
+  retry: z.strictObject({
+    maxAttempts: z.number().int().min(1).max(20).default(5),
+    firstDelaySeconds: z.number().int().min(1).max(86_400).default(30),
+    maxDelaySeconds: z.number().int().min(1).max(86_400).default(1800),
+  }).prefault({}),
+})
+
 const configSchema = z.strictObject({
   dbPath: z.string().min(1, '需要一个文件路径，如 data/db.json').default('data/db.json'),
   admins: z.array(z.string().trim().min(1, '管理员不能是空字符串')).default([]),
@@ -38,6 +60,9 @@ const configSchema = z.strictObject({
   backupsKept: z.number().int().min(0).max(365).default(7),
   /** Classification thresholds; anything left out keeps its default (src/domain/segment/policy.ts). */
   classify: classifyConfigSchema.default({}),
+  sending: sendingSchema.prefault({}),
+  /** When each scheduled job runs, in `timezone`. */
+  schedule: z.strictObject({ reclassify: cron.default('0 2 * * *') }).prefault({}),
   gateway: z.strictObject({
     token: z.string().regex(/^[\w.-]+_\S+$/, '需要带前缀的网关令牌，如 puppet_workpro_xxxxxxxx').optional(),
     endpoint: z.string().regex(/^[\w.-]+:\d{1,5}$/, '需要 主机:端口，如 127.0.0.1:8788').optional(),
@@ -116,11 +141,22 @@ export function parseConfig(sources: ConfigSources): Config {
     const value = issue.path.reduce<unknown>((v, p) => (v as Record<PropertyKey, unknown> | undefined)?.[p as PropertyKey], raw)
     const shown = value === undefined ? '' : `的值 ${JSON.stringify(value)} `
     const message = issue.code === 'unrecognized_keys'
-      ? `有不认识的配置项 ${issue.keys.join(', ')}；可用的有：${Object.keys(configSchema.shape).join(', ')}`
+      ? `有不认识的配置项 ${issue.keys.join(', ')}；可用的有：${keysAt(issue.path).join(', ')}`
       : `${shown}无效：${issue.message}`
     throw new ConfigError(from ? `${key}（来自环境变量 ${from}）` : key, message)
   }
   return result.data
+}
+
+/** The keys allowed in the object at `path` of the configuration (for unrecognized keys). */
+function keysAt(path: readonly PropertyKey[]): string[] {
+  let schema: z.core.$ZodType = configSchema
+  for (const p of ['', ...path]) {
+    if (p !== '') schema = (schema as z.ZodObject).shape[p as string] ?? schema
+    while (['default', 'prefault', 'optional'].includes(schema._zod.def.type))
+      schema = (schema._zod.def as unknown as { innerType: z.core.$ZodType }).innerType
+  }
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : []
 }
 
 /** Whether the bot should connect to a real gateway (else local mode). */

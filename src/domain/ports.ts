@@ -1,4 +1,5 @@
 /** The interfaces the app talks to the outside through; adapters implement them. */
+import type { OutboxEntry } from './outreach/outbox.js'
 import type { Agent, BoundAdmin, Customer, IncomingMessage, Order, Payment, PendingDraft, Refund, Segment, SnapshotMeta, Transition } from './types.js'
 
 export interface AgentRepo {
@@ -50,6 +51,16 @@ export interface PendingRepo {
   remove(key: string): void
 }
 
+export interface OutboxRepo {
+  /** In the order planned. */
+  all(): readonly OutboxEntry[]
+  get(id: string): OutboxEntry | undefined
+  byKey(dedupeKey: string): OutboxEntry | undefined
+  /** Adds the entry unless one with the same dedupe key exists (then changes nothing); true when added. */
+  add(entry: OutboxEntry): boolean
+  update(entry: OutboxEntry): void
+}
+
 /**
  * Everything the bot stores. Changes apply in memory at once; `commit()` resolves when every change
  * made before the call is durable (one write may carry many commits), and rejects when that write
@@ -74,6 +85,10 @@ export interface Store {
   revision(): number
   /** Merchant settings changed from chat (设置), by key. */
   settings: { get(key: string): string | undefined, set(key: string, value: string): void, all(): Readonly<Record<string, string>> }
+  /** Every outbound message the bot decided to send, unique by dedupe key. */
+  outbox: OutboxRepo
+  /** When each scheduled job last ran (ISO instant), by job name. */
+  jobRuns: { get(job: string): string | undefined, set(job: string, at: string): void, all(): Readonly<Record<string, string>> }
   /** Next value of a named counter (ids and order numbers), starting at 1. */
   nextSeq(name: string): number
   commit(): Promise<void>
@@ -110,5 +125,26 @@ export interface ContactDirectory {
 
 export interface Clock {
   now(): Date
+}
+
+/** A job the scheduler runs at the times its cron expression names (in the merchant's timezone). */
+export interface ScheduledJob {
+  name: string
+  /** Five fields: minute hour day-of-month month day-of-week, e.g. `0 2 * * *`. */
+  cron: string
+  run(): Promise<unknown>
+}
+
+/**
+ * Runs jobs on their schedule, one run of a job at a time. A slot missed while the bot was down is
+ * run once at start-up, never twice; each job's last run is kept in the store.
+ */
+export interface Scheduler {
+  /** Arms every job and starts (in the background) the catch-up runs. */
+  start(): Promise<void>
+  /** Resolves when no run is in progress. */
+  idle(): Promise<void>
+  /** Disarms every job and waits for the runs in progress. */
+  stop(): Promise<void>
 }
 export type { ChartRenderer, ChartSpec } from './charts/specs.js'

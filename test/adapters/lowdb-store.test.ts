@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DbLockedError } from '../../src/adapters/store/lock-file.js'
 import { DbLoadError, openLowdbStore, type LowdbStore } from '../../src/adapters/store/lowdb-store.js'
-import { emptyDb, SCHEMA_VERSION } from '../../src/adapters/store/schema.js'
+import { dbSchema, emptyDb, migrate, SCHEMA_VERSION } from '../../src/adapters/store/schema.js'
 import type { Store } from '../../src/domain/ports.js'
 import { runStoreContract } from '../contract/store.case.js'
-import { aCustomer, anOrder } from '../helpers/builders.js'
+import { aCustomer, anOrder, anOutboxEntry } from '../helpers/builders.js'
 
 const dirs: string[] = []
 function tempDir(): string {
@@ -110,6 +110,37 @@ describe('lowdb store on disk', () => {
     const after = JSON.parse(readFileSync(file, 'utf8'))
     expect(after.schemaVersion).toBe(SCHEMA_VERSION)
     expect(after.orders).toHaveLength(1)
+  })
+
+  it('migrates a schema version 3 file to version 4: an empty outbox and no job runs, nothing else touched', async () => {
+    const file = join(tempDir(), 'db.json')
+    const v3 = { ...emptyDb(), schemaVersion: 3, settings: { vipRoom: 'VIP客户群' } } as Record<string, unknown>
+    delete v3.outbox
+    delete v3.jobRuns
+    ;(v3.orders as unknown[]).push(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+    expect(dbSchema.safeParse(v3).success).toBe(false)
+    expect(dbSchema.parse(migrate(v3))).toMatchObject({ schemaVersion: 4, outbox: [], jobRuns: {}, settings: { vipRoom: 'VIP客户群' } })
+    writeFileSync(file, JSON.stringify(v3))
+    const s = await open(file)
+    expect(s.outbox.all()).toEqual([])
+    expect(s.jobRuns.all()).toEqual({})
+    expect(s.settings.get('vipRoom')).toBe('VIP客户群')
+    s.outbox.add(anOutboxEntry({ id: 'ob1' }))
+    s.jobRuns.set('reclassify', '2026-11-23T18:00:00.000Z')
+    await s.commit()
+    const after = JSON.parse(readFileSync(file, 'utf8'))
+    expect(after.schemaVersion).toBe(4)
+    expect(after.orders).toHaveLength(1)
+    expect(after.outbox.map((e: { id: string }) => e.id)).toEqual(['ob1'])
+    expect(after.jobRuns).toEqual({ reclassify: '2026-11-23T18:00:00.000Z' })
+  })
+
+  it('refuses an outbox with the same dedupe key twice', async () => {
+    const file = join(tempDir(), 'db.json')
+    writeFileSync(file, JSON.stringify({ ...emptyDb(), outbox: [anOutboxEntry({ id: 'a', dedupeKey: 'k' }), anOutboxEntry({ id: 'b', dedupeKey: 'k' })] }))
+    const error = await open(file).catch((e: unknown) => e) as DbLoadError
+    expect(error).toBeInstanceOf(DbLoadError)
+    expect(error.problem).toMatch(/^outbox: dedupeKey must be unique/)
   })
 
   it('refuses a file from a newer version', async () => {

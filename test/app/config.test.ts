@@ -20,6 +20,21 @@ describe('parseConfig', () => {
     expect(isGatewayMode(c)).toBe(false)
   })
 
+  it('paces outbound messages and schedules jobs by default, and takes partial overrides', () => {
+    const c = parseConfig({ env: {} })
+    expect(c.sending).toEqual({
+      gapSeconds: { min: 3, max: 8 },
+      dailyCaps: { digest: 10, nudge: 200, reactivation: 50, invite: 20, perk: 50, alert: 100 },
+      quietHours: { start: '21:30', end: '08:30' },
+      retry: { maxAttempts: 5, firstDelaySeconds: 30, maxDelaySeconds: 1800 },
+    })
+    expect(c.schedule).toEqual({ reclassify: '0 2 * * *' })
+    const o = parseConfig({ fileText: '{"sending": {"dailyCaps": {"invite": 5}, "quietHours": {"end": "09:00"}}, "schedule": {"reclassify": " 30 3 * * * "}}', env: {} })
+    expect(o.sending.dailyCaps).toMatchObject({ invite: 5, nudge: 200 })
+    expect(o.sending.quietHours).toEqual({ start: '21:30', end: '09:00' })
+    expect(o.schedule.reclassify).toBe('30 3 * * *')
+  })
+
   it('lets environment variables override the file', () => {
     const c = parseConfig({
       fileText: JSON.stringify({ dbPath: 'a.json', admins: ['x'], timezone: 'Asia/Tokyo' }),
@@ -53,6 +68,12 @@ describe('parseConfig', () => {
     ['{"dbpath": "x.json"}', /dbpath[\s\S]*dbPath/],
     ['{not json', /配置文件 wxcrm\.config\.json[\s\S]*JSON/],
     ['[1,2]', /JSON 对象/],
+    ['{"schedule": {"reclassify": "61 * * * *"}}', /schedule\.reclassify[\s\S]*5 段的 cron/],
+    ['{"schedule": {"reclassify": "0 0 2 * * *"}}', /schedule\.reclassify[\s\S]*5 段的 cron/],
+    ['{"schedule": {"digset": "0 9 * * *"}}', /schedule 有不认识的配置项 digset；可用的有：reclassify$/],
+    ['{"sending": {"gapSeconds": {"min": 9}}}', /sending\.gapSeconds[\s\S]*min 不能大于 max/],
+    ['{"sending": {"quietHours": {"start": "9pm"}}}', /sending\.quietHours\.start[\s\S]*21:30/],
+    ['{"sending": {"dailyCaps": {"nudge": -1}}}', /sending\.dailyCaps\.nudge/],
   ])('stops on a bad config file %s', (fileText, message) => {
     expect(errorOf(() => parseConfig({ fileText, env: {} })).message).toMatch(message)
   })

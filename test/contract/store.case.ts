@@ -1,7 +1,7 @@
 /** The Store contract: every implementation must pass it (run by memory-store and lowdb-store tests). */
 import { describe, expect, it } from 'vitest'
 import type { Store } from '../../src/domain/ports.js'
-import { aCustomer, anOrder } from '../helpers/builders.js'
+import { aCustomer, anOrder, anOutboxEntry } from '../helpers/builders.js'
 
 export interface StoreFactory {
   /** A new, empty store. */
@@ -122,6 +122,41 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       s.handled.add('m1', '2026-11-23T00:00:01.000Z')
       expect(s.handled.has('m1')).toBe(true)
       expect(s.handled.has('m2')).toBe(false)
+    })
+
+    it('plans an outbox entry once per dedupe key, finds it by id and key, and keeps its updates', async () => {
+      const s = await factory.open()
+      const before = s.revision()
+      expect(s.outbox.add(anOutboxEntry({ id: 'ob1', dedupeKey: 'nudge:wx-wang:2026-11-23' }))).toBe(true)
+      expect(s.outbox.add(anOutboxEntry({ id: 'ob2', dedupeKey: 'nudge:wx-wang:2026-11-23', text: '又一条' }))).toBe(false)
+      expect(s.outbox.add(anOutboxEntry({ id: 'ob3', dedupeKey: 'digest:wx-boss:2026-11-23', kind: 'digest', to: { roomId: 'r@chatroom' } }))).toBe(true)
+      expect(s.outbox.all().map(e => e.id)).toEqual(['ob1', 'ob3'])
+      expect(s.outbox.byKey('nudge:wx-wang:2026-11-23')?.text).toBe('你好')
+      expect(s.outbox.get('ob2')).toBeUndefined()
+      s.outbox.update({ ...s.outbox.get('ob1')!, status: 'sent', attempts: 1, sentAt: '2026-11-23T01:00:05.000Z' })
+      expect(s.outbox.byKey('nudge:wx-wang:2026-11-23')?.status).toBe('sent')
+      expect(s.revision()).toBeGreaterThan(before)
+      expect(() => s.outbox.update(anOutboxEntry({ id: 'nope' }))).toThrow()
+      await s.commit()
+      const again = await factory.reopen(s)
+      expect(again.outbox.all().map(e => [e.id, e.status])).toEqual([['ob1', 'sent'], ['ob3', 'planned']])
+      expect(again.outbox.get('ob3')?.to).toEqual({ roomId: 'r@chatroom' })
+      expect(again.outbox.add(anOutboxEntry({ id: 'ob4', dedupeKey: 'digest:wx-boss:2026-11-23' }))).toBe(false)
+      expect(again.outbox.all()).toHaveLength(2)
+    })
+
+    it('remembers when each job last ran', async () => {
+      const s = await factory.open()
+      expect(s.jobRuns.get('reclassify')).toBeUndefined()
+      const before = s.revision()
+      s.jobRuns.set('reclassify', '2026-11-22T18:00:00.000Z')
+      s.jobRuns.set('reclassify', '2026-11-23T18:00:00.000Z')
+      s.jobRuns.set('digest', '2026-11-23T01:00:00.000Z')
+      expect(s.revision()).toBe(before + 3)
+      await s.commit()
+      const again = await factory.reopen(s)
+      expect(again.jobRuns.get('reclassify')).toBe('2026-11-23T18:00:00.000Z')
+      expect(again.jobRuns.all()).toEqual({ reclassify: '2026-11-23T18:00:00.000Z', digest: '2026-11-23T01:00:00.000Z' })
     })
 
     it('keeps everything committed across a reopen, counters included', async () => {

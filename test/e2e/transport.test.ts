@@ -10,6 +10,7 @@ import type { mock } from 'wechaty-puppet-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { parseConfig } from '../../src/app/config.js'
+import { localDate } from '../../src/app/local-time.js'
 import { silentLogger } from '../../src/domain/logger.js'
 import { createBotApp, type BotApp } from '../../src/bot.js'
 import * as PUPPET from 'wechaty-puppet'
@@ -49,6 +50,9 @@ afterAll(async () => {
   await gw?.stop()
 })
 
+// 昨天 is the day before the merchant's today, on the real clock this test runs on (MM-DD).
+const YESTERDAY = localDate(new Date(Date.now() - 86_400_000), 'Asia/Shanghai').slice(5)
+
 // Each case: where the agent writes, the message, and what the reply must say.
 const ORDERS: [where: 'room' | 'dm', text: string, expected: RegExp][] = [
   ['room', '张三 13800138000 面膜2盒 398 已付', /已记录[\s\S]*张三[\s\S]*¥398[\s\S]*已付/],
@@ -59,7 +63,7 @@ const ORDERS: [where: 'room' | 'dm', text: string, expected: RegExp][] = [
   ['room', '周八 13400134000 面膜2盒+精华1瓶 597 已付', /周八[\s\S]*面膜[\s\S]*精华[\s\S]*¥597/],
   ['room', '吴九13300133000 矿泉水600ml*24瓶 4箱 192 已付', /吴九[\s\S]*¥192/],
   ['dm', '郑十 150-3569-6956 面膜三盒 五百九十七元 已付', /郑十[\s\S]*¥597/],
-  ['room', '张三 13800138000 精华1瓶 199 昨天 已付', /张三[\s\S]*¥199[\s\S]*11-22/],
+  ['room', '张三 13800138000 精华1瓶 199 昨天 已付', new RegExp(`张三[\\s\\S]*¥199[\\s\\S]*${YESTERDAY}`)],
   ['dm', '冯一 13200132000 面膜1盒 199 未付\n陈二 13100131000 精华2瓶 398 已付', /已记录 2 单[\s\S]*冯一[\s\S]*陈二/],
 ]
 

@@ -5,6 +5,9 @@ import { createMemoryChat, createMemoryContacts } from '../../src/adapters/memor
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { createAdminCode } from '../../src/app/admin-code.js'
 import { parseConfig, type Config } from '../../src/app/config.js'
+import { createJobs } from '../../src/app/jobs/index.js'
+import type { Job } from '../../src/app/jobs/job.js'
+import { createJobRunner } from '../../src/app/jobs/runner.js'
 import { silentLogger } from '../../src/domain/logger.js'
 import { createRouter } from '../../src/app/router/router.js'
 import type { Store } from '../../src/domain/ports.js'
@@ -15,6 +18,8 @@ export const NOW = new Date('2026-11-23T02:00:00.000Z') // 10:00 in Shanghai
 export interface TestAppOptions {
   store?: Store
   config?: Partial<Config>
+  /** Scheduled jobs for 任务 (default: the real job table). */
+  jobs?: Job[]
 }
 
 export function makeTestApp(options: TestAppOptions = {}) {
@@ -31,7 +36,9 @@ export function makeTestApp(options: TestAppOptions = {}) {
   const config = { ...parseConfig({ env: { WXCRM_ADMINS: '老板' } }), ...options.config }
   const adminCode = createAdminCode({ code: '123456', issuedAt: NOW, ttlMinutes: 30 })
   const charts = createMemoryChartRenderer()
-  const router = createRouter({ store, chat, contacts, clock: { now: () => now }, config, logger: silentLogger, charts, csv: toCsv }, { adminCode })
+  const clock = { now: () => now }
+  const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: options.jobs ?? createJobs({ store, config }), logger: silentLogger })
+  const router = createRouter({ store, chat, contacts, clock, config, logger: silentLogger, charts, csv: toCsv, jobs }, { adminCode })
   let seq = 0
 
   /** Sends a message and returns the replies it produced. */
@@ -55,7 +62,7 @@ export function makeTestApp(options: TestAppOptions = {}) {
   }
 
   return {
-    store, chat, router, say, charts, contacts,
+    store, chat, router, say, charts, jobs, contacts,
     setNow: (d: Date) => { now = d },
     boss: { id: 'wx-boss', name: '老板' },
     wang: { id: 'wx-wang', name: '小王' },

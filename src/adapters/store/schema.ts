@@ -1,7 +1,8 @@
 /** The database file's shape, checked with zod on every load. */
 import { z } from 'zod'
+import { outboxSchema } from './outbox-schema.js'
 
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
 const isoTime = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'must be an ISO timestamp')
@@ -145,6 +146,10 @@ export const dbSchema = z.strictObject({
   transitions: z.array(transitionSchema),
   snapshots: z.array(snapshotSchema),
   settings: z.record(z.string(), z.string()),
+  /** Every outbound message the bot decided to send, unique by dedupe key. */
+  outbox: z.array(outboxSchema).refine(list => new Set(list.map(e => e.dedupeKey)).size === list.length, 'dedupeKey must be unique'),
+  /** When each scheduled job last ran, by job name (for catch-up after downtime). */
+  jobRuns: z.record(z.string(), isoTime),
 })
 
 export type DbData = z.infer<typeof dbSchema>
@@ -165,6 +170,8 @@ export function emptyDb(): DbData {
     transitions: [],
     snapshots: [],
     settings: {},
+    outbox: [],
+    jobRuns: {},
   }
 }
 
@@ -183,6 +190,10 @@ export function migrate(raw: unknown): unknown {
   if (data.schemaVersion === 2) {
     // v3 added the merchant's chat settings (设置).
     Object.assign(data, { schemaVersion: 3, settings: {} })
+  }
+  if (data.schemaVersion === 3) {
+    // v4 added the outbox and the scheduled jobs' last runs.
+    Object.assign(data, { schemaVersion: 4, outbox: [], jobRuns: {} })
   }
   return data
 }

@@ -2,6 +2,7 @@
  * The store's in-memory state with its indexes. Both the memory store and the lowdb store use it;
  * they differ only in how `commit()` makes the state durable.
  */
+import type { OutboxEntry } from '../../domain/outreach/outbox.js'
 import type { Store } from '../../domain/ports.js'
 import type { Agent, Customer, Order, Segment, SnapshotMeta, Transition } from '../../domain/types.js'
 import type { DbData } from './schema.js'
@@ -18,9 +19,9 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
   let ix = buildIndexes(data)
   let revision = 0
   /** Wraps a mutator so every change bumps the revision. */
-  const change = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A): void => {
+  const change = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
     revision++
-    fn(...args)
+    return fn(...args)
   }
 
 
@@ -149,6 +150,29 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       all: () => data.admins,
       add: (admin: DbData['admins'][number]) => { data.admins.push(admin) },
     },
+    outbox: {
+      all: () => data.outbox,
+      get: (id: string) => ix.outbox.get(id),
+      byKey: (key: string) => ix.outboxByKey.get(key),
+      add(entry: OutboxEntry) {
+        if (ix.outboxByKey.has(entry.dedupeKey)) return false
+        data.outbox.push(entry)
+        ix.outbox.set(entry.id, entry)
+        ix.outboxByKey.set(entry.dedupeKey, entry)
+        return true
+      },
+      update(entry: OutboxEntry) {
+        const old = ix.outbox.get(entry.id)
+        if (old && old.dedupeKey !== entry.dedupeKey) throw new Error(`outbox entry ${entry.id}: the dedupe key cannot change`)
+        putById(data.outbox, ix.outbox, entry)
+        ix.outboxByKey.set(entry.dedupeKey, entry)
+      },
+    },
+    jobRuns: {
+      get: (job: string) => data.jobRuns[job],
+      set: change((job: string, at: string) => { data.jobRuns[job] = at }),
+      all: () => data.jobRuns,
+    },
     handled: {
       has: (messageId: string) => ix.handled.has(messageId),
       add(messageId: string, at: string) {
@@ -166,11 +190,11 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     close: () => options.close?.() ?? Promise.resolve(),
   }
   // Every mutator of every repository bumps the revision.
-  const repos = [store.agents, store.customers, store.orders, store.payments, store.refunds, store.segments, store.transitions, store.snapshots, store.pending, store.admins, store.handled]
+  const repos = [store.agents, store.customers, store.orders, store.payments, store.refunds, store.segments, store.transitions, store.snapshots, store.pending, store.admins, store.handled, store.outbox]
   for (const repo of repos as unknown as Record<string, unknown>[]) {
     for (const k of ['add', 'update', 'put', 'remove', 'keepLast']) {
       const fn = repo[k]
-      if (typeof fn === 'function') repo[k] = change(fn as (...args: unknown[]) => void)
+      if (typeof fn === 'function') repo[k] = change(fn as (...args: unknown[]) => unknown)
     }
   }
   return store
@@ -189,6 +213,8 @@ interface Indexes {
   paymentsByCustomer: Map<string, DbData['payments'][number][]>
   segments: Map<string, Segment>
   handled: Set<string>
+  outbox: Map<string, OutboxEntry>
+  outboxByKey: Map<string, OutboxEntry>
 }
 
 function nameKey(agentId: string | null, name: string): string {
@@ -240,6 +266,8 @@ function buildIndexes(data: DbData): Indexes {
     paymentsByCustomer: new Map(),
     segments: new Map(data.segments.map(seg => [seg.customerId, seg])),
     handled: new Set(data.handled.map(h => h.id)),
+    outbox: new Map(data.outbox.map(e => [e.id, e])),
+    outboxByKey: new Map(data.outbox.map(e => [e.dedupeKey, e])),
   }
   for (const p of data.payments) push(ix.paymentsByCustomer, p.customerId, p)
   for (const c of data.customers) indexCustomer(ix, c)

@@ -4,6 +4,7 @@
  */
 import { types, type Message, type Wechaty } from 'wechaty'
 import type { Logger } from '../../domain/logger.js'
+import { isRateLimitText } from '../../domain/outreach/send-error.js'
 import type { IncomingMessage } from '../../domain/types.js'
 import type { EchoFilter } from './echo-filter.js'
 
@@ -14,6 +15,8 @@ export interface AttachOptions {
   logger: Logger
   /** Messages sent more than this long before the latest login are backlog: recorded, never answered. */
   staleMs: number
+  /** WeChat telling the account to slow down (操作过于频繁), shown as a system or own message. */
+  onRateLimit?: (text: string) => void
 }
 
 export interface Attached {
@@ -54,7 +57,14 @@ export function attachRouter(bot: Wechaty, options: AttachOptions): Attached {
 }
 
 async function toIncoming(bot: Wechaty, message: Message, options: AttachOptions, loginAt: number | null): Promise<IncomingMessage | null> {
-  if (message.type() !== types.Message.Text) return null
+  const notice = (text: string): void => {
+    if (isRateLimitText(text)) options.onRateLimit?.(text)
+  }
+  if (message.type() !== types.Message.Text) {
+    // `Message#Unknown[🗣Contact<Friday BOT>@👥Room<…>] 操作过于频繁，可稍后再试。` (puppet-padlocal#109, friday#89)
+    if (message.type() === types.Message.Unknown) notice(message.text())
+    return null
+  }
   const room = message.room()
   const talker = message.talker()
   const text = message.text()
@@ -62,6 +72,8 @@ async function toIncoming(bot: Wechaty, message: Message, options: AttachOptions
   if (fromSelf) {
     const conversation = room ? room.id : message.listener()?.id ?? ''
     if (options.echo.isEcho(conversation, text)) return null
+    // Only the account's own side can carry WeChat's notice: a customer typing the words changes nothing.
+    notice(text)
     // The merchant's own messages count only in rooms and in their own chat, never in chats with customers.
     if (!room && conversation !== talker.id && conversation !== 'filehelper') return null
   }

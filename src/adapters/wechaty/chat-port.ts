@@ -4,6 +4,7 @@ import type { Contact, Room, Wechaty } from 'wechaty'
 import type { ChatPort, ContactDirectory, ContactInfo, OutFile } from '../../domain/ports.js'
 import type { IncomingMessage } from '../../domain/types.js'
 import type { EchoFilter } from './echo-filter.js'
+import { toSendError } from './send-errors.js'
 
 export function createWechatyChat(bot: Wechaty, echo: EchoFilter): ChatPort {
   async function room(id: string): Promise<Room> {
@@ -31,16 +32,27 @@ export function createWechatyChat(bot: Wechaty, echo: EchoFilter): ChatPort {
       echo.sent(target, text)
       await (await contact(target)).say(text)
     },
+    // Failures leave as SendError with a verdict (retry / drop / stop) for the send queue.
     async sendText(conversationId: string, text: string) {
-      echo.sent(conversationId, text)
-      if (conversationId.endsWith('@chatroom')) await (await room(conversationId)).say(text)
-      else await (await contact(conversationId)).say(text)
+      try {
+        echo.sent(conversationId, text)
+        if (conversationId.endsWith('@chatroom')) await (await room(conversationId)).say(text)
+        else await (await contact(conversationId)).say(text)
+      }
+      catch (error) {
+        throw toSendError(error, conversationId)
+      }
     },
     async sendFile(conversationId: string, file: OutFile) {
-      // Base64 boxes travel over puppet-service as they are, whatever their size (WECHATY.md §4).
-      const box = FileBox.fromBase64(Buffer.from(file.bytes).toString('base64'), file.name)
-      if (conversationId.endsWith('@chatroom')) await (await room(conversationId)).say(box)
-      else await (await contact(conversationId)).say(box)
+      try {
+        // Base64 boxes travel over puppet-service as they are, whatever their size (WECHATY.md §4).
+        const box = FileBox.fromBase64(Buffer.from(file.bytes).toString('base64'), file.name)
+        if (conversationId.endsWith('@chatroom')) await (await room(conversationId)).say(box)
+        else await (await contact(conversationId)).say(box)
+      }
+      catch (error) {
+        throw toSendError(error, conversationId)
+      }
     },
   }
 }

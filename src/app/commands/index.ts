@@ -11,11 +11,12 @@ import { dormantList, growingList, loyalList, nurtureList } from './lists.js'
 import { overviewCommand } from './overview.js'
 import { cancel, confirm } from './pending.js'
 import { settingsCommand } from './settings.js'
+import { taskCommand } from './task.js'
 
 export const commands: readonly CommandDef[] = [
   help, confirm, cancel, undo, payment, refund, correct,
   customerCommand, overviewCommand, dormantList, loyalList, growingList, nurtureList, chartCommand, exportCommand,
-  agentCommand, settingsCommand,
+  agentCommand, settingsCommand, taskCommand,
 ]
 
 const byWord = new Map<string, CommandDef>()

@@ -1,0 +1,30 @@
+/** The two ends of one send: delivering an outbox entry, and settling sends a crash interrupted. */
+import type { OutboxEntry } from '../../domain/outreach/outbox.js'
+import { conversationOf, type OutboundFile } from '../../domain/outreach/outbound.js'
+import { SendError } from '../../domain/outreach/send-error.js'
+import type { ChatPort, OutFile, Store } from '../../domain/ports.js'
+
+const INTERRUPTED = '发送中途中断，无法确认是否送达：按已发送处理，不再重发'
+
+/** Sends the entry's text, then its file (made at send time); throws SendError or the port's error. */
+export async function deliver(entry: OutboxEntry, chat: ChatPort, loadFile?: (file: OutboundFile) => Promise<OutFile>): Promise<void> {
+  const to = conversationOf(entry.to)
+  if (to === null) throw new SendError('没有收件人', '', 'drop')
+  let file: OutFile | null = null
+  if (entry.file) {
+    if (!loadFile) throw new SendError(`无法生成附件 ${entry.file.name}`, to, 'drop')
+    file = await loadFile(entry.file)
+  }
+  if (entry.text !== undefined) await chat.sendText(to, entry.text)
+  if (file) await chat.sendFile(to, file)
+}
+
+/**
+ * Entries left `sending` by a crash may or may not have reached WeChat, and nothing tells which. They
+ * are marked `sent` (with a note) and never sent again: at most once. Returns how many; the caller commits.
+ */
+export function settleInterrupted(store: Store, now: Date): number {
+  const interrupted = store.outbox.all().filter(e => e.status === 'sending')
+  for (const e of interrupted) store.outbox.update({ ...e, status: 'sent', sentAt: now.toISOString(), lastError: INTERRUPTED })
+  return interrupted.length
+}
