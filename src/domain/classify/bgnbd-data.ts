@@ -4,6 +4,7 @@
  */
 
 import type { Rft } from './bgnbd.js'
+import { indexDistinct } from './distinct.js'
 
 /** Distinct (x, t_x, T) tuples with counts, indexed into the distinct x values and distinct time values. */
 export interface CompressedRft {
@@ -36,88 +37,73 @@ export function assertRft(c: Rft): void {
   if (!ok) throw new RangeError(`invalid customer summary x=${c.x} tx=${c.tx} T=${c.T}`)
 }
 
-function distinctSorted(values: Float64Array): Float64Array {
-  const sorted = values.slice().sort()
-  let m = 0
-  for (let i = 0; i < sorted.length; i++) if (m === 0 || sorted[m - 1] !== sorted[i]) sorted[m++] = sorted[i] as number
-  return sorted.slice(0, m)
-}
-
-/** Index of v in the ascending array `sorted`, which must contain it. */
-function indexOf(sorted: Float64Array, v: number): number {
-  let lo = 0
-  let hi = sorted.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((sorted[mid] as number) < v) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 /**
  * Groups customers by (x, t_x, T), ordered by (x, T, t_x) whatever the input order; customers with T = 0
  * are dropped when skipZeroAge. Throws a RangeError on an invalid summary.
  */
 export function compressRft(data: readonly Rft[], skipZeroAge: boolean): CompressedRft {
-  const kept = data.filter((c) => {
+  let n = 0
+  for (const c of data) {
     assertRft(c)
-    return !(skipZeroAge && c.T === 0)
-  })
-  const n = kept.length
+    if (!(skipZeroAge && c.T === 0)) n++
+  }
   const xArr = new Float64Array(n)
   const tArr = new Float64Array(n)
   const txArr = new Float64Array(n)
   let sumX = 0
   let sumT = 0
-  kept.forEach((c, i) => {
+  let i = 0
+  for (const c of data) {
+    if (skipZeroAge && c.T === 0) continue
     xArr[i] = c.x
     tArr[i] = c.T
     txArr[i] = c.x === 0 ? 0 : c.tx
     sumX += c.x
     sumT += c.T
-  })
-  const xs = distinctSorted(xArr)
+    i++
+  }
+  const { distinct: xs, index: xIndex } = indexDistinct(xArr)
   const bothTimes = new Float64Array(2 * n)
   bothTimes.set(tArr)
   bothTimes.set(txArr, n)
-  const times = distinctSorted(bothTimes)
+  const { distinct: times, index: timeIndex } = indexDistinct(bothTimes)
   const nt = times.length
   // One exact integer key per customer, ((xi·nt + ti)·nt + si) < 2^53, sorted natively.
   if (xs.length * nt * nt >= Number.MAX_SAFE_INTEGER) throw new RangeError('too many distinct (x, t_x, T) values to compress')
   const keys = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    keys[i] = (indexOf(xs, xArr[i] as number) * nt + indexOf(times, tArr[i] as number)) * nt + indexOf(times, txArr[i] as number)
+  for (let k = 0; k < n; k++) {
+    keys[k] = ((xIndex[k] as number) * nt + (timeIndex[k] as number)) * nt + (timeIndex[n + k] as number)
   }
   keys.sort()
   const xWeight = new Float64Array(xs.length)
-  const tupleX: number[] = []
-  const tupleT: number[] = []
-  const tupleTx: number[] = []
-  const weight: number[] = []
-  for (let i = 0; i < n; i++) {
-    const key = keys[i] as number
+  const tupleX = new Int32Array(n)
+  const tupleT = new Int32Array(n)
+  const tupleTx = new Int32Array(n)
+  const weight = new Float64Array(n)
+  let m = 0
+  for (let k = 0; k < n; k++) {
+    const key = keys[k] as number
     const si = key % nt
     const ti = ((key - si) / nt) % nt
     const xi = (key - si - ti * nt) / (nt * nt)
     xWeight[xi] = (xWeight[xi] as number) + 1
-    if (i > 0 && keys[i - 1] === key) {
-      weight[weight.length - 1] = (weight[weight.length - 1] as number) + 1
+    if (k > 0 && keys[k - 1] === key) {
+      weight[m - 1] = (weight[m - 1] as number) + 1
       continue
     }
-    tupleX.push(xi)
-    tupleT.push(ti)
-    tupleTx.push(si)
-    weight.push(1)
+    tupleX[m] = xi
+    tupleT[m] = ti
+    tupleTx[m] = si
+    weight[m++] = 1
   }
   return {
     xs,
     xWeight,
     times,
-    tupleX: Int32Array.from(tupleX),
-    tupleT: Int32Array.from(tupleT),
-    tupleTx: Int32Array.from(tupleTx),
-    weight: Float64Array.from(weight),
+    tupleX: tupleX.slice(0, m),
+    tupleT: tupleT.slice(0, m),
+    tupleTx: tupleTx.slice(0, m),
+    weight: weight.slice(0, m),
     total: n,
     sumX,
     maxT: nt > 0 ? (times[nt - 1] as number) : 0,

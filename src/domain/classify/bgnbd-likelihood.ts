@@ -17,11 +17,64 @@ export type BgnbdEvaluator = (r: number, alpha: number, a: number, b: number, gr
 /** Above this x the Γ/ψ differences come from gammaln/digamma instead of exact recurrences. */
 const MAX_RECURRENCE_X = 100_000
 
+/**
+ * The repeat-buyer tuples (x > 0) grouped by distinct x, and the per-time totals that carry every
+ * −(r+x)·ln(α+T) term, so that one evaluation touches each tuple once with a single exp and log1p.
+ */
+interface EvaluatorLayout {
+  /** Tuples of x index k are groupStart[k] .. groupStart[k+1]−1 in repT/repTx/repW. */
+  groupStart: Int32Array
+  repT: Int32Array
+  repTx: Int32Array
+  repW: Float64Array
+  /** Per time index: Σ weight and Σ weight·x of the tuples whose T is that time. */
+  weightAtT: Float64Array
+  weightXAtT: Float64Array
+}
+
+function layout(data: CompressedRft): EvaluatorLayout {
+  const nx = data.xs.length
+  const nt = data.times.length
+  const n = data.weight.length
+  const groupStart = new Int32Array(nx + 1)
+  const weightAtT = new Float64Array(nt)
+  const weightXAtT = new Float64Array(nt)
+  for (let k = 0; k < n; k++) {
+    const xi = data.tupleX[k] as number
+    const ti = data.tupleT[k] as number
+    const w = data.weight[k] as number
+    weightAtT[ti] = (weightAtT[ti] as number) + w
+    weightXAtT[ti] = (weightXAtT[ti] as number) + w * (data.xs[xi] as number)
+    if ((data.xs[xi] as number) > 0) groupStart[xi + 1] = (groupStart[xi + 1] as number) + 1
+  }
+  for (let k = 0; k < nx; k++) groupStart[k + 1] = (groupStart[k + 1] as number) + (groupStart[k] as number)
+  const m = groupStart[nx] as number
+  const repT = new Int32Array(m)
+  const repTx = new Int32Array(m)
+  const repW = new Float64Array(m)
+  const fill = groupStart.slice(0, nx)
+  for (let k = 0; k < n; k++) {
+    const xi = data.tupleX[k] as number
+    if (!((data.xs[xi] as number) > 0)) continue
+    const j = fill[xi] as number
+    fill[xi] = j + 1
+    repT[j] = data.tupleT[k] as number
+    repTx[j] = data.tupleTx[k] as number
+    repW[j] = data.weight[k] as number
+  }
+  return { groupStart, repT, repTx, repW, weightAtT, weightXAtT }
+}
+
 /** Builds a reusable evaluator with preallocated workspace (no allocation per call). */
 export function createBgnbdEvaluator(data: CompressedRft): BgnbdEvaluator {
   const nx = data.xs.length
   const nt = data.times.length
-  const maxX = nx > 0 ? (data.xs[nx - 1] as number) : 0
+  const xs = data.xs
+  const times = data.times
+  const xWeight = data.xWeight
+  const total = data.total
+  const maxX = nx > 0 ? (xs[nx - 1] as number) : 0
+  const { groupStart, repT, repTx, repW, weightAtT, weightXAtT } = layout(data)
   // Per distinct x: lnΓ(r+x)−lnΓ(r) + lnΓ(b+x)−lnΓ(b) − lnΓ(a+b+x)+lnΓ(a+b), and the matching ψ differences.
   const lnConst = new Float64Array(nx)
   const psiR = new Float64Array(nx)
@@ -37,7 +90,7 @@ export function createBgnbdEvaluator(data: CompressedRft): BgnbdEvaluator {
     let lr = 0, lb = 0, lab = 0, pr = 0, pb = 0, pab = 0, lastLb = 0, lastInvB = 0
     let j = 0
     for (let k = 0; k < nx; k++) {
-      const x = data.xs[k] as number
+      const x = xs[k] as number
       for (; j < x; j++) {
         lastLb = Math.log(b + j)
         lastInvB = 1 / (b + j)
@@ -58,7 +111,7 @@ export function createBgnbdEvaluator(data: CompressedRft): BgnbdEvaluator {
   }
   const perXBySpecialFunctions = (r: number, a: number, b: number): void => {
     for (let k = 0; k < nx; k++) {
-      const x = data.xs[k] as number
+      const x = xs[k] as number
       lnConst[k] = gammaln(r + x) - gammaln(r) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x) + gammaln(a + b)
       psiR[k] = digamma(r + x) - digamma(r)
       psiB[k] = digamma(b + x) - digamma(b)
@@ -71,52 +124,64 @@ export function createBgnbdEvaluator(data: CompressedRft): BgnbdEvaluator {
   return function evaluate(r, alpha, a, b, grad) {
     if (maxX <= MAX_RECURRENCE_X) perXByRecurrence(r, a, b)
     else perXBySpecialFunctions(r, a, b)
-    for (let k = 0; k < nt; k++) {
-      const v = alpha + (data.times[k] as number)
-      lnAt[k] = Math.log(v)
-      invAt[k] = 1 / v
-    }
     const lnA = Math.log(a)
     const lnAlpha = Math.log(alpha)
-    let ll = data.total * r * lnAlpha
-    let gr = data.total * lnAlpha
-    let gAlpha = (data.total * r) / alpha
+    let ll = total * r * lnAlpha
+    let gr = total * lnAlpha
+    let gAlpha = (total * r) / alpha
     let ga = 0
     let gb = 0
     for (let k = 0; k < nx; k++) {
-      const w = data.xWeight[k] as number
+      const w = xWeight[k] as number
       ll += w * (lnConst[k] as number)
       gr += w * (psiR[k] as number)
       ga -= w * (psiAB[k] as number)
       gb += w * ((psiB[k] as number) - (psiAB[k] as number))
     }
+    // Every customer's −(r+x)·ln(α+T), summed per distinct T.
+    for (let k = 0; k < nt; k++) {
+      const v = alpha + (times[k] as number)
+      const lnT = Math.log(v)
+      const invT = 1 / v
+      lnAt[k] = lnT
+      invAt[k] = invT
+      const w = weightAtT[k] as number
+      const wrx = r * w + (weightXAtT[k] as number)
+      ll -= wrx * lnT
+      gr -= w * lnT
+      gAlpha -= wrx * invT
+    }
+    // Repeat buyers add ln(1 + E2/E1) = softplus(Δ), Δ = ln a − ln(b+x−1) + (r+x)·ln((α+T)/(α+t_x)), and
+    // move the weight w2 = σ(Δ) of their ln(α+·), 1/(α+·) gradient terms from T to t_x.
     let gaW2 = 0
-    const nTuples = data.weight.length
-    for (let k = 0; k < nTuples; k++) {
-      const xi = data.tupleX[k] as number
-      const ti = data.tupleT[k] as number
-      const w = data.weight[k] as number
-      const x = data.xs[xi] as number
-      const rx = r + x
-      const lnT = lnAt[ti] as number
-      if (x === 0) {
-        ll -= w * rx * lnT
-        gr -= w * lnT
-        gAlpha -= w * rx * (invAt[ti] as number)
-        continue
+    for (let k = 0; k < nx; k++) {
+      const end = groupStart[k + 1] as number
+      let j = groupStart[k] as number
+      if (j === end) continue
+      const rx = r + (xs[k] as number)
+      const c0 = lnA - (lnB1[k] as number)
+      let sLl = 0, sLn = 0, sInv = 0, sW2 = 0
+      for (; j < end; j++) {
+        const ti = repT[j] as number
+        const si = repTx[j] as number
+        const dl = (lnAt[ti] as number) - (lnAt[si] as number)
+        const delta = c0 + rx * dl
+        // One exponential serves both softplus(Δ) = max(Δ, 0) + ln(1+e^−|Δ|) and the weight w2 = σ(Δ).
+        const positive = delta >= 0
+        const e = Math.exp(positive ? -delta : delta)
+        const w = repW[j] as number
+        sLl += w * ((positive ? delta : 0) + Math.log1p(e))
+        const inv = 1 / (1 + e)
+        const ww2 = w * (positive ? inv : e * inv)
+        sLn += ww2 * dl
+        sInv += ww2 * ((invAt[si] as number) - (invAt[ti] as number))
+        sW2 += ww2
       }
-      const si = data.tupleTx[k] as number
-      const lnTx = lnAt[si] as number
-      const delta = lnA - (lnB1[xi] as number) + rx * (lnT - lnTx)
-      // One exponential serves both softplus(Δ) = ln(1+e^Δ) and the weight w2 = σ(Δ).
-      const e = Math.exp(-Math.abs(delta))
-      ll += w * ((delta > 0 ? delta : 0) + Math.log1p(e) - rx * lnT)
-      const w2 = delta >= 0 ? 1 / (1 + e) : e / (1 + e)
-      const w1 = 1 - w2
-      gr -= w * (w1 * lnT + w2 * lnTx)
-      gAlpha -= w * rx * (w1 * (invAt[ti] as number) + w2 * (invAt[si] as number))
-      gaW2 += w * w2
-      gb -= w * w2 * (invB1[xi] as number)
+      ll += sLl
+      gr += sLn
+      gAlpha -= rx * sInv
+      gaW2 += sW2
+      gb -= sW2 * (invB1[k] as number)
     }
     if (grad !== null) {
       grad[0] = gr

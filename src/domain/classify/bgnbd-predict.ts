@@ -16,15 +16,20 @@ const A_OFFSET = 1e-5
 const LONG_SERIES_TERMS = 1_000_000
 
 /** Δ = ln a − ln(b+x−1) + (r+x)·ln((α+T)/(α+t_x)), so that P(alive) = σ(−Δ) (§3). Requires x ≥ 1. */
-function aliveLogOdds(params: BgnbdParams, c: Rft): number {
+function aliveLogOdds(params: BgnbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, a, b } = params
-  return Math.log(a) - Math.log(b + c.x - 1) + (r + c.x) * Math.log1p((c.T - c.tx) / (alpha + c.tx))
+  return Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log1p((T - tx) / (alpha + tx))
 }
 
 /** P(alive at T | x, t_x, T) = 1/(1 + a/(b+x−1)·((α+T)/(α+t_x))^{r+x}) as a stable logistic; 1 for x = 0 (FHL 2005 eq. 13; §3). */
 export function pAlive(params: BgnbdParams, c: Rft): number {
-  if (c.x === 0) return 1
-  return logistic(-aliveLogOdds(params, c))
+  return pAliveAt(params, c.x, c.tx, c.T)
+}
+
+/** {@link pAlive} on plain numbers. */
+export function pAliveAt(params: BgnbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return 1
+  return logistic(-aliveLogOdds(params, x, tx, T))
 }
 
 /**
@@ -32,7 +37,7 @@ export function pAlive(params: BgnbdParams, c: Rft): number {
  * First the Euler form of §4, (1−z)^{a−1}·₂F₁(a+b−1−r, a−1; c; z), as −expm1((a−1)·log1p(−z) + log1p(₂F₁−1)).
  * When a is huge (degenerate fits) that series needs ~a·z terms; then the direct form is summed on log scale.
  */
-function aliveExpectation(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
+function seriesExpectation(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
   const c = a + b + x - 1
   const z = t / (alpha + T + t)
   const lnOneMinusZ = Math.log1p(-z)
@@ -49,28 +54,32 @@ function aliveExpectation(r: number, alpha: number, a: number, b: number, x: num
   return (c / (a - 1)) * bracket
 }
 
-/** aliveExpectation with the a ≈ 1 limit and the rare pole at c ∈ {0, −1, …} handled by symmetric averaging. */
-function stableAliveExpectation(params: BgnbdParams, x: number, T: number, t: number): number {
+/**
+ * E[Y(t) | alive, x, T]: expected repeat purchases in (T, T+t] of a customer still alive, i.e. E[Y(t) | x, t_x, T]
+ * divided by P(alive). It does not depend on t_x. The a ≈ 1 limit and the rare pole at c ∈ {0, −1, …} are
+ * handled by symmetric averaging.
+ */
+export function aliveExpectation(params: BgnbdParams, x: number, T: number, t: number): number {
   const { r, alpha, a, b } = params
   if (Math.abs(a - 1) < A_NEAR_ONE) {
-    return 0.5 * (aliveExpectation(r, alpha, 1 + A_OFFSET, b, x, T, t) + aliveExpectation(r, alpha, 1 - A_OFFSET, b, x, T, t))
+    return 0.5 * (seriesExpectation(r, alpha, 1 + A_OFFSET, b, x, T, t) + seriesExpectation(r, alpha, 1 - A_OFFSET, b, x, T, t))
   }
-  const value = aliveExpectation(r, alpha, a, b, x, T, t)
+  const value = seriesExpectation(r, alpha, a, b, x, T, t)
   if (Number.isFinite(value)) return value
   const h = 1e-7 * Math.max(1, b)
-  return 0.5 * (aliveExpectation(r, alpha, a, b + h, x, T, t) + aliveExpectation(r, alpha, a, b - h, x, T, t))
+  return 0.5 * (seriesExpectation(r, alpha, a, b + h, x, T, t) + seriesExpectation(r, alpha, a, b - h, x, T, t))
 }
 
 /** E[Y(t) | x, t_x, T]: expected repeat purchases in (T, T+t] (FHL 2005 eq. 10, Euler form of §4). */
 export function expectedPurchases(params: BgnbdParams, c: Rft, t: number): number {
   if (!(t > 0)) return 0
-  return pAlive(params, c) * stableAliveExpectation(params, c.x, c.T, t)
+  return pAlive(params, c) * aliveExpectation(params, c.x, c.T, t)
 }
 
 /** E[X(t)] for a new customer over (0, t] (FHL 2005 eq. 9): the conditional form with x = 0, T = 0. */
 export function expectedPurchasesNew(params: BgnbdParams, t: number): number {
   if (!(t > 0)) return 0
-  return stableAliveExpectation(params, 0, 0, t)
+  return aliveExpectation(params, 0, 0, t)
 }
 
 /** ln of the NBD probability Γ(r+j)/(Γ(r) j!)·(α/(α+t))^r·(t/(α+t))^j. */

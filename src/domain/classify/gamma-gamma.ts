@@ -6,6 +6,7 @@
 import digamma from '@stdlib/math-base-special-digamma'
 import gammaln from '@stdlib/math-base-special-gammaln'
 import { fitLnParams } from './fit-ln-params.js'
+import { groupColumns, rescaled, type SpendGroups } from './gamma-gamma-data.js'
 
 export { customerValue } from './clv.js'
 
@@ -29,46 +30,28 @@ export interface GammaGammaFit {
 
 const LN_BOUND = 20
 
-interface SpendGroups { xs: number[], counts: number[], sumLnZ: number[], zbars: number[][], total: number, meanZ: number }
-
-/** Keeps customers with x > 0 and z̄ > 0 (others carry no spend information) and groups them by x. */
 function groupByX(data: readonly SpendSummary[], moneyScale: number): SpendGroups {
-  const kept = data.filter(d => d.x > 0 && d.zbar > 0 && Number.isFinite(d.zbar)).slice().sort((u, v) => u.x - v.x || u.zbar - v.zbar)
-  const g: SpendGroups = { xs: [], counts: [], sumLnZ: [], zbars: [], total: kept.length, meanZ: 0 }
-  for (const d of kept) {
-    const z = d.zbar / moneyScale
-    g.meanZ += z / kept.length
-    const k = g.xs.length - 1
-    if (k < 0 || g.xs[k] !== d.x) {
-      g.xs.push(d.x)
-      g.counts.push(1)
-      g.sumLnZ.push(Math.log(z))
-      g.zbars.push([z])
-    } else {
-      g.counts[k] = (g.counts[k] as number) + 1
-      g.sumLnZ[k] = (g.sumLnZ[k] as number) + Math.log(z)
-      ;(g.zbars[k] as number[]).push(z)
-    }
-  }
-  return g
+  return groupColumns(data.map(d => d.x), data.map(d => d.zbar), moneyScale)
 }
 
 /** Σ ln f(z̄ | x) and, when grad is given, ∂/∂(p, q, γ) written into grad (ANALYTICS.md §5). */
 function evaluate(groups: SpendGroups, p: number, q: number, gamma: number, grad: number[] | null): number {
+  const { xs, counts, start, zs } = groups
   const lnGamma = Math.log(gamma)
   const lgQ = gammaln(q)
   const psiQ = digamma(q)
   let ll = 0, gp = 0, gq = 0, gg = 0
-  for (let k = 0; k < groups.xs.length; k++) {
-    const x = groups.xs[k] as number
-    const w = groups.counts[k] as number
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k] as number
+    const w = counts[k] as number
     const sumLnZ = groups.sumLnZ[k] as number
     const px = p * x
     const lnX = Math.log(x)
     let sumLn = 0
     let sumInv = 0
-    for (const z of groups.zbars[k] as number[]) {
-      const v = gamma + x * z
+    const end = start[k + 1] as number
+    for (let i = start[k] as number; i < end; i++) {
+      const v = gamma + x * (zs[i] as number)
       sumLn += Math.log(v)
       sumInv += 1 / v
     }
@@ -99,19 +82,24 @@ export function gammaGammaGradient(params: GammaGammaParams, data: readonly Spen
   return { p: g[0] as number, q: g[1] as number, gamma: g[2] as number }
 }
 
+/** Options for {@link fitGammaGamma}. */
+export interface GammaGammaFitOptions { prior?: { center: GammaGammaParams, sigma: number }, maxIterations?: number, gradTol?: number }
+
 /**
  * MLE (or MAP with a prior on ln-parameters) of the Gamma-Gamma model on customers with x > 0, by L-BFGS
  * on ln(p, q, γ) clamped to [−20, 20] from several starts; money is rescaled to mean z̄ = 1 during the fit.
  * Throws when no customer has x > 0 and z̄ > 0.
  */
-export function fitGammaGamma(
-  data: readonly SpendSummary[],
-  options: { prior?: { center: GammaGammaParams, sigma: number }, maxIterations?: number, gradTol?: number } = {},
-): GammaGammaFit {
-  const raw = groupByX(data, 1)
+export function fitGammaGamma(data: readonly SpendSummary[], options: GammaGammaFitOptions = {}): GammaGammaFit {
+  return fitGammaGammaColumns(data.map(d => d.x), data.map(d => d.zbar), options)
+}
+
+/** {@link fitGammaGamma} on columns: x[i] and z̄[i] of customer i (no per-customer objects). */
+export function fitGammaGammaColumns(x: ArrayLike<number>, zbar: ArrayLike<number>, options: GammaGammaFitOptions = {}): GammaGammaFit {
+  const raw = groupColumns(x, zbar, 1)
   if (raw.total === 0) throw new RangeError('fitGammaGamma needs at least one customer with x > 0 and z̄ > 0')
   const scale = raw.meanZ
-  const groups = groupByX(data, scale)
+  const groups = rescaled(raw, scale)
   const lnScale = Math.log(scale)
   const toLn = (c: GammaGammaParams): number[] => [Math.log(c.p), Math.log(c.q), Math.log(c.gamma) - lnScale]
   const prior = options.prior === undefined ? undefined : { center: toLn(options.prior.center), sigma: options.prior.sigma }

@@ -1,15 +1,17 @@
 /** Classifies every customer as of a date: summaries → models → group, tier, credit grade, reasons. */
-import { customerValue, expectedSpend, shrunkSpend } from '../classify/gamma-gamma.js'
-import { expectedPurchases, pAlive as modelPAlive, type Rft } from '../classify/bgnbd.js'
+import { createBgnbdBatch, type BatchPrediction } from '../classify/bgnbd-batch.js'
+import type { CustomerValueOptions } from '../classify/clv.js'
+import { expectedSpend, shrunkSpend } from '../classify/gamma-gamma.js'
 import { dayNumber } from '../calendar.js'
 import type { Order, Payment } from '../types.js'
+import { NO_CREDIT } from './credit.js'
 import { fitModels, type ModelChoice } from './fit-models.js'
-import { assignGroup, type Group } from './groups.js'
+import { decideGroup, newGroupDecision, type Group } from './groups.js'
 import { merchantFacts, type MerchantFacts } from './merchant.js'
 import type { ClassifyPolicy } from './policy.js'
-import { scoreRfm, type RfmScore } from './rfm.js'
+import { averageRanks, scoreRfmColumns, type RfmScore } from './rfm.js'
 import { summarizeCustomer, type CustomerSummary } from './summary.js'
-import { assignTiers, creditGrade, type CreditGrade, type Tier } from './tiers.js'
+import { creditGrade, rankTiers, tierReason, type CreditGrade, type Tier } from './tiers.js'
 
 export interface CustomerClass {
   customerId: string
@@ -44,48 +46,97 @@ export interface CustomerHistory {
   payments: readonly Payment[]
 }
 
+const VALUE: CustomerValueOptions = { periods: 4, periodLength: 91, discountPerPeriod: 0.03 }
+
+/** Every customer without credit history shares one grade, so its reason line is built once. */
+const NO_CREDIT_GRADE = creditGrade(NO_CREDIT)
+const NO_CREDIT_LINE = `信用${NO_CREDIT_GRADE.grade}：${NO_CREDIT_GRADE.reason}`
+
 /** Runs the whole classification; customers with no purchase by `asOf` are left out. */
 export function classifyCustomers(histories: Iterable<CustomerHistory>, asOf: string, policy: ClassifyPolicy): Classification {
+  // Runs over every customer on every classification: per customer it allocates only what it returns.
+  const summaryOptions = { window: policy.window, creditDays: policy.creditDays }
   const summaries: CustomerSummary[] = []
   for (const h of histories) {
-    const s = summarizeCustomer(h.id, h.orders, h.payments, asOf, { window: policy.window, creditDays: policy.creditDays })
+    const s = summarizeCustomer(h.id, h.orders, h.payments, asOf, summaryOptions)
     if (s) summaries.push(s)
   }
-  const models = fitModels(summaries.map(s => ({ x: s.x, tx: s.tx, T: s.T, zbarFen: s.zbarFen })))
+  const n = summaries.length
+  const models = fitModels(summaries)
   const merchant = merchantFacts(summaries, { gapDays: 30, oneOrderDays: policy.dormant.oneOrderDays })
   const asOfDay = dayNumber(asOf)
-  const rfm = scoreRfm(summaries.map(s => ({ recencyDays: asOfDay - s.lastDay, occasions: s.x + 1, spendFen: s.yearFen })))
+
+  const recency = new Float64Array(n)
+  const occasions = new Float64Array(n)
+  const yearFen = new Float64Array(n)
+  const profitFen = new Float64Array(n)
+  let anyProfit = false
+  for (let k = 0; k < n; k++) {
+    const s = summaries[k]!
+    recency[k] = asOfDay - s.lastDay
+    occasions[k] = s.x + 1
+    yearFen[k] = s.yearFen
+    profitFen[k] = s.profitFen ?? 0
+    if (s.profitFen !== null) anyProfit = true
+  }
+  // Spend is ranked once for both the RFM M score and the tiers.
+  const spendRanks = averageRanks(yearFen)
+  const rfm = scoreRfmColumns(recency, occasions, yearFen, spendRanks)
+
   const params = models.bgnbd?.params ?? null
-  const partial = summaries.map((s, k) => {
-    const c: Rft = { x: s.x, tx: s.tx, T: s.T }
-    const pAlive = params ? modelPAlive(params, c) : null
-    const expected = params ? expectedPurchases(params, c, policy.horizon) : null
-    const spendFen = models.spend.params
-      ? expectedSpend(models.spend.params, s.x, s.zbarFen === null ? null : s.zbarFen / 100) * 100
+  const batch = params ? createBgnbdBatch(params, policy.horizon, VALUE) : null
+  const margin = VALUE.margin ?? 1
+  const spendParams = models.spend.params
+  const prediction: BatchPrediction = { pAlive: 0, expected: 0, discountedPurchases: 0 }
+  const decision = newGroupDecision()
+  const prospectFen = new Float64Array(n)
+  const credit = new Array<CreditGrade>(n)
+  const customers = new Array<CustomerClass>(n)
+  for (let k = 0; k < n; k++) {
+    const s = summaries[k]!
+    let pAlive: number | null = null
+    let expected: number | null = null
+    if (batch) {
+      batch.predict(s.x, s.tx, s.T, prediction)
+      pAlive = prediction.pAlive
+      expected = prediction.expected
+    }
+    const spendFen = spendParams
+      ? expectedSpend(spendParams, s.x, s.zbarFen === null ? null : s.zbarFen / 100) * 100
       : shrunkSpend(s.x, s.zbarFen, models.spend.meanFen || s.totalFen / (s.x + 1))
-    const valueFen = params
-      ? customerValue(params, c, spendFen, { periods: 4, periodLength: 91, discountPerPeriod: 0.03 })
+    const valueFen = batch
+      ? margin * spendFen * prediction.discountedPurchases
       : spendFen * (365 / Math.max(1, (s.tx + 2 * merchant.medianGapDays) / (s.x + 2)))
-    const group = assignGroup({ summary: s, rfm: rfm[k]!, pAlive, expected }, merchant, policy)
-    const credit = creditGrade(s.credit)
-    return { s, pAlive, expected, spendFen, valueFen, group, credit }
-  })
-  const tiers = assignTiers(partial.map(p => ({ yearFen: p.s.yearFen, profitFen: p.s.profitFen, credit: p.credit.grade, prospectFen: p.group.group === 'dormant' ? 0 : p.valueFen })), policy)
-  const customers = partial.map((p, k): CustomerClass => ({
-    customerId: p.s.customerId,
-    group: p.group.group,
-    tier: tiers[k]!.tier,
-    credit: p.credit.grade,
-    atRisk: p.group.atRisk,
-    pAlive: p.pAlive,
-    expectedPurchases: p.expected,
-    expectedSpendFen: p.spendFen,
-    valueFen: p.valueFen,
-    rfm: rfm[k]!,
-    cadenceDays: p.group.cadenceDays,
-    growth: p.group.growth,
-    summary: p.s,
-    reasons: [...p.group.reasons, tiers[k]!.reason, `信用${p.credit.grade}：${p.credit.reason}`],
-  }))
+    const rfmScore = rfm[k]!
+    const d = decideGroup(s, rfmScore.f, pAlive, expected, merchant, policy, decision)
+    const grade = s.credit === NO_CREDIT ? NO_CREDIT_GRADE : creditGrade(s.credit)
+    const creditLine = grade === NO_CREDIT_GRADE ? NO_CREDIT_LINE : `信用${grade.grade}：${grade.reason}`
+    credit[k] = grade.grade
+    prospectFen[k] = d.group === 'dormant' ? 0 : valueFen
+    customers[k] = {
+      customerId: s.customerId,
+      group: d.group,
+      // The tier and its reason (the second-last line) are filled in once every customer is ranked.
+      tier: 'D',
+      credit: grade.grade,
+      atRisk: d.atRisk,
+      pAlive,
+      expectedPurchases: expected,
+      expectedSpendFen: spendFen,
+      valueFen,
+      rfm: rfmScore,
+      cadenceDays: d.cadenceDays,
+      growth: d.growth,
+      summary: s,
+      reasons: d.extraReason === null ? [d.reason, '', creditLine] : [d.reason, d.extraReason, '', creditLine],
+    }
+  }
+
+  const { tiers, positions } = rankTiers({ yearFen, profitFen: anyProfit ? profitFen : null, credit, prospectFen, spendRanks }, policy)
+  for (let k = 0; k < n; k++) {
+    const c = customers[k]!
+    c.tier = tiers[k]!
+    c.reasons[c.reasons.length - 2] = tierReason(yearFen[k]!, positions === null ? null : positions[k]!, n)
+  }
   return { asOf, models, merchant, customers }
 }

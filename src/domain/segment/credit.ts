@@ -15,11 +15,18 @@ export interface CreditFacts {
   creditOrders: number
 }
 
+/** The facts of a customer who never bought on credit; shared (and frozen) by every such customer. */
+export const NO_CREDIT: Readonly<CreditFacts> = Object.freeze({ unpaidFen: 0, overdueFen: 0, maxDaysOverdue: 0, onTimeShare: null, creditOrders: 0 })
+
+function anyOnCredit(orders: readonly Order[]): boolean {
+  for (const o of orders) if (o.payment === 'unpaid' || o.payment === 'deposit') return true
+  return false
+}
+
 /** Credit facts as of a day. Paid, cash-on-delivery and unmarked orders are not credit. */
 export function creditFacts(orders: readonly Order[], payments: readonly Payment[], asOfDay: number, creditDays: number): CreditFacts {
   // Most customers never buy on credit: answer them without building anything.
-  if (payments.length === 0 && !orders.some(o => o.payment === 'unpaid' || o.payment === 'deposit'))
-    return { unpaidFen: 0, overdueFen: 0, maxDaysOverdue: 0, onTimeShare: null, creditOrders: 0 }
+  if (payments.length === 0 && !anyOnCredit(orders)) return NO_CREDIT
   const settledOn = settlementDays(orders, payments)
   let unpaidFen = 0
   let overdueFen = 0

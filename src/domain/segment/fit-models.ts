@@ -4,7 +4,7 @@
  * ones, and rules only (no model) for the tiniest.
  */
 import { fitBgnbd, type BgnbdFit, type BgnbdParams, type Rft } from '../classify/bgnbd.js'
-import { fitGammaGamma, type GammaGammaParams } from '../classify/gamma-gamma.js'
+import { fitGammaGammaColumns, type GammaGammaParams } from '../classify/gamma-gamma.js'
 
 export type FitMethod = 'mle' | 'map' | 'map-strong' | 'rules'
 
@@ -37,9 +37,14 @@ export function isDegenerate(fit: BgnbdFit): boolean {
 
 /** Fits BG/NBD (days) and the spend model; `zbar` in fen per repeat customer. */
 export function fitModels(data: readonly (Rft & { zbarFen: number | null })[], prior: BgnbdParams = DEFAULT_PRIOR): ModelChoice {
-  const usable = data.filter(c => c.T > 0)
+  const usable: Rft[] = []
+  let repeaters = 0
+  for (const c of data) {
+    if (!(c.T > 0)) continue
+    usable.push(c)
+    if (c.x > 0) repeaters++
+  }
   const n = usable.length
-  const repeaters = usable.filter(c => c.x > 0).length
   const spend = fitSpend(data)
   const base = { customers: n, repeaters, spend }
   if (n < 10 || repeaters < 3)
@@ -55,10 +60,22 @@ export function fitModels(data: readonly (Rft & { zbarFen: number | null })[], p
 }
 
 function fitSpend(data: readonly { x: number, zbarFen: number | null }[]): ModelChoice['spend'] {
-  const repeat = data.filter((c): c is { x: number, zbarFen: number } => c.x > 0 && c.zbarFen !== null && c.zbarFen > 0)
-  const meanFen = repeat.length > 0 ? repeat.reduce((s, c) => s + c.zbarFen, 0) / repeat.length : 0
-  if (repeat.length >= 50) {
-    const fit = fitGammaGamma(repeat.map(c => ({ x: c.x, zbar: c.zbarFen / 100 })))
+  // Repeat customers with a positive mean spend, as columns (x, z̄ in yuan) for the fit.
+  let count = 0
+  for (const c of data) if (c.x > 0 && c.zbarFen !== null && c.zbarFen > 0) count++
+  const xs = new Float64Array(count)
+  const zbars = new Float64Array(count)
+  let sumFen = 0
+  let j = 0
+  for (const c of data) {
+    if (!(c.x > 0 && c.zbarFen !== null && c.zbarFen > 0)) continue
+    sumFen += c.zbarFen
+    xs[j] = c.x
+    zbars[j++] = c.zbarFen / 100
+  }
+  const meanFen = count > 0 ? sumFen / count : 0
+  if (count >= 50) {
+    const fit = fitGammaGammaColumns(xs, zbars)
     if (fit.converged && fit.params.q > 1 && Number.isFinite(fit.params.p))
       return { method: 'gamma-gamma', params: fit.params, logLik: fit.logLik, meanFen }
   }

@@ -52,45 +52,78 @@ export function spendGrowth(s: CustomerSummary, window: number, pseudoFen: numbe
   return (s.recentFen + c) / (s.priorFen + c)
 }
 
-/** Assigns one group per customer. */
-export function assignGroup(input: GroupInput, merchant: MerchantFacts, policy: ClassifyPolicy): GroupResult {
-  const { summary: s, pAlive, expected } = input
+/**
+ * What {@link decideGroup} fills in: the group, its facts and its reasons (the second reason is the
+ * at-risk warning, or null). Classifying many customers reuses one record instead of allocating per customer.
+ */
+export interface GroupDecision {
+  group: Group
+  atRisk: boolean
+  cadenceDays: number
+  silenceRatio: number
+  growth: number | null
+  reason: string
+  extraReason: string | null
+}
+
+/** A blank record for {@link decideGroup}. */
+export function newGroupDecision(): GroupDecision {
+  return { group: 'nurture', atRisk: false, cadenceDays: 0, silenceRatio: 0, growth: null, reason: '', extraReason: null }
+}
+
+function decided(out: GroupDecision, group: Group, atRisk: boolean, reason: string, extraReason: string | null = null): GroupDecision {
+  out.group = group
+  out.atRisk = atRisk && group !== 'dormant'
+  out.reason = reason
+  out.extraReason = extraReason
+  return out
+}
+
+/** Decides one customer's group into `out` (the allocation-free core of {@link assignGroup}); fScore is the RFM F score. */
+export function decideGroup(s: CustomerSummary, fScore: number, pAlive: number | null, expected: number | null, merchant: MerchantFacts, policy: ClassifyPolicy, out: GroupDecision): GroupDecision {
   const cadenceDays = personalCadence(s, merchant.medianGapDays, policy.cadenceShrink)
   const silence = s.T - s.tx
   const silenceRatio = silence / cadenceDays
   const growth = spendGrowth(s, policy.window, merchant.medianWindowSpendFen)
   const atRisk = pAlive !== null && s.x >= 1 && pAlive >= policy.atRisk.low && pAlive < policy.atRisk.high
-  const done = (group: Group, reasons: string[]): GroupResult => ({ group, atRisk: atRisk && group !== 'dormant', cadenceDays, silenceRatio, growth, reasons })
+  out.cadenceDays = cadenceDays
+  out.silenceRatio = silenceRatio
+  out.growth = growth
   const d = policy.dormant
   const alive = pAlive === null ? '' : `，仍活跃概率${pct(pAlive)}`
 
   if (s.x >= 1 && pAlive !== null && pAlive < d.pAlive)
-    return done('dormant', [`平均每${days(cadenceDays)}复购一次，已${days(silence)}未下单${alive}`])
+    return decided(out, 'dormant', atRisk, `平均每${days(cadenceDays)}复购一次，已${days(silence)}未下单${alive}`)
   if (s.x >= 1 && silenceRatio > d.silenceRatio && silence >= d.minSilenceDays)
-    return done('dormant', [`平均每${days(cadenceDays)}复购一次，已${days(silence)}未下单，超过平时间隔的${silenceRatio.toFixed(1)}倍${alive}`])
+    return decided(out, 'dormant', atRisk, `平均每${days(cadenceDays)}复购一次，已${days(silence)}未下单，超过平时间隔的${silenceRatio.toFixed(1)}倍${alive}`)
   if (s.x === 0 && s.T > merchant.secondOrderCutoffDays) {
     const basis = merchant.cutoffFromData ? `本店九成回头客在${days(merchant.secondOrderCutoffDays)}内下第二单` : `超过${days(merchant.secondOrderCutoffDays)}没有回购`
-    return done('dormant', [`只下过一单，已${days(s.T)}没有再买（${basis}）`])
+    return decided(out, 'dormant', atRisk, `只下过一单，已${days(s.T)}没有再买（${basis}）`)
   }
   if (expected !== null && s.x >= 1 && s.T > policy.newDays && expected < d.minExpected)
-    return done('dormant', [`预计未来${policy.horizon}天下单${expected.toFixed(2)}次，已${days(silence)}未下单`])
+    return decided(out, 'dormant', atRisk, `预计未来${policy.horizon}天下单${expected.toFixed(2)}次，已${days(silence)}未下单`)
 
   if (s.T <= policy.newDays)
-    return done('nurture', [s.T === 0 ? '新客户：今天刚下第一单' : `新客户：首单在${days(s.T)}前，已下单${s.x + 1}次`])
+    return decided(out, 'nurture', atRisk, s.T === 0 ? '新客户：今天刚下第一单' : `新客户：首单在${days(s.T)}前，已下单${s.x + 1}次`)
   if (s.x === 0)
-    return done('nurture', [`只下过一单（${days(s.T)}前），还在等第二单`])
+    return decided(out, 'nurture', atRisk, `只下过一单（${days(s.T)}前），还在等第二单`)
 
   const lively = pAlive === null ? silenceRatio <= 1.5 : pAlive >= policy.fast.pAlive
   if (s.x >= 2 && lively && growth !== null && growth >= policy.fast.growth)
-    return done('fast_growing', [`近${policy.window}天消费${formatFen(s.recentFen)}，是前${policy.window}天的${growth.toFixed(1)}倍`])
+    return decided(out, 'fast_growing', atRisk, `近${policy.window}天消费${formatFen(s.recentFen)}，是前${policy.window}天的${growth.toFixed(1)}倍`)
   const steady = pAlive === null ? silenceRatio <= 1.5 : pAlive >= policy.loyal.pAlive
-  const frequent = input.rfm.f >= policy.loyal.minFScore || (s.x >= merchant.repeatP80 && s.x >= 3)
+  const frequent = fScore >= policy.loyal.minFScore || (s.x >= merchant.repeatP80 && s.x >= 3)
   if (s.x >= 2 && steady && frequent)
-    return done('loyal', [`已复购${s.x}次，平均每${days(cadenceDays)}一次${alive}`])
+    return decided(out, 'loyal', atRisk, `已复购${s.x}次，平均每${days(cadenceDays)}一次${alive}`)
 
-  const reasons = [frequent
+  const reason = frequent
     ? `已复购${s.x}次，但最近下单变少${alive}`
-    : `已复购${s.x}次，平均每${days(cadenceDays)}一次，还没到忠诚客户的频次${alive}`]
-  if (atRisk) reasons.push(`活跃概率降到${pct(pAlive!)}，需要跟进`)
-  return done('nurture', reasons)
+    : `已复购${s.x}次，平均每${days(cadenceDays)}一次，还没到忠诚客户的频次${alive}`
+  return decided(out, 'nurture', atRisk, reason, atRisk ? `活跃概率降到${pct(pAlive!)}，需要跟进` : null)
+}
+
+/** Assigns one group per customer. */
+export function assignGroup(input: GroupInput, merchant: MerchantFacts, policy: ClassifyPolicy): GroupResult {
+  const d = decideGroup(input.summary, input.rfm.f, input.pAlive, input.expected, merchant, policy, newGroupDecision())
+  return { group: d.group, atRisk: d.atRisk, cadenceDays: d.cadenceDays, silenceRatio: d.silenceRatio, growth: d.growth, reasons: d.extraReason === null ? [d.reason] : [d.reason, d.extraReason] }
 }

@@ -21,38 +21,100 @@ export interface TierResult { tier: Tier, score: number, reason: string }
 const CREDIT_POINTS: Record<CreditGrade, number> = { A: 1, B: 2 / 3, C: 1 / 3, D: 0 }
 
 /** Percentile ranks in (0, 1], ties sharing their average rank. */
-function ranks(values: readonly number[]): Float64Array {
+function ranks(values: ArrayLike<number>): Float64Array {
   return averageRanks(values).map(r => r / values.length)
+}
+
+/** Columns for {@link rankTiers}: one entry per customer. */
+export interface TierColumns {
+  yearFen: Float64Array
+  /** Profit with unknown as 0, or null when no customer has a known profit (profit then ranks like spend). */
+  profitFen: Float64Array | null
+  credit: readonly CreditGrade[]
+  prospectFen: Float64Array
+  /** averageRanks(yearFen), when the caller already has it. */
+  spendRanks?: Float64Array
+}
+
+/** Tier per customer, weighted score, and place in the ranking (null in absolute mode, under `absoluteBelow` customers). */
+export interface TierRanking { tiers: Tier[], scores: Float64Array, positions: Int32Array | null }
+
+/** Places in descending score order, ties by index: one numeric sort and a binary search per customer. */
+function descendingPositions(scores: Float64Array): Int32Array {
+  const n = scores.length
+  const sorted = scores.slice().sort()
+  // taken[u]: how many earlier customers already sit in the run of ties whose upper bound is u.
+  const taken = new Int32Array(n + 1)
+  const out = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    const v = scores[i]!
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (sorted[mid]! <= v) lo = mid + 1
+      else hi = mid
+    }
+    out[i] = n - lo + taken[lo]!
+    taken[lo]!++
+  }
+  return out
+}
+
+/** Tiers for all customers at once, on columns: shares of the ranking, or absolute spend for small merchants. */
+export function rankTiers(columns: TierColumns, policy: ClassifyPolicy): TierRanking {
+  const { yearFen, credit } = columns
+  const n = yearFen.length
+  const { weights, shares, absoluteBelow, absoluteFen } = policy.tiers
+  const spend = columns.spendRanks === undefined ? ranks(yearFen) : columns.spendRanks.map(r => r / n)
+  const profit = columns.profitFen === null ? spend : ranks(columns.profitFen)
+  const prospects = ranks(columns.prospectFen)
+  const total = weights.spend + weights.profit + weights.credit + weights.prospects
+  const scores = new Float64Array(n)
+  for (let k = 0; k < n; k++) {
+    scores[k] = (weights.spend * spend[k]! + weights.profit * profit[k]! + weights.credit * CREDIT_POINTS[credit[k]!] + weights.prospects * prospects[k]!) / total
+  }
+  const tiers = new Array<Tier>(n)
+  if (n < absoluteBelow) {
+    for (let k = 0; k < n; k++) {
+      const y = yearFen[k]!
+      tiers[k] = y >= absoluteFen[0] ? 'A' : y >= absoluteFen[1] ? 'B' : y >= absoluteFen[2] ? 'C' : 'D'
+    }
+    return { tiers, scores, positions: null }
+  }
+  const positions = descendingPositions(scores)
+  const cutA = Math.round(n * shares[0])
+  const cutB = cutA + Math.round(n * shares[1])
+  const cutC = cutB + Math.round(n * shares[2])
+  for (let k = 0; k < n; k++) {
+    const position = positions[k]!
+    tiers[k] = position < cutA ? 'A' : position < cutB ? 'B' : position < cutC ? 'C' : 'D'
+  }
+  return { tiers, scores, positions }
+}
+
+/** The tier reason: 12-month spend, and the place in the ranking when there is one (0-based position of n). */
+export function tierReason(yearFen: number, position: number | null, n: number): string {
+  if (position === null) return '近一年消费' + formatFen(yearFen)
+  return '近一年消费' + formatFen(yearFen) + '，综合得分排前' + Math.max(1, Math.ceil(((position + 1) / n) * 100)) + '%'
 }
 
 /** Tiers for all customers at once: shares of the ranking, or absolute spend for small merchants. */
 export function assignTiers(inputs: readonly TierInput[], policy: ClassifyPolicy): TierResult[] {
   const n = inputs.length
-  const { weights, shares, absoluteBelow, absoluteFen } = policy.tiers
-  const anyProfit = inputs.some(i => i.profitFen !== null)
-  const spend = ranks(inputs.map(i => i.yearFen))
-  const profit = anyProfit ? ranks(inputs.map(i => i.profitFen ?? 0)) : spend
-  const prospects = ranks(inputs.map(i => i.prospectFen))
-  const total = weights.spend + weights.profit + weights.credit + weights.prospects
-  const scores = inputs.map((input, k) =>
-    (weights.spend * spend[k]! + weights.profit * profit[k]! + weights.credit * CREDIT_POINTS[input.credit] + weights.prospects * prospects[k]!) / total)
-  if (n < absoluteBelow) {
-    return inputs.map((input, k) => {
-      const tier: Tier = input.yearFen >= absoluteFen[0] ? 'A' : input.yearFen >= absoluteFen[1] ? 'B' : input.yearFen >= absoluteFen[2] ? 'C' : 'D'
-      return { tier, score: scores[k]!, reason: `近一年消费${formatFen(input.yearFen)}` }
-    })
+  const yearFen = new Float64Array(n)
+  const prospectFen = new Float64Array(n)
+  const profitFen = new Float64Array(n)
+  let anyProfit = false
+  for (let k = 0; k < n; k++) {
+    const input = inputs[k]!
+    yearFen[k] = input.yearFen
+    prospectFen[k] = input.prospectFen
+    profitFen[k] = input.profitFen ?? 0
+    if (input.profitFen !== null) anyProfit = true
   }
-  const byScore = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])
-  const out = new Array<TierResult>(n)
-  const cutA = Math.round(n * shares[0])
-  const cutB = cutA + Math.round(n * shares[1])
-  const cutC = cutB + Math.round(n * shares[2])
-  byScore.forEach(([score, i], position) => {
-    const tier: Tier = position < cutA ? 'A' : position < cutB ? 'B' : position < cutC ? 'C' : 'D'
-    const top = Math.max(1, Math.ceil(((position + 1) / n) * 100))
-    out[i] = { tier, score, reason: `近一年消费${formatFen(inputs[i]!.yearFen)}，综合得分排前${top}%` }
-  })
-  return out
+  const { tiers, scores, positions } = rankTiers({ yearFen, profitFen: anyProfit ? profitFen : null, credit: inputs.map(i => i.credit), prospectFen }, policy)
+  return inputs.map((input, k) => ({ tier: tiers[k]!, score: scores[k]!, reason: tierReason(input.yearFen, positions === null ? null : positions[k]!, n) }))
 }
 
 /** Credit grade: A pays on time; D owes money more than 90 days past due. */
