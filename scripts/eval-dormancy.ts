@@ -21,11 +21,11 @@ if (args.has('--tune')) {
   const grid: { policy: ClassifyPolicy, label: string, worst: number, mean: number }[] = []
   for (const pAlive of [0.3, 0.4, 0.5, 0.6])
     for (const silenceRatio of [1.5, 2, 2.5, 3])
-      for (const minSilenceDays of [14, 30, 45, 60])
-        for (const minExpected of [0.05, 0.1]) {
-          const policy = withDormant({ pAlive, silenceRatio, minSilenceDays, minExpected })
+      for (const minSilenceDays of [30, 45, 60])
+        for (const silenceMaxPAlive of [0.7, 0.8, 0.9, 1]) {
+          const policy = withDormant({ pAlive, silenceRatio, minSilenceDays, silenceMaxPAlive })
           const ratios = evaluated.map(e => scoreDormancy(e.s, e.classification, e.dead, policy).ratio)
-          grid.push({ policy, label: JSON.stringify({ pAlive, silenceRatio, minSilenceDays, minExpected }), worst: Math.min(...ratios), mean: ratios.reduce((a, b) => a + b, 0) / ratios.length })
+          grid.push({ policy, label: JSON.stringify({ pAlive, silenceRatio, minSilenceDays, silenceMaxPAlive }), worst: Math.min(...ratios), mean: ratios.reduce((a, b) => a + b, 0) / ratios.length })
         }
   grid.sort((a, b) => b.worst - a.worst || b.mean - a.mean)
   for (const g of grid.slice(0, 8)) console.log(`worst ${g.worst.toFixed(3)} mean ${g.mean.toFixed(3)} ${g.label}`)

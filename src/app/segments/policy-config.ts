@@ -15,6 +15,7 @@ export const classifyConfigSchema = z.strictObject({
     pAlive: prob.optional(),
     silenceRatio: z.number().min(1).max(20).optional(),
     minSilenceDays: days.optional(),
+    silenceMaxPAlive: prob.optional(),
     oneOrderDays: days.optional(),
     minExpected: z.number().min(0).max(10).optional(),
   }).optional(),

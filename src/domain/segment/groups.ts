@@ -94,7 +94,7 @@ export function decideGroup(s: CustomerSummary, fScore: number, pAlive: number |
 
   if (s.x >= 1 && pAlive !== null && pAlive < d.pAlive)
     return decided(out, 'dormant', atRisk, `平均每${days(cadenceDays)}复购一次，已${days(silence)}未下单${alive}`)
-  if (s.x >= 1 && silenceRatio > d.silenceRatio && silence >= d.minSilenceDays)
+  if (s.x >= 1 && silenceRatio > d.silenceRatio && silence >= d.minSilenceDays && (pAlive === null || pAlive < d.silenceMaxPAlive))
     return decided(out, 'dormant', atRisk, `平均每${days(cadenceDays)}复购一次，已${days(silence)}未下单，超过平时间隔的${silenceRatio.toFixed(1)}倍${alive}`)
   if (s.x === 0 && s.T > merchant.secondOrderCutoffDays) {
     const basis = merchant.cutoffFromData ? `本店九成回头客在${days(merchant.secondOrderCutoffDays)}内下第二单` : `超过${days(merchant.secondOrderCutoffDays)}没有回购`

@@ -13,6 +13,8 @@ export interface ClassifyPolicy {
     /** x ≥ 1, silence more than this many personal gaps, and at least `minSilenceDays` ⇒ dormant. */
     silenceRatio: number
     minSilenceDays: number
+    /** The silence rule applies only while the model's P(alive) is below this (1 = always). */
+    silenceMaxPAlive: number
     /** One-order customers: dormant after the merchant's 90th percentile first→second gap, or this many days when unknown. */
     oneOrderDays: number
     /** Expected purchases in the horizon below this ⇒ dormant (repeat customers past `newDays` only). */
@@ -42,7 +44,7 @@ export const DEFAULT_POLICY: ClassifyPolicy = {
   newDays: 30,
   // Chosen by `npm run eval:dormancy -- --tune` (best worst-case F1 against the oracle over 4 simulated
   // merchant types × 4 sizes × 2 seeds); ANALYTICS.md §8 starts from 0.30 / 3 / 60 days.
-  dormant: { pAlive: 0.5, silenceRatio: 2, minSilenceDays: 45, oneOrderDays: 90, minExpected: 0.05 },
+  dormant: { pAlive: 0.5, silenceRatio: 2, minSilenceDays: 45, silenceMaxPAlive: 0.8, oneOrderDays: 90, minExpected: 0.05 },
   fast: { pAlive: 0.7, growth: 1.5 },
   loyal: { pAlive: 0.7, minFScore: 4 },
   // Just above the dormant line and below the loyal one: still here, but slipping.
