@@ -27,7 +27,6 @@ const LOCAL_IDS_KEY = 'localModeContactIds'
 async function main(): Promise<void> {
   const config = loadConfig(process.env)
   const local = !isGatewayMode(config)
-  if (local && !config.admins.includes(LOCAL_ADMIN)) config.admins.push(LOCAL_ADMIN)
   const logger = createConsoleLogger({ quiet: local })
   const dbFile = resolve(config.dbPath)
   const store = await openLowdbStore({
@@ -97,6 +96,11 @@ async function main(): Promise<void> {
     // never linked, like the demo's) are linked by name again. Agents bound to real WeChat ids are left
     // alone: starting without a token must not cut them off the database.
     const localIds = new Set<string>(JSON.parse(store.settings.get(LOCAL_IDS_KEY) ?? '[]') as string[])
+    // The terminal's merchant is bound as admin by id; bindings from earlier local runs are dropped.
+    for (const a of store.admins.all()) if (localIds.has(a.contactId)) store.admins.remove(a.contactId)
+    const adminId = chat.contactId(LOCAL_ADMIN)
+    localIds.add(adminId)
+    store.admins.add({ contactId: adminId, name: LOCAL_ADMIN, boundAt: new Date().toISOString() })
     for (const a of agents) {
       if (a.contactId !== null && !localIds.has(a.contactId)) continue
       const id = chat.contactId(a.name)

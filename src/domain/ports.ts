@@ -73,7 +73,7 @@ export interface Store {
   payments: PaymentRepo
   refunds: RefundRepo
   pending: PendingRepo
-  admins: { all(): readonly BoundAdmin[], add(admin: BoundAdmin): void }
+  admins: { all(): readonly BoundAdmin[], add(admin: BoundAdmin): void, remove(contactId: string): void }
   /** Each customer's classification from the last reclassify run. */
   segments: { all(): readonly Segment[], get(customerId: string): Segment | undefined, put(segment: Segment): void }
   transitions: { add(t: Transition): void, on(date: string): Transition[] }

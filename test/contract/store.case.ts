@@ -178,6 +178,8 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(again.payments.ofCustomer('c1')).toHaveLength(1)
       expect(again.refunds.all()).toHaveLength(1)
       expect(again.admins.all().map(a => a.name)).toEqual(['老板'])
+      again.admins.remove('wx-boss')
+      expect(again.admins.all()).toEqual([])
       expect(again.handled.has('m1')).toBe(true)
       expect(again.nextSeq('order')).toBe(3)
       await again.close()

@@ -149,6 +149,9 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     admins: {
       all: () => data.admins,
       add: (admin: DbData['admins'][number]) => { data.admins.push(admin) },
+      remove(contactId: string) {
+        data.admins = data.admins.filter(a => a.contactId !== contactId)
+      },
     },
     outbox: {
       all: () => data.outbox,

@@ -3,7 +3,7 @@ import { dateOfDay, dayNumber } from '../../domain/calendar.js'
 import type { MonthlyRevenueChart, TierPyramidChart } from '../../domain/charts/specs.js'
 import type { Grade, GroupName } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
-import { contributionFen } from './overview.js'
+import { contribution } from './overview.js'
 import { visibleClasses } from './scope.js'
 
 const TIERS: Grade[] = ['A', 'B', 'C', 'D']
@@ -15,14 +15,15 @@ function who(ctx: MessageContext): string {
 /** Customer counts per tier beside what each tier contributes (profit when costs are known). */
 export function pyramidSpec(ctx: MessageContext): TierPyramidChart {
   const visible = visibleClasses(ctx)
-  const anyProfit = visible.some(v => v.c.summary.profitFen !== null)
+  const { label, of } = contribution(visible.map(v => v.c))
   return {
     kind: 'tier-pyramid',
     title: '客户价值金字塔',
-    subtitle: `${who(ctx)} · 截至 ${ctx.classified().classification.asOf} · 右侧为近一年${anyProfit ? '利润' : '消费额'}`,
+    subtitle: `${who(ctx)} · 截至 ${ctx.classified().classification.asOf} · 右侧为近一年${label}`,
+    valueHeading: `${label}贡献`,
     tiers: TIERS.map(tier => {
       const inTier = visible.filter(v => v.c.tier === tier)
-      return { tier, customers: inTier.length, profitFen: inTier.reduce((s, v) => s + Math.max(0, contributionFen(v.c)), 0) }
+      return { tier, customers: inTier.length, profitFen: inTier.reduce((s, v) => s + of(v.c), 0) }
     }),
   }
 }

@@ -10,14 +10,22 @@ import { agentSuffix, visibleClasses } from './scope.js'
 export const GROUP_ORDER: Group[] = ['loyal', 'fast_growing', 'nurture', 'dormant']
 const TIERS = ['A', 'B', 'C', 'D'] as const
 
-/** What a customer brought in: profit when costs are known, else 12-month spend. */
-export function contributionFen(c: CustomerClass): number {
-  return c.summary.profitFen ?? c.summary.yearFen
+/**
+ * What customers brought in over the last 12 months: profit when the cost of every customer's orders is
+ * known, else spend for everyone (mixing the two would compare unlike numbers).
+ */
+export function contribution(classes: readonly CustomerClass[]): { label: '利润' | '消费额', of: (c: CustomerClass) => number } {
+  const profitKnown = classes.some(c => c.summary.profitFen !== null)
+    && classes.every(c => c.summary.yearFen === 0 || c.summary.profitFen !== null)
+  return profitKnown
+    ? { label: '利润', of: c => Math.max(0, c.summary.profitFen ?? 0) }
+    : { label: '消费额', of: c => c.summary.yearFen }
 }
 
 /** How many customers make the top 20 %, and their share of the contribution (the 80/20 rule). */
 export function topShare(classes: readonly CustomerClass[]): { count: number, share: number } {
-  const values = classes.map(c => Math.max(0, contributionFen(c))).sort((a, b) => b - a)
+  const { of } = contribution(classes)
+  const values = classes.map(of).sort((a, b) => b - a)
   const count = Math.max(1, Math.round(values.length * 0.2))
   const total = values.reduce((s, v) => s + v, 0)
   if (total <= 0) return { count, share: 0 }
@@ -30,7 +38,6 @@ export function overviewText(ctx: MessageContext): string {
   const title = ctx.role === 'admin' ? '📊 全部客户概览' : `📊 ${ctx.agent?.name ?? ''}的客户概览`
   if (visible.length === 0) return `${title}\n还没有客户。报单后这里就会有数据。`
   const classes = visible.map(v => v.c)
-  const anyProfit = classes.some(c => c.summary.profitFen !== null)
   const lines = [`${title}（截至 ${classification.asOf}，共 ${visible.length} 位客户）`]
   for (const g of GROUP_ORDER) {
     const inGroup = classes.filter(c => c.group === g)
@@ -42,7 +49,7 @@ export function overviewText(ctx: MessageContext): string {
   })
   lines.push(`价值分层（近一年）：${tierLine.join(' · ')}`)
   const top = topShare(classes)
-  lines.push(`前20%的客户（${top.count}位）贡献了 ${Math.round(top.share * 100)}% 的${anyProfit ? '利润' : '消费额'}`)
+  lines.push(`前20%的客户（${top.count}位）贡献了近一年 ${Math.round(top.share * 100)}% 的${contribution(classes).label}`)
   lines.push(changesLine(ctx, new Set(classes.map(c => c.customerId))))
   const best = [...visible].sort((a, b) => b.c.summary.yearFen - a.c.summary.yearFen).slice(0, 5)
   lines.push('近一年消费前5：')

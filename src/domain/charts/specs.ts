@@ -16,6 +16,8 @@ export interface TierPyramidChart {
   kind: 'tier-pyramid'
   title: string
   subtitle?: string
+  /** Heading of the right-hand pyramid; `利润贡献` unless the amounts are spend (`消费额贡献`). */
+  valueHeading?: string
   tiers: TierFigures[]
 }
 

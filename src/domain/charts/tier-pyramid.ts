@@ -72,7 +72,7 @@ export function planTierPyramid(spec: TierPyramidChart): TierPyramidPlan {
       bands: planBands(counts, false, (n, pct, tier) => ({ lines: tierCustomersLines(tier, n), joiner: ' ', detail: `占 ${formatPercent(pct, n)}` })),
     },
     profit: {
-      heading: '利润贡献',
+      heading: spec.valueHeading ?? '利润贡献',
       total: `合计 ${formatWholeYuan(sum(profits))}`,
       bands: planBands(profits, true, (fen, pct) => ({ lines: profitShareLines(fen, pct), joiner: '', detail: null })),
     },

@@ -31,7 +31,7 @@ export interface CustomerSummary {
   recentOccasions: number
   /** Net spend in the last 365 days. */
   yearFen: number
-  /** Amount less cost over orders whose cost is known; null when no cost is known. */
+  /** Amount less cost over the last 365 days, for orders whose cost is known; null when none is known. */
   profitFen: number | null
   lastOrder: Order
   credit: CreditFacts
@@ -87,8 +87,10 @@ export function summarizeCustomer(customerId: string, orders: readonly Order[], 
     else if (age < 2 * options.window) {
       priorFen += net
     }
-    if (age < 365) yearFen += net
-    if (o.costFen !== null && o.amountFen !== null) profitFen = (profitFen ?? 0) + net - o.costFen
+    if (age < 365) {
+      yearFen += net
+      if (o.costFen !== null && o.amountFen !== null) profitFen = (profitFen ?? 0) + net - o.costFen
+    }
   }
   const first = occasions[0]!
   const last = occasions[occasions.length - 1]!

@@ -43,10 +43,12 @@ describe('summarizeCustomer', () => {
     expect(s.yearFen).toBe(1500)
   })
 
-  it('counts profit only where costs are known', () => {
-    const orders = ordersAt([20, 10], 100)
+  it('counts profit of the last 365 days, only where costs are known', () => {
+    const orders = ordersAt([400, 20, 10], 100)
     expect(summarizeCustomer('c1', orders, [], AS_OF, opts)!.profitFen).toBeNull()
-    orders[0] = { ...orders[0]!, costFen: 6000 }
+    orders[0] = { ...orders[0]!, costFen: 1000 }
+    expect(summarizeCustomer('c1', orders, [], AS_OF, opts)!.profitFen).toBeNull()
+    orders[1] = { ...orders[1]!, costFen: 6000 }
     expect(summarizeCustomer('c1', orders, [], AS_OF, opts)!.profitFen).toBe(4000)
   })
 })
