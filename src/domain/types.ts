@@ -1,5 +1,5 @@
 /** Stored records and the messages that flow through the bot. Money is integer fen; dates are ISO strings. */
-import type { LineDraft, PaymentState } from './order/draft.js'
+import type { LineDraft, OrderDraft, PaymentState } from './order/draft.js'
 
 export type Role = 'admin' | 'agent' | 'unknown'
 
@@ -96,15 +96,8 @@ export interface PendingDraft {
   drafts: PendingOrder[]
 }
 
-export interface PendingOrder {
-  customer: { name: string | null, phone: string | null, address: string | null }
-  lines: LineDraft[]
-  amountFen: number | null
-  payment: PaymentState | null
-  paidFen: number | null
-  date: string | null
-  note: string | null
-}
+/** An order draft kept for 确认: what the parser understood, without its questions. */
+export type PendingOrder = Omit<OrderDraft, 'issues'>
 
 export interface BoundAdmin {
   contactId: string
