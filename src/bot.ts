@@ -15,7 +15,9 @@ import type { AdminCode } from './app/admin-code.js'
 import type { Config } from './app/config.js'
 import { createJobs, scheduleTable } from './app/jobs/index.js'
 import { createJobRunner } from './app/jobs/runner.js'
+import { chartFileLoader } from './app/outbox/chart-files.js'
 import { toSendPolicy } from './app/outbox/policy.js'
+import { toPolicy } from './app/segments/policy-config.js'
 import { createSendQueue, type SendQueue } from './app/outbox/send-queue.js'
 import type { Logger } from './domain/logger.js'
 import { createRouter } from './app/router/router.js'
@@ -48,20 +50,24 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const echo = createEchoFilter()
   const clock = options.clock ?? systemClock
   const chat = createWechatyChat(bot, echo)
+  const charts = options.charts ?? createPngRenderer()
+  const contacts = createWechatyContacts(bot)
   const queue = createSendQueue({
     store, chat, clock, logger, random: Math.random, policy: toSendPolicy(config),
     admins: () => store.admins.all().map(a => a.contactId),
+    loadFile: chartFileLoader(store, toPolicy(config.classify), charts),
   })
-  const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: createJobs({ store, config }), logger, wake: () => queue.wake() })
+  const jobTable = createJobs({ store, config, contacts, charts: true })
+  const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: jobTable, logger, wake: () => queue.wake() })
   const scheduler = createCronScheduler({ jobs: scheduleTable(jobs, config.schedule), timezone: config.timezone, store, logger, clock })
   const router = createRouter({
     store,
     chat,
-    contacts: createWechatyContacts(bot),
+    contacts,
     clock,
     config,
     logger,
-    charts: options.charts ?? createPngRenderer(),
+    charts,
     csv: toCsv,
     jobs,
   }, { adminCode: options.adminCode })

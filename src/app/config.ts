@@ -4,6 +4,8 @@
  */
 import { validate as isCron } from 'node-cron'
 import { z } from 'zod'
+import { DEFAULT_NUDGE_TEMPLATE, NUDGE_PLACEHOLDERS } from '../domain/outreach/nudge.js'
+import { DEFAULT_REACTIVATION_TEMPLATES } from '../domain/outreach/reactivate.js'
 import { parseClockTime } from '../domain/outreach/quiet-hours.js'
 import { classifyConfigSchema } from './segments/policy-config.js'
 
@@ -31,6 +33,9 @@ function isTimezone(tz: string): boolean {
 
 const clockTime = z.string().refine(t => parseClockTime(t) !== null, '需要 时:分，如 21:30')
 const cron = z.string().trim().refine(c => c.split(/\s+/).length === 5 && isCron(c), '需要 5 段的 cron 表达式（分 时 日 月 周），如 0 2 * * *')
+/** A template whose `{placeholders}` are all among `known`. */
+const template = (known: readonly string[]) => z.string().trim().min(1).refine(
+  t => [...t.matchAll(/\{(\w+)\}/g)].every(m => known.includes(m[1]!)), `占位符只能是 ${known.map(k => `{${k}}`).join('、')}`)
 const cap = z.number().int().min(0).max(10_000)
 const gap = z.number().min(0).max(600)
 
@@ -62,7 +67,17 @@ const configSchema = z.strictObject({
   classify: classifyConfigSchema.default({}),
   sending: sendingSchema.prefault({}),
   /** When each scheduled job runs, in `timezone`. */
-  schedule: z.strictObject({ reclassify: cron.default('0 2 * * *') }).prefault({}),
+  schedule: z.strictObject({
+    reclassify: cron.default('0 2 * * *'), digest: cron.default('0 9 * * *'), nudge: cron.default('30 9 * * *'),
+    reactivate: cron.default('0 10 * * *'),
+  }).prefault({}),
+  /** Message templates with `{placeholders}` (DESIGN.md §7). */
+  templates: z.strictObject({
+    nudge: template(NUDGE_PLACEHOLDERS).default(DEFAULT_NUDGE_TEMPLATE),
+    reactivation: z.array(template(['name', 'product', 'days'])).min(1, '至少要一条模板').default([...DEFAULT_REACTIVATION_TEMPLATES]),
+  }).prefault({}),
+  /** The reactivate job: days between two messages to the same customer. */
+  reactivation: z.strictObject({ minDays: z.number().int().min(1).max(365).default(30) }).prefault({}),
   gateway: z.strictObject({
     token: z.string().regex(/^[\w.-]+_\S+$/, '需要带前缀的网关令牌，如 puppet_workpro_xxxxxxxx').optional(),
     endpoint: z.string().regex(/^[\w.-]+:\d{1,5}$/, '需要 主机:端口，如 127.0.0.1:8788').optional(),

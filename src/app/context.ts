@@ -1,7 +1,7 @@
 /** What every use case gets: the ports, the configuration, and the message being handled. */
 import type { ChartRenderer } from '../domain/charts/specs.js'
 import type { ChatPort, Clock, ContactDirectory, OutFile, Store } from '../domain/ports.js'
-import type { Agent, IncomingMessage, Role } from '../domain/types.js'
+import type { Agent, IncomingMessage, StaffRole } from '../domain/types.js'
 import type { Config } from './config.js'
 import type { JobRunner } from './jobs/runner.js'
 import type { Logger } from '../domain/logger.js'
@@ -32,7 +32,7 @@ export interface MessageContext {
   msg: IncomingMessage
   /** The text exactly as sent, for values that must match WeChat to the letter (group names). */
   rawText: string
-  role: Exclude<Role, 'unknown'>
+  role: StaffRole
   /** The sender's agent record, when the sender is an agent (an admin may be one too). */
   agent: Agent | undefined
   /** The merchant's local date of the message. */

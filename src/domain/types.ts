@@ -1,7 +1,10 @@
 /** Stored records and the messages that flow through the bot. Money is integer fen; dates are ISO strings. */
 import type { LineDraft, OrderDraft, PaymentState } from './order/draft.js'
 
-export type Role = 'admin' | 'agent' | 'unknown'
+export type Role = 'admin' | 'agent' | 'customer' | 'unknown'
+
+/** The roles that run commands: staff of the merchant. */
+export type StaffRole = 'admin' | 'agent'
 
 export interface Agent {
   id: string
@@ -29,6 +32,8 @@ export interface Customer {
   createdAt: string
   optedOut: boolean
   notes: string | null
+  /** When the customer last wrote to the bot from their linked contact (ISO instant). */
+  lastInteractionAt?: string
 }
 
 export type OrderStatus = 'active' | 'cancelled' | 'refunded'

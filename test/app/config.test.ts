@@ -28,7 +28,7 @@ describe('parseConfig', () => {
       quietHours: { start: '21:30', end: '08:30' },
       retry: { maxAttempts: 5, firstDelaySeconds: 30, maxDelaySeconds: 1800 },
     })
-    expect(c.schedule).toEqual({ reclassify: '0 2 * * *' })
+    expect(c.schedule).toEqual({ reclassify: '0 2 * * *', digest: '0 9 * * *', nudge: '30 9 * * *', reactivate: '0 10 * * *' })
     const o = parseConfig({ fileText: '{"sending": {"dailyCaps": {"invite": 5}, "quietHours": {"end": "09:00"}}, "schedule": {"reclassify": " 30 3 * * * "}}', env: {} })
     expect(o.sending.dailyCaps).toMatchObject({ invite: 5, nudge: 200 })
     expect(o.sending.quietHours).toEqual({ start: '21:30', end: '09:00' })
@@ -70,7 +70,11 @@ describe('parseConfig', () => {
     ['[1,2]', /JSON 对象/],
     ['{"schedule": {"reclassify": "61 * * * *"}}', /schedule\.reclassify[\s\S]*5 段的 cron/],
     ['{"schedule": {"reclassify": "0 0 2 * * *"}}', /schedule\.reclassify[\s\S]*5 段的 cron/],
-    ['{"schedule": {"digset": "0 9 * * *"}}', /schedule 有不认识的配置项 digset；可用的有：reclassify$/],
+    ['{"schedule": {"digset": "0 9 * * *"}}', /schedule 有不认识的配置项 digset；可用的有：reclassify, digest, nudge, reactivate$/],
+    ['{"templates": {"reactivation": []}}', /templates\.reactivation .*至少要一条模板/],
+    ['{"reactivation": {"minDays": 0}}', /reactivation\.minDays/],
+    ['{"schedule": {"nudge": "30 25 * * *"}}', /schedule\.nudge .*无效/],
+    ['{"templates": {"nudge": "{name}，{price}"}}', /templates\.nudge .*占位符只能是 \{name\}、\{product\}、\{days\}、\{reason\}/],
     ['{"sending": {"gapSeconds": {"min": 9}}}', /sending\.gapSeconds[\s\S]*min 不能大于 max/],
     ['{"sending": {"quietHours": {"start": "9pm"}}}', /sending\.quietHours\.start[\s\S]*21:30/],
     ['{"sending": {"dailyCaps": {"nudge": -1}}}', /sending\.dailyCaps\.nudge/],

@@ -40,6 +40,7 @@ const customerSchema = z.strictObject({
   createdAt: isoTime,
   optedOut: z.boolean(),
   notes: z.string().nullable(),
+  lastInteractionAt: isoTime.optional(),
 })
 
 const orderSchema = z.strictObject({

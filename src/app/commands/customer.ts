@@ -4,6 +4,7 @@ import type { MessageContext } from '../context.js'
 import { canSee } from '../ledger/find-customer.js'
 import { defineCommand } from '../router/types.js'
 import { profileText } from '../views/profile.js'
+import { wechatLine } from './link.js'
 
 const USAGE = '客户 <名字或电话> [电话尾号或代理名]'
 
@@ -18,7 +19,7 @@ export const customerCommand = defineCommand({
   async run(ctx, words: string[]) {
     const found = findVisible(ctx, words)
     if (typeof found === 'string') return found
-    return profileText(ctx, found, ctx.classified().byCustomer.get(found.id))
+    return [profileText(ctx, found, ctx.classified().byCustomer.get(found.id)), await wechatLine(ctx, found)].join('\n')
   },
 })
 

@@ -1,5 +1,5 @@
 /** The registry: the only list of chat commands. Help text and the README table come from here. */
-import type { Role } from '../../domain/types.js'
+import type { StaffRole } from '../../domain/types.js'
 import type { CommandDef } from '../router/types.js'
 import { agentCommand } from './agent.js'
 import { chartCommand } from './chart.js'
@@ -8,6 +8,7 @@ import { exportCommand } from './export.js'
 import { help } from './help.js'
 import { correct, payment, refund, undo } from './ledger.js'
 import { dormantList, growingList, loyalList, nurtureList } from './lists.js'
+import { bindCommand, unbindCommand } from './link.js'
 import { overviewCommand } from './overview.js'
 import { cancel, confirm } from './pending.js'
 import { settingsCommand } from './settings.js'
@@ -16,7 +17,7 @@ import { taskCommand } from './task.js'
 export const commands: readonly CommandDef[] = [
   help, confirm, cancel, undo, payment, refund, correct,
   customerCommand, overviewCommand, dormantList, loyalList, growingList, nurtureList, chartCommand, exportCommand,
-  agentCommand, settingsCommand, taskCommand,
+  bindCommand, unbindCommand, agentCommand, settingsCommand, taskCommand,
 ]
 
 const byWord = new Map<string, CommandDef>()
@@ -28,7 +29,7 @@ export function findCommand(word: string): CommandDef | undefined {
 }
 
 /** Commands this role may use, in registry order. */
-export function commandsFor(role: Exclude<Role, 'unknown'>): CommandDef[] {
+export function commandsFor(role: StaffRole): CommandDef[] {
   return commands.filter(c => c.roles.includes(role))
 }
 

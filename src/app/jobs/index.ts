@@ -1,19 +1,32 @@
 /** The job table: the only list of scheduled jobs. Their times come from config (`schedule.<name>`). */
-import type { ScheduledJob, Store } from '../../domain/ports.js'
+import type { ContactDirectory, ScheduledJob, Store } from '../../domain/ports.js'
 import type { Config } from '../config.js'
 import { toPolicy } from '../segments/policy-config.js'
+import { digestJob } from './digest-job.js'
 import type { Job } from './job.js'
+import { nudgeJob } from './nudge-job.js'
+import { reactivateJob } from './reactivate-job.js'
 import { reclassifyJob } from './reclassify-job.js'
 import type { JobRunner } from './runner.js'
 
 export interface JobDeps {
   store: Store
   config: Config
+  /** Resolves configured admin names to contacts for the digest. */
+  contacts?: ContactDirectory
+  /** A chart renderer is wired to the send queue: the digest attaches the pyramid. */
+  charts?: boolean
 }
 
 /** Every job the bot knows. */
 export function createJobs(deps: JobDeps): Job[] {
-  return [reclassifyJob(deps.store, toPolicy(deps.config.classify))]
+  const policy = toPolicy(deps.config.classify)
+  return [
+    reclassifyJob(deps.store, policy),
+    digestJob({ store: deps.store, config: deps.config, contacts: deps.contacts, charts: deps.charts ?? false }, policy),
+    nudgeJob(deps.store, policy, deps.config.templates.nudge),
+    reactivateJob(deps.store, deps.config, policy),
+  ]
 }
 
 /** The scheduler's table: each job that has a time in `schedule`, run through the runner. */

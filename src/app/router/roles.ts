@@ -1,11 +1,13 @@
 /** Who is speaking: resolved once per message, before any command runs. */
 import type { ContactDirectory, Store } from '../../domain/ports.js'
-import type { Agent, IncomingMessage, Role } from '../../domain/types.js'
+import type { Agent, Customer, IncomingMessage, Role } from '../../domain/types.js'
 import type { Config } from '../config.js'
 
 export interface Speaker {
   role: Role
   agent: Agent | undefined
+  /** The customer linked to the sender's contact (role `customer`, direct messages only). */
+  customer?: Customer
 }
 
 /**
@@ -21,6 +23,8 @@ export function resolveSpeaker(msg: IncomingMessage, config: Config, store: Stor
     || config.admins.some(a => a === msg.senderId || (msg.senderAlias !== null && a === msg.senderAlias))
   if (isAdmin) return { role: 'admin', agent: activeAgent }
   if (activeAgent) return { role: 'agent', agent: activeAgent }
+  const customer = msg.roomId === null ? store.customers.all().find(c => c.contactId === msg.senderId) : undefined
+  if (customer) return { role: 'customer', agent: undefined, customer }
   return { role: 'unknown', agent: undefined }
 }
 

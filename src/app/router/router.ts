@@ -10,6 +10,7 @@ import { handleParsed, parseFor } from '../ledger/handle-parsed.js'
 import { localDate } from '../local-time.js'
 import { createClassifier } from '../segments/current.js'
 import { toPolicy } from '../segments/policy-config.js'
+import { customerMessage, autoLink } from './customer-chat.js'
 import { adminByName, resolveSpeaker } from './roles.js'
 import { ROLE_NAMES } from './types.js'
 
@@ -74,7 +75,12 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
       deps.logger.info('configured admin verified by name', { name: msg.senderName })
       speaker = resolveSpeaker(msg, deps.config, deps.store)
     }
-    if (speaker.role === 'unknown') return bindAdmin(msg, text, now)
+    if (speaker.role === 'unknown' && !text.startsWith(BIND_ADMIN_WORD)) {
+      const linked = await autoLink(deps, msg)
+      if (linked) speaker = { role: 'customer', agent: undefined, customer: linked }
+    }
+    if (speaker.role === 'customer' && speaker.customer && !text.startsWith(BIND_ADMIN_WORD)) return customerMessage(deps, msg, speaker.customer, text, now)
+    if (speaker.role !== 'admin' && speaker.role !== 'agent') return bindAdmin(msg, text, now)
     const ctx: MessageContext = {
       deps,
       classified: () => classifier.current(localDate(now, deps.config.timezone)),

@@ -1,6 +1,6 @@
 /** A chat command, declared as data: the registry, the router and the help text all read these. */
 import type { z } from 'zod'
-import type { Role } from '../../domain/types.js'
+import type { StaffRole } from '../../domain/types.js'
 import type { MessageContext, Reply } from '../context.js'
 
 /** How each role is called in replies and help. */
@@ -9,7 +9,7 @@ export const ROLE_NAMES = { admin: '管理员', agent: '代理' } as const
 export interface CommandDef<A = unknown> {
   name: string
   aliases: readonly string[]
-  roles: readonly Exclude<Role, 'unknown'>[]
+  roles: readonly StaffRole[]
   /** One line for 帮助. */
   summary: string
   /** How to write it, e.g. `代理 添加 <微信名>`. */

@@ -1,6 +1,7 @@
 /** The chart specs behind 图表 and 概览, built from the customers the speaker may see. */
 import { dateOfDay, dayNumber } from '../../domain/calendar.js'
 import type { MonthlyRevenueChart, TierPyramidChart } from '../../domain/charts/specs.js'
+import type { CustomerClass } from '../../domain/segment/classify.js'
 import type { Grade, GroupName } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
 import { contribution } from './overview.js'
@@ -14,16 +15,20 @@ function who(ctx: MessageContext): string {
 
 /** Customer counts per tier beside what each tier contributes (profit when costs are known). */
 export function pyramidSpec(ctx: MessageContext): TierPyramidChart {
-  const visible = visibleClasses(ctx)
-  const { label, of } = contribution(visible.map(v => v.c))
+  return pyramidOf(visibleClasses(ctx).map(v => v.c), ctx.classified().classification.asOf, who(ctx))
+}
+
+/** The pyramid of these classified customers (the digest job draws all of them). */
+export function pyramidOf(classes: readonly CustomerClass[], asOf: string, whose: string): TierPyramidChart {
+  const { label, of } = contribution(classes)
   return {
     kind: 'tier-pyramid',
     title: '客户价值金字塔',
-    subtitle: `${who(ctx)} · 截至 ${ctx.classified().classification.asOf} · 右侧为近一年${label}`,
+    subtitle: `${whose} · 截至 ${asOf} · 右侧为近一年${label}`,
     valueHeading: `${label}贡献`,
     tiers: TIERS.map(tier => {
-      const inTier = visible.filter(v => v.c.tier === tier)
-      return { tier, customers: inTier.length, profitFen: inTier.reduce((s, v) => s + of(v.c), 0) }
+      const inTier = classes.filter(c => c.tier === tier)
+      return { tier, customers: inTier.length, profitFen: inTier.reduce((s, c) => s + of(c), 0) }
     }),
   }
 }

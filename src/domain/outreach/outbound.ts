@@ -43,6 +43,8 @@ export interface OutboundMessage {
   /** Job + recipient + period (see `dedupeKey`): planning the same key twice sends once. */
   dedupeKey: string
   customerId?: string
+  /** Not to be sent before this instant (ISO): spreads a job's messages through the day. */
+  notBefore?: string
 }
 
 /** The key that makes a message unique: `nudge:wx-wang:2026-11-23`. */

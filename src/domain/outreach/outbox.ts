@@ -38,7 +38,7 @@ export function plannedEntry(message: OutboundMessage, id: string, nowIso: strin
     status: 'planned',
     attempts: 0,
     plannedAt: nowIso,
-    nextAttemptAt: nowIso,
+    nextAttemptAt: message.notBefore !== undefined && message.notBefore > nowIso ? message.notBefore : nowIso,
   }
   if (message.text !== undefined) entry.text = message.text
   if (message.file) entry.file = { ...message.file }

@@ -1,0 +1,62 @@
+/** 绑定 / 解绑: link a customer to a WeChat contact of the bot account, by the customer's agent or an admin. */
+import { z } from 'zod'
+import type { Customer } from '../../domain/types.js'
+import type { MessageContext } from '../context.js'
+import { defineCommand } from '../router/types.js'
+import { findVisible } from './customer.js'
+
+const BIND_USAGE = '绑定 <客户> <联系人名或备注>'
+const UNBIND_USAGE = '解绑 <客户>'
+
+export const bindCommand = defineCommand({
+  name: '绑定',
+  aliases: ['绑定微信'],
+  roles: ['admin', 'agent'],
+  summary: '把客户和机器人账号的一位微信联系人关联起来（唤醒、福利消息才能发给客户本人）',
+  usage: BIND_USAGE,
+  args: z.tuple([z.string(), z.string()], { error: `用法：${BIND_USAGE}` }),
+  async run(ctx, [who, contactWord]: [string, string]) {
+    const { store, contacts } = ctx.deps
+    const customer = findVisible(ctx, [who])
+    if (typeof customer === 'string') return customer
+    const found = await contacts.find(contactWord)
+    if (found.length === 0) return `找不到名字或备注是“${contactWord}”的微信联系人。请先加为好友，或改用备注名。`
+    if (found.length > 1) return `有${found.length}位微信联系人叫“${contactWord}”，请先在微信里给要绑定的那位设个备注，再用备注绑定。`
+    const contact = found[0]!
+    const other = store.customers.all().find(c => c.contactId === contact.id && c.id !== customer.id)
+    if (other) return `这位微信联系人已经绑定了客户 ${other.name}，请先发“解绑 ${other.name}”。`
+    if (store.agents.byContact(contact.id) || store.admins.all().some(a => a.contactId === contact.id))
+      return `“${contactWord}”是代理或管理员，不能绑定为客户。`
+    store.customers.update({ ...customer, contactId: contact.id })
+    store.handled.add(ctx.msg.id, ctx.now.toISOString())
+    await store.commit()
+    return `✅ 已把客户 ${customer.name} 绑定到微信联系人 ${contact.name}${contact.alias ? `（备注 ${contact.alias}）` : ''}。`
+  },
+})
+
+export const unbindCommand = defineCommand({
+  name: '解绑',
+  aliases: ['解绑微信'],
+  roles: ['admin', 'agent'],
+  summary: '取消客户和微信联系人的关联',
+  usage: UNBIND_USAGE,
+  args: z.tuple([z.string()], { error: `用法：${UNBIND_USAGE}` }),
+  async run(ctx, [who]: [string]) {
+    const customer = findVisible(ctx, [who])
+    if (typeof customer === 'string') return customer
+    if (customer.contactId === null) return `客户 ${customer.name} 没有绑定微信。`
+    ctx.deps.store.customers.update({ ...customer, contactId: null })
+    ctx.deps.store.handled.add(ctx.msg.id, ctx.now.toISOString())
+    await ctx.deps.store.commit()
+    return `✅ 已解除客户 ${customer.name} 的微信绑定。`
+  },
+})
+
+/** `微信：已绑定（备注 xxx）` / `微信：未绑定`, for the 客户 profile. */
+export async function wechatLine(ctx: MessageContext, customer: Customer): Promise<string> {
+  const optedOut = customer.optedOut ? ' · 已退订营销消息' : ''
+  if (customer.contactId === null) return `微信：未绑定${optedOut}`
+  const contact = await ctx.deps.contacts.byId(customer.contactId).catch(() => undefined)
+  const label = contact ? (contact.alias ? `（备注 ${contact.alias}）` : `（${contact.name}）`) : ''
+  return `微信：已绑定${label}${optedOut}`
+}

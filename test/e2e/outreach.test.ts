@@ -1,0 +1,70 @@
+/**
+ * Scheduled outreach through the real transport (PuppetServer + wechaty-puppet-service on 127.0.0.1):
+ * `任务 nudge` makes the agent receive their nudge, `任务 digest` the admin theirs, via the outbox.
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { mock } from 'wechaty-puppet-mock'
+import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { parseConfig } from '../../src/app/config.js'
+import { createBotApp, type BotApp } from '../../src/bot.js'
+import { silentLogger } from '../../src/domain/logger.js'
+import { aCustomer, anOrder } from '../helpers/builders.js'
+import { Inbox, startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
+
+let gw: Gateway
+let app: BotApp
+let boss: mock.ContactMock
+let wang: mock.ContactMock
+let bossInbox: Inbox
+let wangInbox: Inbox
+let store: Awaited<ReturnType<typeof openLowdbStore>>
+
+beforeAll(async () => {
+  gw = await startGateway()
+  boss = gw.mocker.createContact({ name: '老板' })
+  wang = gw.mocker.createContact({ name: '小王' })
+  bossInbox = new Inbox(boss, gw.self.id)
+  wangInbox = new Inbox(wang, gw.self.id)
+  const dbFile = join(mkdtempSync(join(tmpdir(), 'wxcrm-e2e-out-')), 'db.json')
+  // Sending at any hour of the test run, without pauses.
+  const fileText = JSON.stringify({ sending: { quietHours: { start: '00:00', end: '00:00' }, gapSeconds: { min: 0, max: 0 } } })
+  const config = parseConfig({ fileText, env: { WXCRM_DB: dbFile, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint } })
+  store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
+  store.admins.add({ contactId: boss.id, name: '老板', boundAt: new Date().toISOString() })
+  store.agents.add({ id: 'a1', name: '小王', contactId: wang.id, addedAt: new Date().toISOString(), active: true })
+  store.customers.add(aCustomer({ id: 'c1', name: '王五', agentId: 'a1' }))
+  for (const [no, placedOn] of [[1, '2025-06-01'], [2, '2025-07-01'], [3, '2025-08-01']] as const)
+    store.orders.add(anOrder({ id: `o${no}`, no, customerId: 'c1', agentId: 'a1', placedOn }))
+  await store.commit()
+  app = createBotApp({ puppet: gw.client(), store, config, logger: silentLogger })
+  await app.bot.start()
+  await waitFor(() => app.bot.isLoggedIn && app.queue.state() === 'running', 20_000, 'login and the send queue')
+  expect(await bossInbox.after(() => boss.say('任务 reclassify').to(gw.self), 20_000)).toContain('已按')
+}, 60_000)
+
+afterAll(async () => {
+  await app?.stop()
+  await gw?.stop()
+})
+
+describe('outreach jobs through the transport', () => {
+  it('任务 nudge: the agent receives their nudge', async () => {
+    expect(await bossInbox.after(() => boss.say('任务 nudge').to(gw.self), 20_000)).toContain('已放入发件箱 1 条')
+    const nudge = await wangInbox.nth(1, 20_000)
+    expect(nudge).toContain('小王，今天有 1 位客户值得联系')
+    expect(nudge).toContain('王五')
+  }, 45_000)
+
+  it('任务 digest: the admin receives theirs, with the pyramid', async () => {
+    const before = bossInbox.received.length
+    expect(await bossInbox.after(() => boss.say('任务 digest').to(gw.self), 20_000)).toContain('已放入发件箱 1 条')
+    await waitFor(() => bossInbox.received.length >= before + 3, 20_000, 'the digest and its chart')
+    const texts = bossInbox.received.slice(before).map(r => r.text)
+    expect(texts.some(t => t.includes('📋 每日简报') && t.includes('新转入睡眠：1 位：王五'))).toBe(true)
+    await waitFor(() => store.outbox.all().some(e => e.kind === 'digest' && e.status === 'sent'), 10_000, 'the digest marked sent')
+    expect(store.outbox.all().filter(e => e.kind === 'digest').map(e => [e.status, e.file?.name.startsWith('客户金字塔')])).toEqual([['sent', true]])
+  }, 45_000)
+})
