@@ -14,6 +14,7 @@ import { createEchoFilter } from './adapters/wechaty/echo-filter.js'
 import type { AdminCode } from './app/admin-code.js'
 import type { Config } from './app/config.js'
 import { createJobs, scheduleTable } from './app/jobs/index.js'
+import { inviteFailed, inviteSent, roomMembershipChanged } from './app/jobs/invite-state.js'
 import { createJobRunner } from './app/jobs/runner.js'
 import { chartFileLoader } from './app/outbox/chart-files.js'
 import { toSendPolicy } from './app/outbox/policy.js'
@@ -56,8 +57,10 @@ export function createBotApp(options: BotAppOptions): BotApp {
     store, chat, clock, logger, random: Math.random, policy: toSendPolicy(config),
     admins: () => store.admins.all().map(a => a.contactId),
     loadFile: chartFileLoader(store, toPolicy(config.classify), charts),
+    onSent: entry => inviteSent(store, entry, clock.now()),
+    onFailed: entry => inviteFailed(store, entry, clock.now()),
   })
-  const jobTable = createJobs({ store, config, contacts, charts: true })
+  const jobTable = createJobs({ store, config, contacts, chat, charts: true })
   const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: jobTable, logger, wake: () => queue.wake() })
   const scheduler = createCronScheduler({ jobs: scheduleTable(jobs, config.schedule), timezone: config.timezone, store, logger, clock })
   const router = createRouter({
@@ -77,6 +80,10 @@ export function createBotApp(options: BotAppOptions): BotApp {
     logger,
     staleMs: config.staleSeconds * 1000,
     onRateLimit: text => queue.notice(text),
+    onRoomMembers: (roomId, ids, event) => {
+      if (roomMembershipChanged(store, roomId, ids, event, clock.now()) === 0) return
+      void store.commit().catch((error: unknown) => logger.error('invite state not saved', { error: String(error) }))
+    },
   })
   // Sending and the schedule begin once WeChat is there (catch-up runs happen now too).
   bot.on('login', () => {

@@ -5,6 +5,7 @@
 import { validate as isCron } from 'node-cron'
 import { z } from 'zod'
 import { DEFAULT_NUDGE_TEMPLATE, NUDGE_PLACEHOLDERS } from '../domain/outreach/nudge.js'
+import { DEFAULT_PERK_TEMPLATE } from '../domain/outreach/perks.js'
 import { DEFAULT_REACTIVATION_TEMPLATES } from '../domain/outreach/reactivate.js'
 import { parseClockTime } from '../domain/outreach/quiet-hours.js'
 import { classifyConfigSchema } from './segments/policy-config.js'
@@ -69,12 +70,19 @@ const configSchema = z.strictObject({
   /** When each scheduled job runs, in `timezone`. */
   schedule: z.strictObject({
     reclassify: cron.default('0 2 * * *'), digest: cron.default('0 9 * * *'), nudge: cron.default('30 9 * * *'),
-    reactivate: cron.default('0 10 * * *'),
+    reactivate: cron.default('0 10 * * *'), invite: cron.default('30 10 * * *'), perks: cron.default('45 10 * * *'),
   }).prefault({}),
   /** Message templates with `{placeholders}` (DESIGN.md §7). */
   templates: z.strictObject({
     nudge: template(NUDGE_PLACEHOLDERS).default(DEFAULT_NUDGE_TEMPLATE),
     reactivation: z.array(template(['name', 'product', 'days'])).min(1, '至少要一条模板').default([...DEFAULT_REACTIVATION_TEMPLATES]),
+    perk: template(['name', 'milestone']).default(DEFAULT_PERK_TEMPLATE),
+  }).prefault({}),
+  /** The perks job's milestones: the nth order, spend within a calendar year, the first order's anniversary. */
+  perks: z.strictObject({
+    nthOrder: z.number().int().min(1).max(1000).default(10),
+    yearlySpendYuan: z.number().min(1).max(10_000_000).default(5000),
+    anniversary: z.boolean().default(true),
   }).prefault({}),
   /** The reactivate job: days between two messages to the same customer. */
   reactivation: z.strictObject({ minDays: z.number().int().min(1).max(365).default(30) }).prefault({}),

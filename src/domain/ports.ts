@@ -1,4 +1,5 @@
 /** The interfaces the app talks to the outside through; adapters implement them. */
+import type { InviteRecord } from './outreach/invite.js'
 import type { OutboxEntry } from './outreach/outbox.js'
 import type { Agent, BoundAdmin, Customer, IncomingMessage, Order, Payment, PendingDraft, Refund, Segment, SnapshotMeta, Transition } from './types.js'
 
@@ -89,6 +90,8 @@ export interface Store {
   outbox: OutboxRepo
   /** When each scheduled job last ran (ISO instant), by job name. */
   jobRuns: { get(job: string): string | undefined, set(job: string, at: string): void, all(): Readonly<Record<string, string>> }
+  /** VIP room invitations, one record per customer and room. */
+  invites: { all(): readonly InviteRecord[], get(customerId: string, roomId: string): InviteRecord | undefined, put(record: InviteRecord): void }
   /** Next value of a named counter (ids and order numbers), starting at 1. */
   nextSeq(name: string): number
   commit(): Promise<void>
@@ -108,6 +111,17 @@ export interface ChatPort {
   sendText(conversationId: string, text: string): Promise<void>
   /** Sends a file to a contact id or a room id. */
   sendFile(conversationId: string, file: OutFile): Promise<void>
+  /** Adds a contact to a room, or invites them where WeChat allows only that; absent: rooms unsupported. */
+  addToRoom?(roomId: string, contactId: string): Promise<void>
+  /** The room with this topic (compared after NFKC) and its members; absent: rooms unsupported. */
+  findRoom?(topic: string): Promise<RoomInfo | undefined>
+}
+
+/** A WeChat room the bot account is in. */
+export interface RoomInfo {
+  id: string
+  topic: string
+  memberIds: string[]
 }
 
 export interface ContactInfo {

@@ -112,14 +112,14 @@ describe('lowdb store on disk', () => {
     expect(after.orders).toHaveLength(1)
   })
 
-  it('migrates a schema version 3 file to version 4: an empty outbox and no job runs, nothing else touched', async () => {
+  it('migrates a schema version 3 file to the current version: an empty outbox, no job runs, no invites, nothing else touched', async () => {
     const file = join(tempDir(), 'db.json')
     const v3 = { ...emptyDb(), schemaVersion: 3, settings: { vipRoom: 'VIP客户群' } } as Record<string, unknown>
     delete v3.outbox
     delete v3.jobRuns
     ;(v3.orders as unknown[]).push(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
     expect(dbSchema.safeParse(v3).success).toBe(false)
-    expect(dbSchema.parse(migrate(v3))).toMatchObject({ schemaVersion: 4, outbox: [], jobRuns: {}, settings: { vipRoom: 'VIP客户群' } })
+    expect(dbSchema.parse(migrate(v3))).toMatchObject({ schemaVersion: SCHEMA_VERSION, outbox: [], jobRuns: {}, invites: [], settings: { vipRoom: 'VIP客户群' } })
     writeFileSync(file, JSON.stringify(v3))
     const s = await open(file)
     expect(s.outbox.all()).toEqual([])
@@ -129,10 +129,17 @@ describe('lowdb store on disk', () => {
     s.jobRuns.set('reclassify', '2026-11-23T18:00:00.000Z')
     await s.commit()
     const after = JSON.parse(readFileSync(file, 'utf8'))
-    expect(after.schemaVersion).toBe(4)
+    expect(after.schemaVersion).toBe(SCHEMA_VERSION)
     expect(after.orders).toHaveLength(1)
     expect(after.outbox.map((e: { id: string }) => e.id)).toEqual(['ob1'])
     expect(after.jobRuns).toEqual({ reclassify: '2026-11-23T18:00:00.000Z' })
+  })
+
+  it('migrates a schema version 4 file to version 5: no invites yet', () => {
+    const v4 = { ...emptyDb(), schemaVersion: 4, settings: { vipRoom: 'VIP客户群' } } as Record<string, unknown>
+    delete v4.invites
+    expect(dbSchema.safeParse(v4).success).toBe(false)
+    expect(dbSchema.parse(migrate(v4))).toMatchObject({ schemaVersion: 5, invites: [], settings: { vipRoom: 'VIP客户群' } })
   })
 
   it('refuses an outbox with the same dedupe key twice', async () => {

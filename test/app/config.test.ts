@@ -28,11 +28,20 @@ describe('parseConfig', () => {
       quietHours: { start: '21:30', end: '08:30' },
       retry: { maxAttempts: 5, firstDelaySeconds: 30, maxDelaySeconds: 1800 },
     })
-    expect(c.schedule).toEqual({ reclassify: '0 2 * * *', digest: '0 9 * * *', nudge: '30 9 * * *', reactivate: '0 10 * * *' })
+    expect(c.schedule).toEqual({ reclassify: '0 2 * * *', digest: '0 9 * * *', nudge: '30 9 * * *', reactivate: '0 10 * * *', invite: '30 10 * * *', perks: '45 10 * * *' })
     const o = parseConfig({ fileText: '{"sending": {"dailyCaps": {"invite": 5}, "quietHours": {"end": "09:00"}}, "schedule": {"reclassify": " 30 3 * * * "}}', env: {} })
     expect(o.sending.dailyCaps).toMatchObject({ invite: 5, nudge: 200 })
     expect(o.sending.quietHours).toEqual({ start: '21:30', end: '09:00' })
     expect(o.schedule.reclassify).toBe('30 3 * * *')
+  })
+
+  it('has perk milestones and a perk template by default, and takes overrides', () => {
+    const c = parseConfig({ env: {} })
+    expect(c.perks).toEqual({ nthOrder: 10, yearlySpendYuan: 5000, anniversary: true })
+    expect(c.templates.perk).toContain('{milestone}')
+    const o = parseConfig({ fileText: '{"perks": {"nthOrder": 5}, "templates": {"perk": "{name}：{milestone}"}}', env: {} })
+    expect([o.perks.nthOrder, o.perks.yearlySpendYuan, o.templates.perk]).toEqual([5, 5000, '{name}：{milestone}'])
+    expect(() => parseConfig({ fileText: '{"templates": {"perk": "{name}{gift}"}}', env: {} })).toThrow(/templates\.perk/)
   })
 
   it('lets environment variables override the file', () => {
@@ -70,7 +79,7 @@ describe('parseConfig', () => {
     ['[1,2]', /JSON 对象/],
     ['{"schedule": {"reclassify": "61 * * * *"}}', /schedule\.reclassify[\s\S]*5 段的 cron/],
     ['{"schedule": {"reclassify": "0 0 2 * * *"}}', /schedule\.reclassify[\s\S]*5 段的 cron/],
-    ['{"schedule": {"digset": "0 9 * * *"}}', /schedule 有不认识的配置项 digset；可用的有：reclassify, digest, nudge, reactivate$/],
+    ['{"schedule": {"digset": "0 9 * * *"}}', /schedule 有不认识的配置项 digset；可用的有：reclassify, digest, nudge, reactivate, invite, perks$/],
     ['{"templates": {"reactivation": []}}', /templates\.reactivation .*至少要一条模板/],
     ['{"reactivation": {"minDays": 0}}', /reactivation\.minDays/],
     ['{"schedule": {"nudge": "30 25 * * *"}}', /schedule\.nudge .*无效/],

@@ -78,7 +78,7 @@ describe('任务', () => {
 
   it('answers unknown jobs, wrong words and non-admins', async () => {
     const app = await withAgents()
-    expect(await app.say(app.boss, '任务 abc')).toEqual(['没有叫“abc”的任务。可用的任务：reclassify（重新分类）、digest（每日简报）、nudge（跟进提醒）、reactivate（唤醒客户）'])
+    expect(await app.say(app.boss, '任务 abc')).toEqual(['没有叫“abc”的任务。可用的任务：reclassify（重新分类）、digest（每日简报）、nudge（跟进提醒）、reactivate（唤醒客户）、invite（邀请入群）、perks（会员福利）'])
     expect(await app.say(app.boss, '任务 reclassify 现在')).toEqual(['用法：任务 <名称> [预览]｜任务（列出全部任务）'])
     expect(await app.say(app.wang, '任务 reclassify')).toEqual(['“任务”只有管理员可以使用。'])
   })

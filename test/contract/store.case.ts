@@ -159,6 +159,20 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(again.jobRuns.all()).toEqual({ reclassify: '2026-11-23T18:00:00.000Z', digest: '2026-11-23T01:00:00.000Z' })
     })
 
+    it('keeps one invitation record per customer and room, across a reopen', async () => {
+      const s = await factory.open()
+      const before = s.revision()
+      s.invites.put({ customerId: 'c1', roomId: 'r@chatroom', contactId: 'wx-1', status: 'planned', updatedAt: '2026-11-23T02:30:00.000Z' })
+      s.invites.put({ customerId: 'c1', roomId: 'r@chatroom', contactId: 'wx-1', status: 'invited', updatedAt: '2026-11-23T02:31:00.000Z' })
+      s.invites.put({ customerId: 'c2', roomId: 'r@chatroom', contactId: 'wx-2', status: 'left', updatedAt: '2026-11-23T02:32:00.000Z' })
+      expect(s.revision()).toBe(before + 3)
+      await s.commit()
+      const again = await factory.reopen(s)
+      expect(again.invites.all().map(r => [r.customerId, r.status])).toEqual([['c1', 'invited'], ['c2', 'left']])
+      expect(again.invites.get('c2', 'r@chatroom')?.contactId).toBe('wx-2')
+      expect(again.invites.get('c2', 'other@chatroom')).toBeUndefined()
+    })
+
     it('keeps everything committed across a reopen, counters included', async () => {
       const s = await factory.open()
       expect(s.nextSeq('order')).toBe(1)

@@ -37,7 +37,7 @@ export function makeTestApp(options: TestAppOptions = {}) {
   const adminCode = createAdminCode({ code: '123456', issuedAt: NOW, ttlMinutes: 30 })
   const charts = createMemoryChartRenderer()
   const clock = { now: () => now }
-  const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: options.jobs ?? createJobs({ store, config, contacts, charts: true }), logger: silentLogger })
+  const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: options.jobs ?? createJobs({ store, config, contacts, chat, charts: true }), logger: silentLogger })
   const router = createRouter({ store, chat, contacts, clock, config, logger: silentLogger, charts, csv: toCsv, jobs }, { adminCode })
   let seq = 0
 

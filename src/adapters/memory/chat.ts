@@ -1,5 +1,6 @@
 /** In-memory ChatPort and ContactDirectory: record what the bot says; used by tests and simulations. */
-import type { ChatPort, ContactDirectory, ContactInfo, OutFile } from '../../domain/ports.js'
+import { sameTopic } from '../../domain/outreach/invite.js'
+import type { ChatPort, ContactDirectory, ContactInfo, OutFile, RoomInfo } from '../../domain/ports.js'
 import type { IncomingMessage } from '../../domain/types.js'
 
 export interface SentMessage {
@@ -13,12 +14,23 @@ export interface SentFile extends OutFile {
   conversationId: string
 }
 
-export function createMemoryChat(): ChatPort & { sent: SentMessage[], files: SentFile[] } {
+/** `rooms` are the rooms the bot account is in; adding someone puts them among the members at once. */
+export function createMemoryChat(): ChatPort & { sent: SentMessage[], files: SentFile[], rooms: RoomInfo[] } {
   const sent: SentMessage[] = []
   const files: SentFile[] = []
+  const rooms: RoomInfo[] = []
   return {
     sent,
     files,
+    rooms,
+    async findRoom(topic: string) {
+      return rooms.find(r => sameTopic(r.topic, topic))
+    },
+    async addToRoom(roomId: string, contactId: string) {
+      const room = rooms.find(r => r.id === roomId)
+      if (!room) throw new Error(`room not found: ${roomId}`)
+      if (!room.memberIds.includes(contactId)) room.memberIds.push(contactId)
+    },
     async sendFile(conversationId: string, file: OutFile) {
       files.push({ conversationId, ...file })
     },

@@ -20,3 +20,12 @@ export const outboxSchema = z.strictObject({
   sentAt: isoTime.optional(),
   lastError: z.string().optional(),
 })
+
+/** The stored shape of a VIP room invitation (see src/domain/outreach/invite.ts). */
+export const inviteSchema = z.strictObject({
+  customerId: z.string().min(1),
+  roomId: z.string().min(1),
+  contactId: z.string().min(1),
+  status: z.enum(['planned', 'invited', 'joined', 'failed', 'declined', 'left']),
+  updatedAt: isoTime,
+})

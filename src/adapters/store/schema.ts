@@ -1,8 +1,8 @@
 /** The database file's shape, checked with zod on every load. */
 import { z } from 'zod'
-import { outboxSchema } from './outbox-schema.js'
+import { inviteSchema, outboxSchema } from './outbox-schema.js'
 
-export const SCHEMA_VERSION = 4
+export const SCHEMA_VERSION = 5
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
 const isoTime = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'must be an ISO timestamp')
@@ -151,6 +151,8 @@ export const dbSchema = z.strictObject({
   outbox: z.array(outboxSchema).refine(list => new Set(list.map(e => e.dedupeKey)).size === list.length, 'dedupeKey must be unique'),
   /** When each scheduled job last ran, by job name (for catch-up after downtime). */
   jobRuns: z.record(z.string(), isoTime),
+  /** VIP room invitations, one per customer and room. */
+  invites: z.array(inviteSchema),
 })
 
 export type DbData = z.infer<typeof dbSchema>
@@ -173,6 +175,7 @@ export function emptyDb(): DbData {
     settings: {},
     outbox: [],
     jobRuns: {},
+    invites: [],
   }
 }
 
@@ -195,6 +198,10 @@ export function migrate(raw: unknown): unknown {
   if (data.schemaVersion === 3) {
     // v4 added the outbox and the scheduled jobs' last runs.
     Object.assign(data, { schemaVersion: 4, outbox: [], jobRuns: {} })
+  }
+  if (data.schemaVersion === 4) {
+    // v5 added the VIP room invitations.
+    Object.assign(data, { schemaVersion: 5, invites: [] })
   }
   return data
 }

@@ -2,6 +2,7 @@
  * The store's in-memory state with its indexes. Both the memory store and the lowdb store use it;
  * they differ only in how `commit()` makes the state durable.
  */
+import type { InviteRecord } from '../../domain/outreach/invite.js'
 import type { OutboxEntry } from '../../domain/outreach/outbox.js'
 import type { Store } from '../../domain/ports.js'
 import type { Agent, Customer, Order, Segment, SnapshotMeta, Transition } from '../../domain/types.js'
@@ -170,6 +171,15 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
         putById(data.outbox, ix.outbox, entry)
         ix.outboxByKey.set(entry.dedupeKey, entry)
       },
+    },
+    invites: {
+      all: () => data.invites,
+      get: (customerId: string, roomId: string) => data.invites.find(r => r.customerId === customerId && r.roomId === roomId),
+      put: change((record: InviteRecord) => {
+        const i = data.invites.findIndex(r => r.customerId === record.customerId && r.roomId === record.roomId)
+        if (i >= 0) data.invites[i] = { ...record }
+        else data.invites.push({ ...record })
+      }),
     },
     jobRuns: {
       get: (job: string) => data.jobRuns[job],

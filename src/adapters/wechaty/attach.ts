@@ -17,6 +17,8 @@ export interface AttachOptions {
   staleMs: number
   /** WeChat telling the account to slow down (操作过于频繁), shown as a system or own message. */
   onRateLimit?: (text: string) => void
+  /** Contacts joined (room-join) or left (room-leave) a room the bot account is in. */
+  onRoomMembers?: (roomId: string, contactIds: string[], event: 'join' | 'leave') => void
 }
 
 export interface Attached {
@@ -37,6 +39,8 @@ export function attachRouter(bot: Wechaty, options: AttachOptions): Attached {
   })
   bot.on('logout', (user, reason) => options.logger.warn('logged out', { user: user.name(), reason }))
   bot.on('error', error => options.logger.info('wechaty error', { error: String((error as Error)?.message ?? error) }))
+  bot.on('room-join', (room, invitees) => options.onRoomMembers?.(room.id, invitees.map(c => c.id), 'join'))
+  bot.on('room-leave', (room, leavers) => options.onRoomMembers?.(room.id, leavers.map(c => c.id), 'leave'))
   bot.on('message', (message) => {
     if (closed) return
     const p = toIncoming(bot, message, options, loginAt)

@@ -1,6 +1,7 @@
 /** ChatPort and ContactDirectory over a Wechaty bot. */
 import { FileBox } from 'file-box'
 import type { Contact, Room, Wechaty } from 'wechaty'
+import { sameTopic } from '../../domain/outreach/invite.js'
 import type { ChatPort, ContactDirectory, ContactInfo, OutFile } from '../../domain/ports.js'
 import type { IncomingMessage } from '../../domain/types.js'
 import type { EchoFilter } from './echo-filter.js'
@@ -53,6 +54,23 @@ export function createWechatyChat(bot: Wechaty, echo: EchoFilter): ChatPort {
       catch (error) {
         throw toSendError(error, conversationId)
       }
+    },
+    // room.add adds directly where WeChat allows it; for rooms of 40 or more the puppet sends an invitation (WECHATY.md §6.8).
+    async addToRoom(roomId: string, contactId: string) {
+      try {
+        await (await room(roomId)).add(await contact(contactId))
+      }
+      catch (error) {
+        throw toSendError(error, roomId)
+      }
+    },
+    async findRoom(topic: string) {
+      const rooms = await bot.Room.findAll()
+      for (const r of rooms) {
+        const t = await r.topic()
+        if (sameTopic(t, topic)) return { id: r.id, topic: t, memberIds: (await r.memberAll()).map(m => m.id) }
+      }
+      return undefined
     },
   }
 }

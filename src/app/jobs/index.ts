@@ -1,10 +1,12 @@
 /** The job table: the only list of scheduled jobs. Their times come from config (`schedule.<name>`). */
-import type { ContactDirectory, ScheduledJob, Store } from '../../domain/ports.js'
+import type { ChatPort, ContactDirectory, ScheduledJob, Store } from '../../domain/ports.js'
 import type { Config } from '../config.js'
 import { toPolicy } from '../segments/policy-config.js'
 import { digestJob } from './digest-job.js'
 import type { Job } from './job.js'
+import { inviteJob } from './invite-job.js'
 import { nudgeJob } from './nudge-job.js'
+import { perksJob } from './perks-job.js'
 import { reactivateJob } from './reactivate-job.js'
 import { reclassifyJob } from './reclassify-job.js'
 import type { JobRunner } from './runner.js'
@@ -14,6 +16,8 @@ export interface JobDeps {
   config: Config
   /** Resolves configured admin names to contacts for the digest. */
   contacts?: ContactDirectory
+  /** Finds the VIP room and adds people to it (the invite job). */
+  chat?: Pick<ChatPort, 'findRoom' | 'addToRoom'>
   /** A chart renderer is wired to the send queue: the digest attaches the pyramid. */
   charts?: boolean
 }
@@ -26,6 +30,8 @@ export function createJobs(deps: JobDeps): Job[] {
     digestJob({ store: deps.store, config: deps.config, contacts: deps.contacts, charts: deps.charts ?? false }, policy),
     nudgeJob(deps.store, policy, deps.config.templates.nudge),
     reactivateJob(deps.store, deps.config, policy),
+    inviteJob(deps.store, deps.config, policy, deps.chat),
+    perksJob(deps.store, deps.config),
   ]
 }
 

@@ -10,6 +10,11 @@ const INTERRUPTED = '发送中途中断，无法确认是否送达：按已发�
 export async function deliver(entry: OutboxEntry, chat: ChatPort, loadFile?: (file: OutboundFile) => Promise<OutFile>): Promise<void> {
   const to = conversationOf(entry.to)
   if (to === null) throw new SendError('没有收件人', '', 'drop')
+  if (entry.kind === 'invite') {
+    // An invitation is a room add, not a message: direct where WeChat allows, an invitation otherwise.
+    if (!entry.to.roomId || !entry.to.contactId || !chat.addToRoom) throw new SendError('无法拉人入群', to, 'drop')
+    return chat.addToRoom(entry.to.roomId, entry.to.contactId)
+  }
   let file: OutFile | null = null
   if (entry.file) {
     if (!loadFile) throw new SendError(`无法生成附件 ${entry.file.name}`, to, 'drop')

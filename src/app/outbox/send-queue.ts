@@ -36,6 +36,10 @@ export interface SendQueueOptions {
   admins: () => readonly string[]
   /** Produces the bytes of an attachment at send time; without it, entries with a file are dropped. */
   loadFile?: (file: OutboundFile) => Promise<OutFile>
+  /** Called after an entry is sent (before the commit): invitations become `invited`. */
+  onSent?: (entry: OutboxEntry) => void
+  /** Called when an entry is given up (before the commit): invitations become `failed`. */
+  onFailed?: (entry: OutboxEntry) => void
   /** Called once each time the queue stops on a rate-limit answer, with WeChat's words. */
   onStopped?: (reason: string) => void
 }
@@ -164,6 +168,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
     if (error === null) {
       store.outbox.update({ ...sending, status: 'sent', sentAt: at.toISOString() })
       sentToday.add(entry.kind, at)
+      options.onSent?.(sending)
     }
     else {
       failed(sending, error, at)
@@ -175,7 +180,9 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
     const verdict = verdictOf(error)
     const lastError = error instanceof Error ? error.message : String(error)
     logger.warn('send failed', { id: entry.id, kind: entry.kind, verdict, attempts: entry.attempts, error: lastError })
-    store.outbox.update(afterFailure(entry, verdict, lastError, at.getTime(), policy.retry))
+    const after = afterFailure(entry, verdict, lastError, at.getTime(), policy.retry)
+    store.outbox.update(after)
+    if (after.status === 'failed') options.onFailed?.(after)
     if (verdict === 'stop') stop(lastError)
   }
 
