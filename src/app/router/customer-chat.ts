@@ -6,7 +6,11 @@
 import { contactCandidates } from '../../domain/customer/contact-match.js'
 import { dedupeKey } from '../../domain/outreach/outbound.js'
 import type { Customer, IncomingMessage } from '../../domain/types.js'
-import type { AppDeps, Reply } from '../context.js'
+import { formatFen } from '../../domain/money.js'
+import type { AppDeps, MessageContext, Reply } from '../context.js'
+import { linesLabel } from '../ledger/format.js'
+import { parseFor } from '../ledger/handle-parsed.js'
+import { recordDrafts } from '../ledger/record-orders.js'
 import { planMessages } from '../outbox/plan-messages.js'
 
 const OPT_OUT = new Set(['退订', 'TD', 'td', '取消订阅'])
@@ -73,4 +77,41 @@ function answerAlert(deps: AppDeps, customer: Customer, text: string, now: Date)
     dedupeKey: dedupeKey('answer', customer.id, now.toISOString().slice(0, 10)),
     customerId: customer.id,
   }
+}
+
+/**
+ * A contact of the bot account who is no one yet sends their own order by direct message, with a
+ * phone number that belongs to exactly one customer who has no contact yet: the contact is linked to
+ * that customer and the order recorded under them; their agent hears of it through the outbox.
+ * Anything else from a stranger stays unanswered.
+ */
+export async function ownOrder(ctx: MessageContext): Promise<Reply> {
+  const { store } = ctx.deps
+  const { msg } = ctx
+  if (msg.roomId !== null || msg.fromSelf || msg.stale) return null
+  const parsed = parseFor(ctx, [])
+  if (parsed.kind !== 'order' || parsed.orders.length !== 1 || parsed.issues.some(i => i.blocking)) return null
+  const draft = parsed.orders[0]!
+  if (draft.issues.some(i => i.blocking) || draft.customer.phone === null) return null
+  const owner = store.customers.byPhone(draft.customer.phone)
+  if (!owner || owner.contactId !== null) return null
+  const linked: Customer = { ...owner, contactId: msg.senderId, lastInteractionAt: ctx.now.toISOString() }
+  store.customers.update(linked)
+  const agent = owner.agentId ? store.agents.byId(owner.agentId) : undefined
+  const [recorded] = recordDrafts({ ...ctx, agent }, [{ ...draft, customer: { ...draft.customer, name: owner.name } }], msg.id)
+  const order = recorded!.order
+  const what = `${linesLabel(order.lines)} ${order.amountFen === null ? '' : formatFen(order.amountFen)}`.trim()
+  const to = agent?.active && agent.contactId ? agent.contactId : store.admins.all()[0]?.contactId
+  if (to) {
+    planMessages(store, [{
+      kind: 'alert',
+      to: { contactId: to },
+      text: `🛒 客户 ${owner.name} 自己在微信上下单了：#${order.no} ${what}\n请尽快确认发货。`,
+      dedupeKey: dedupeKey('own-order', owner.id, msg.id),
+      customerId: owner.id,
+    }], ctx.now, ctx.deps.logger)
+  }
+  await store.commit()
+  ctx.deps.logger.info('customer linked by their own order', { customer: owner.id })
+  return `✅ 已收到您的订单：${what}。我们会尽快和您确认。`
 }

@@ -2,7 +2,7 @@
  * The front door: every chat message goes through `handle`. It drops repeats, resolves the speaker's
  * role, runs a command or records an order, and answers — or stays silent for chatter and strangers.
  */
-import type { IncomingMessage } from '../../domain/types.js'
+import type { Agent, IncomingMessage, StaffRole } from '../../domain/types.js'
 import type { AdminCode } from '../admin-code.js'
 import { commandWords, findCommand } from '../commands/index.js'
 import type { AppDeps, MessageContext, Reply } from '../context.js'
@@ -10,7 +10,7 @@ import { handleParsed, parseFor } from '../ledger/handle-parsed.js'
 import { localDate } from '../local-time.js'
 import { createClassifier } from '../segments/current.js'
 import { toPolicy } from '../segments/policy-config.js'
-import { customerMessage, autoLink } from './customer-chat.js'
+import { autoLink, customerMessage, ownOrder } from './customer-chat.js'
 import { adminByName, resolveSpeaker } from './roles.js'
 import { ROLE_NAMES } from './types.js'
 
@@ -80,18 +80,20 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
       if (linked) speaker = { role: 'customer', agent: undefined, customer: linked }
     }
     if (speaker.role === 'customer' && speaker.customer && !text.startsWith(BIND_ADMIN_WORD)) return customerMessage(deps, msg, speaker.customer, text, now)
-    if (speaker.role !== 'admin' && speaker.role !== 'agent') return bindAdmin(msg, text, now)
-    const ctx: MessageContext = {
+    const contextAs = (role: StaffRole, agent: Agent | undefined): MessageContext => ({
       deps,
       classified: () => classifier.current(localDate(now, deps.config.timezone)),
       msg: { ...msg, text },
       rawText: msg.text.trim(),
-      role: speaker.role,
-      agent: speaker.agent,
+      role,
+      agent,
       today: localDate(new Date(msg.sentAt), deps.config.timezone),
       now,
       inRoom: msg.roomId !== null,
-    }
+    })
+    // A stranger: the start-up code, or their own order with a phone we know (recorded for that customer's agent).
+    if (speaker.role !== 'admin' && speaker.role !== 'agent') return await bindAdmin(msg, text, now) ?? ownOrder(contextAs('agent', undefined))
+    const ctx = contextAs(speaker.role, speaker.agent)
     const [first = '', ...rest] = commandText.replace(/^[/／]/, '').split(/\s+/)
     const def = findCommand(first)
     if (def) {
