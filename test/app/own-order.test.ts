@@ -31,6 +31,22 @@ describe('a customer\'s own order by chat', () => {
     expect(await a.say(stranger, '概览')).toEqual([])
   })
 
+  it('takes 退订 with punctuation or a few words around it', async () => {
+    const a = await app()
+    await a.say(stranger, '面膜2盒 398 13800138000')
+    expect(await a.say(stranger, '我要退订。')).toEqual(['好的，以后不再给你发送活动和提醒消息。想恢复时回复“订阅”即可。'])
+    expect(a.store.customers.byId('c1')!.optedOut).toBe(true)
+    expect(await a.say(stranger, '订阅！')).toEqual(['好的，已恢复，之后有活动会再通知你。'])
+  })
+
+  it('drops marketing planned for a customer when an agent unbinds them', async () => {
+    const a = await app()
+    await a.say(stranger, '面膜2盒 398 13800138000')
+    a.store.outbox.add({ id: 'x1', dedupeKey: 'reactivation:c1:p', kind: 'reactivation', to: { contactId: 'wx-new' }, text: '好久不见', customerId: 'c1', status: 'planned', attempts: 0, plannedAt: '2026-11-23T00:00:00.000Z', nextAttemptAt: '2026-11-23T00:00:00.000Z' })
+    await a.say(a.wang, '解绑 张三')
+    expect(a.store.outbox.all().find(e => e.id === 'x1')).toMatchObject({ status: 'skipped' })
+  })
+
   it('gives nothing and links nothing for an unknown phone, a customer already linked, a group, or no phone', async () => {
     const a = await app()
     expect(await a.say(stranger, '面膜2盒 398 13700137000')).toEqual([])

@@ -72,7 +72,8 @@ export function createCronScheduler(options: CronSchedulerOptions): Scheduler {
       const at = now()
       const due: ScheduledJob[] = []
       for (const job of jobs) {
-        const task = createTask(job.cron, () => onSlot(job), { timezone: options.timezone, noOverlap: true, name: `wxcrm:${job.name}`, logger: cronLogger })
+        // A slot reached late (the machine slept or was busy) still runs, up to 30 minutes late.
+        const task = createTask(job.cron, () => onSlot(job), { timezone: options.timezone, noOverlap: true, name: `wxcrm:${job.name}`, logger: cronLogger, missedExecutionTolerance: 30 * 60_000 })
         tasks.push(task)
         const last = store.jobRuns.get(job.name)
         // First start: the schedule begins now; nothing before it counts as missed.

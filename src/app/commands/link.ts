@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { Customer } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
 import { defineCommand } from '../router/types.js'
+import { skipPlannedMarketing } from '../router/customer-chat.js'
 import { findVisible } from './customer.js'
 
 const BIND_USAGE = '绑定 <客户> <联系人名或备注>'
@@ -28,6 +29,8 @@ export const bindCommand = defineCommand({
     if (store.agents.byContact(contact.id) || store.admins.all().some(a => a.contactId === contact.id))
       return `“${contactWord}”是代理或管理员，不能绑定为客户。`
     store.customers.update({ ...customer, contactId: contact.id })
+    // Messages planned for the old link must not reach the new contact (or anyone).
+    skipPlannedMarketing(store, customer.id, '客户改绑了微信')
     store.handled.add(ctx.msg.id, ctx.now.toISOString())
     await store.commit()
     return `✅ 已把客户 ${customer.name} 绑定到微信联系人 ${contact.name}${contact.alias ? `（备注 ${contact.alias}）` : ''}。`
@@ -46,6 +49,7 @@ export const unbindCommand = defineCommand({
     if (typeof customer === 'string') return customer
     if (customer.contactId === null) return `客户 ${customer.name} 没有绑定微信。`
     ctx.deps.store.customers.update({ ...customer, contactId: null })
+    skipPlannedMarketing(ctx.deps.store, customer.id, '客户解除了微信绑定')
     ctx.deps.store.handled.add(ctx.msg.id, ctx.now.toISOString())
     await ctx.deps.store.commit()
     return `✅ 已解除客户 ${customer.name} 的微信绑定。`

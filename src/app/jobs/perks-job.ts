@@ -13,7 +13,7 @@ export function perkCandidates(store: Store): PerkCandidate[] {
       .map(o => ({ placedOn: o.placedOn, amountFen: Math.max(0, (o.amountFen ?? 0) - o.refundedFen) }))
     if (orders.length === 0) return []
     const agent = c.agentId ? store.agents.byId(c.agentId) : undefined
-    const deliverer = agent?.contactId ? { contactId: agent.contactId, name: agent.name } : admin && !c.agentId ? { contactId: admin.contactId, name: admin.name } : null
+    const deliverer = agent?.active && agent.contactId ? { contactId: agent.contactId, name: agent.name } : admin && !c.agentId ? { contactId: admin.contactId, name: admin.name } : null
     return [{ customerId: c.id, name: c.name, contactId: c.contactId, optedOut: c.optedOut, deliverer, orders }]
   })
 }

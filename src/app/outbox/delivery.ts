@@ -6,8 +6,12 @@ import type { ChatPort, OutFile, Store } from '../../domain/ports.js'
 
 const INTERRUPTED = '发送中途中断，无法确认是否送达：按已发送处理，不再重发'
 
-/** Sends the entry's text, then its file (made at send time); throws SendError or the port's error. */
-export async function deliver(entry: OutboxEntry, chat: ChatPort, loadFile?: (file: OutboundFile) => Promise<OutFile>): Promise<void> {
+/**
+ * Sends the entry's text, then its file (made at send time); throws SendError or the port's error.
+ * Once the text is out the entry counts as delivered: a chart that cannot be drawn or sent is dropped
+ * (and logged by `onFileLost`), never a reason to send the text again.
+ */
+export async function deliver(entry: OutboxEntry, chat: ChatPort, loadFile?: (file: OutboundFile) => Promise<OutFile>, onFileLost?: (error: unknown) => void): Promise<void> {
   const to = conversationOf(entry.to)
   if (to === null) throw new SendError('没有收件人', '', 'drop')
   if (entry.kind === 'invite') {
@@ -15,13 +19,20 @@ export async function deliver(entry: OutboxEntry, chat: ChatPort, loadFile?: (fi
     if (!entry.to.roomId || !entry.to.contactId || !chat.addToRoom) throw new SendError('无法拉人入群', to, 'drop')
     return chat.addToRoom(entry.to.roomId, entry.to.contactId)
   }
-  let file: OutFile | null = null
-  if (entry.file) {
-    if (!loadFile) throw new SendError(`无法生成附件 ${entry.file.name}`, to, 'drop')
-    file = await loadFile(entry.file)
+  if (entry.text === undefined) {
+    // A file alone: failing to make or send it is the entry's failure.
+    if (!entry.file || !loadFile) throw new SendError('没有可发送的内容', to, 'drop')
+    return chat.sendFile(to, await loadFile(entry.file))
   }
-  if (entry.text !== undefined) await chat.sendText(to, entry.text)
-  if (file) await chat.sendFile(to, file)
+  await chat.sendText(to, entry.text)
+  if (!entry.file) return
+  try {
+    if (!loadFile) throw new Error(`no file loader for ${entry.file.name}`)
+    await chat.sendFile(to, await loadFile(entry.file))
+  }
+  catch (error) {
+    onFileLost?.(error)
+  }
 }
 
 /**

@@ -152,14 +152,25 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
     arm(freeAt - after)
   }
 
+  /** An invitation planned before the customer joined or left (or a rebind) is no longer wanted. */
+  function stillWanted(entry: OutboxEntry): boolean {
+    if (entry.kind !== 'invite' || !entry.customerId || !entry.to.roomId) return true
+    return store.invites.get(entry.customerId, entry.to.roomId)?.status === 'planned'
+  }
+
   async function sendOne(entry: OutboxEntry): Promise<void> {
+    if (!stillWanted(entry)) {
+      store.outbox.update({ ...entry, status: 'skipped', lastError: '已入群、已退群或已改绑，不再邀请' })
+      await store.commit()
+      return
+    }
     const sending: OutboxEntry = { ...entry, status: 'sending', attempts: entry.attempts + 1 }
     store.outbox.update(sending)
     // Durable before the send: after a crash this entry is known to be possibly sent.
     await store.commit()
     let error: unknown = null
     try {
-      await deliver(entry, chat, options.loadFile)
+      await deliver(entry, chat, options.loadFile, e => logger.warn('attachment dropped, text sent', { entry: entry.id, error: String(e) }))
     }
     catch (e) {
       error = e

@@ -13,8 +13,22 @@ import { parseFor } from '../ledger/handle-parsed.js'
 import { recordDrafts } from '../ledger/record-orders.js'
 import { planMessages } from '../outbox/plan-messages.js'
 
-const OPT_OUT = new Set(['退订', 'TD', 'td', '取消订阅'])
+const OPT_OUT = new Set(['退订', 'TD', 'td', '取消订阅', '不要再发了', '别发了'])
 const OPT_IN = new Set(['订阅', '恢复', '恢复订阅'])
+
+/** `退订。`, `我要退订`, `请退订`: a short message asking to stop counts, whatever is around the word. */
+function asksToStop(text: string): boolean {
+  const t = text.replace(/[\s。.!！?？~～]+/gu, '')
+  return OPT_OUT.has(t) || (t.length <= 6 && t.includes('退订'))
+}
+
+/** Marketing planned for a customer (reactivation, invite, perk) that must no longer go out. */
+export function skipPlannedMarketing(store: AppDeps['store'], customerId: string, why: string): void {
+  for (const e of store.outbox.all()) {
+    if (e.customerId === customerId && e.status === 'planned' && MARKETING.has(e.kind))
+      store.outbox.update({ ...e, status: 'skipped', lastError: why })
+  }
+}
 const ANSWER_DAYS = 7
 const MARKETING = new Set(['reactivation', 'invite', 'perk'])
 
@@ -40,16 +54,13 @@ export async function customerMessage(deps: AppDeps, msg: IncomingMessage, custo
   if (msg.roomId !== null || msg.stale) return null
   let next: Customer = { ...customer, lastInteractionAt: now.toISOString() }
   let reply: string | null = null
-  if (OPT_OUT.has(text)) {
+  if (asksToStop(text)) {
     if (!customer.optedOut) reply = '好的，以后不再给你发送活动和提醒消息。想恢复时回复“订阅”即可。'
     next = { ...next, optedOut: true }
     // Marketing already planned for them is not sent any more.
-    for (const e of store.outbox.all()) {
-      if (e.customerId === customer.id && e.status === 'planned' && MARKETING.has(e.kind))
-        store.outbox.update({ ...e, status: 'skipped', lastError: '客户已退订' })
-    }
+    skipPlannedMarketing(deps.store, customer.id, '客户已退订')
   }
-  else if (OPT_IN.has(text)) {
+  else if (OPT_IN.has(text.replace(/[\s。.!！?？~～]+/gu, ''))) {
     if (customer.optedOut) reply = '好的，已恢复，之后有活动会再通知你。'
     next = { ...next, optedOut: false }
   }

@@ -60,10 +60,12 @@ export function planPerks(input: { today: string, candidates: readonly PerkCandi
   const messages: OutboundMessage[] = []
   let unreachable = 0
   for (const c of input.candidates) {
+    // 退订 stops every marketing message, also the ones an agent would pass on.
+    if (c.optedOut) continue
     for (const m of milestonesOf(c, input.today, input.rules)) {
       const text = fillTemplate(input.template, { name: c.name, milestone: m.words })
       const key = dedupeKey('perk', c.customerId, m.id)
-      if (c.contactId !== null && !c.optedOut) messages.push({ kind: 'perk', to: { contactId: c.contactId }, text, dedupeKey: key, customerId: c.customerId })
+      if (c.contactId !== null) messages.push({ kind: 'perk', to: { contactId: c.contactId }, text, dedupeKey: key, customerId: c.customerId })
       else if (c.deliverer) messages.push({ kind: 'perk', to: { contactId: c.deliverer.contactId }, text: `客户 ${c.name} 达成了会员福利，机器人联系不到本人，请您转达：\n${text}`, dedupeKey: key, customerId: c.customerId })
       else unreachable++
     }

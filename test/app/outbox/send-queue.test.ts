@@ -3,6 +3,7 @@ import { createMemoryStore } from '../../../src/adapters/store/memory-store.js'
 import { parseConfig } from '../../../src/app/config.js'
 import { planMessages } from '../../../src/app/outbox/plan-messages.js'
 import { toSendPolicy, type SendPolicy } from '../../../src/app/outbox/policy.js'
+import { inviteMessage } from '../../../src/domain/outreach/invite.js'
 import { createSendQueue } from '../../../src/app/outbox/send-queue.js'
 import { silentLogger } from '../../../src/domain/logger.js'
 import type { OutboundMessage } from '../../../src/domain/outreach/outbound.js'
@@ -219,7 +220,7 @@ describe('send queue: start, attachments, close', () => {
     expect(store.outbox.get('ob1')!.lastError).toContain('不再重发')
   })
 
-  it('sends an attachment made at send time, and drops one it cannot make', async () => {
+  it('sends an attachment made at send time; one it cannot make is dropped and the text still goes, once', async () => {
     const msg: OutboundMessage = { kind: 'digest', to: { contactId: 'wx-boss2' }, text: '简报', file: { name: '金字塔.png', ref: 'chart:pyramid' }, dedupeKey: 'digest:wx-boss2:d' }
     const withFiles = setup({ loadFile: true })
     await withFiles.plan([msg])
@@ -230,8 +231,22 @@ describe('send queue: start, attachments, close', () => {
     await without.plan([msg])
     await without.queue.start()
     await vi.advanceTimersByTimeAsync(MINUTE)
-    expect(without.chat.calls).toHaveLength(0)
-    expect(without.store.outbox.all()[0]).toMatchObject({ status: 'failed', lastError: '无法生成附件 金字塔.png' })
+    await vi.advanceTimersByTimeAsync(HOUR)
+    expect(without.chat.delivered().map(c => c.text ?? c.file)).toEqual(['简报'])
+    expect(without.store.outbox.all()[0]).toMatchObject({ status: 'sent' })
+  })
+
+  it('does not send an invitation whose customer joined or left while it waited', async () => {
+    const { store, queue, plan, chat } = setup()
+    const invite = (id: string): OutboundMessage => inviteMessage({ customerId: id, name: id, contactId: `wx-${id}` }, { id: 'vip@chatroom', topic: 'VIP' })
+    await plan([invite('c1'), invite('c2')])
+    const at = new Date().toISOString()
+    store.invites.put({ customerId: 'c1', roomId: 'vip@chatroom', contactId: 'wx-c1', status: 'left', updatedAt: at })
+    store.invites.put({ customerId: 'c2', roomId: 'vip@chatroom', contactId: 'wx-c2', status: 'joined', updatedAt: at })
+    await queue.start()
+    await vi.advanceTimersByTimeAsync(MINUTE)
+    expect(chat.calls).toHaveLength(0)
+    expect(store.outbox.all().map(e => e.status)).toEqual(['skipped', 'skipped'])
   })
 
   it('sends nothing before start or after close', async () => {

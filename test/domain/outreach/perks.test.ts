@@ -29,13 +29,15 @@ describe('planPerks', () => {
     expect(messages).toEqual([{ kind: 'perk', to: { contactId: 'wx-c1' }, text: '张三：您已经在我们这里下了 10 单', dedupeKey: 'perk:c1:order10', customerId: 'c1' }])
   })
 
-  it.each([
-    ['not linked', { contactId: null }],
-    ['opted out', { optedOut: true }],
-  ])('%s: to the agent, saying to pass it on', (_, over) => {
-    const { messages } = planPerks({ today: '2026-11-23', candidates: [cand({ ...over, orders: orders(10, '2026-11-01') })], rules, template })
+  it('not linked: to the agent, saying to pass it on', () => {
+    const { messages } = planPerks({ today: '2026-11-23', candidates: [cand({ contactId: null, orders: orders(10, '2026-11-01') })], rules, template })
     expect(messages[0]!.to).toEqual({ contactId: 'wx-wang' })
     expect(messages[0]!.text).toContain('请您转达')
+  })
+
+  it('opted out: nothing at all, not even through the agent', () => {
+    const { messages } = planPerks({ today: '2026-11-23', candidates: [cand({ optedOut: true, orders: orders(10, '2026-11-01') })], rules, template })
+    expect(messages).toEqual([])
   })
 
   it('counts those nobody can deliver to', () => {
