@@ -59,6 +59,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     loadFile: chartFileLoader(store, toPolicy(config.classify), charts),
     onSent: entry => inviteSent(store, entry, clock.now()),
     onFailed: entry => inviteFailed(store, entry, clock.now()),
+    online: () => bot.isLoggedIn,
   })
   const jobTable = createJobs({ store, config, contacts, chat, charts: true })
   const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: jobTable, logger, wake: () => queue.wake() })

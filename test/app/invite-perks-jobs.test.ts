@@ -68,6 +68,14 @@ describe('任务 invite', () => {
     expect((await app.say(app.boss, '任务 invite 预览'))[0]).toContain('没有要发送的消息。')
   })
 
+  it('never invites someone who left the room before they were ever invited', async () => {
+    const app = await appWithRoom()
+    expect(roomMembershipChanged(app.store, 'vip@chatroom', ['wx-l2'], 'leave', new Date('2026-11-20T00:00:00.000Z'))).toBe(1)
+    expect(app.store.invites.get('L2', 'vip@chatroom')?.status).toBe('left')
+    await app.say(app.boss, '任务 invite')
+    expect(app.store.outbox.all().filter(e => e.kind === 'invite').map(e => e.customerId)).toEqual(['L1'])
+  })
+
   it('records members already in the room as joined (a membership check)', async () => {
     const app = await appWithRoom()
     app.chat.rooms[0]!.memberIds.push('wx-l2')

@@ -33,5 +33,14 @@ export function roomMembershipChanged(store: Store, roomId: string, contactIds: 
       changed++
     }
   }
+  if (event === 'leave') {
+    // Someone who leaves before they were ever invited (joined on their own, or before becoming loyal)
+    // must not be invited later either: remember them as `left` too.
+    for (const c of store.customers.all()) {
+      if (c.contactId === null || !ids.has(c.contactId) || store.invites.get(c.id, roomId)) continue
+      store.invites.put({ customerId: c.id, roomId, contactId: c.contactId, status: 'left', updatedAt: at.toISOString() })
+      changed++
+    }
+  }
   return changed
 }

@@ -42,6 +42,8 @@ export interface SendQueueOptions {
   onFailed?: (entry: OutboxEntry) => void
   /** Called once each time the queue stops on a rate-limit answer, with WeChat's words. */
   onStopped?: (reason: string) => void
+  /** Whether the account is logged in; while it is not, nothing is tried (no attempt is used up). */
+  online?: () => boolean
 }
 
 export type QueueState = 'new' | 'running' | 'stopped' | 'closed'
@@ -137,6 +139,8 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
   async function pump(): Promise<void> {
     const now = clock.now()
     if (now.getTime() < freeAt) return arm(freeAt - now.getTime())
+    // Logged out (a reset, a new QR scan): wait instead of failing every message in turn.
+    if (options.online && !options.online()) return arm(30_000)
     const quietMinutes = nextAllowed(localMinuteOfDay(now, policy.timezone), policy.quiet)
     if (quietMinutes > 0) return arm(quietMinutes * 60_000)
     const entry = await pickNext(now)

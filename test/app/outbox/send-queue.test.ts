@@ -18,7 +18,7 @@ const MINUTE = 60 * SECOND
 const HOUR = 60 * MINUTE
 const basePolicy = toSendPolicy(parseConfig({ env: {} }))
 
-function setup(over: { store?: Store, chat?: ChatPort & { calls: unknown[] }, random?: () => number, policy?: Partial<SendPolicy>, loadFile?: boolean } = {}) {
+function setup(over: { store?: Store, chat?: ChatPort & { calls: unknown[] }, random?: () => number, policy?: Partial<SendPolicy>, loadFile?: boolean, online?: () => boolean } = {}) {
   const store = over.store ?? createMemoryStore()
   const chat = (over.chat ?? recordingChat()) as ReturnType<typeof recordingChat>
   const stops: string[] = []
@@ -26,6 +26,7 @@ function setup(over: { store?: Store, chat?: ChatPort & { calls: unknown[] }, ra
     store, chat, clock: { now: () => new Date() }, random: over.random ?? (() => 0), logger: silentLogger,
     policy: { ...basePolicy, ...over.policy }, admins: () => ['wx-boss'], onStopped: r => stops.push(r),
     loadFile: over.loadFile ? async f => ({ name: f.name, bytes: new Uint8Array([1, 2, 3]) }) : undefined,
+    online: over.online,
   })
   async function plan(messages: OutboundMessage[]) {
     const r = planMessages(store, messages, new Date())
@@ -247,6 +248,19 @@ describe('send queue: start, attachments, close', () => {
     await vi.advanceTimersByTimeAsync(MINUTE)
     expect(chat.calls).toHaveLength(0)
     expect(store.outbox.all().map(e => e.status)).toEqual(['skipped', 'skipped'])
+  })
+
+  it('waits while the account is logged out, using up no attempts, and sends once it is back', async () => {
+    let online = false
+    const { store, queue, plan, chat } = setup({ online: () => online })
+    await plan(nudges(2))
+    await queue.start()
+    await vi.advanceTimersByTimeAsync(HOUR)
+    expect(chat.calls).toHaveLength(0)
+    expect(store.outbox.all().map(e => [e.status, e.attempts])).toEqual([['planned', 0], ['planned', 0]])
+    online = true
+    await vi.advanceTimersByTimeAsync(MINUTE)
+    expect(chat.delivered()).toHaveLength(2)
   })
 
   it('sends nothing before start or after close', async () => {
