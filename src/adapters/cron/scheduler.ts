@@ -82,6 +82,12 @@ export function createCronScheduler(options: CronSchedulerOptions): Scheduler {
       }
       await store.commit()
       if (state !== 'started') return // stopped meanwhile
+      // A slot that fell while the commit above was running is covered neither by the catch-up scan
+      // nor by the tasks (they start from the next slot): pick it up here.
+      const started = now()
+      jobs.forEach((job, i) => {
+        if (!due.includes(job) && hasSlotBetween(d => tasks[i]!.match(d), at, started, 1)) due.push(job)
+      })
       for (const task of tasks) await task.start()
       for (const job of due) {
         logger.info('catching up a run missed while the bot was down', { job: job.name, lastRun: store.jobRuns.get(job.name) })

@@ -101,6 +101,25 @@ describe('cron scheduler', () => {
     expect(digest.runs).toEqual(['2026-11-23T01:00:00.000Z'])
   })
 
+  it('runs a slot that fell while start-up was saving its state', async () => {
+    const store = createMemoryStore()
+    store.jobRuns.set('digest', '2026-11-22T01:00:00.000Z')
+    vi.setSystemTime('2026-11-23T00:59:59.900Z') // 08:59:59.9 in Shanghai
+    const commit = store.commit.bind(store)
+    // The start-up commit takes long enough to cross 09:00.
+    store.commit = async () => {
+      vi.setSystemTime(Date.now() + 300)
+      await commit()
+    }
+    const digest = recordingJob('digest', '0 9 * * *')
+    const s = schedulerFor(store, digest)
+    await s.start()
+    await s.idle()
+    expect(digest.runs).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(HOUR)
+    expect(digest.runs).toHaveLength(1)
+  })
+
   it('runs one job once at a time: a slow run makes the next slots and a catch-up wait', async () => {
     vi.setSystemTime('2026-11-23T01:00:30.000Z')
     const store = createMemoryStore()
