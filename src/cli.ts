@@ -100,15 +100,22 @@ function asOfDate(value: string): string {
   return value
 }
 
+/** Classifies a database file as of a date with the configured thresholds; the file is closed again. */
+async function classifyDb(db: string, asOf: string) {
+  const store = await openDb(db)
+  const c = classifyStore(store, asOf, toPolicy(loadConfig(process.env).classify))
+  const externalIds = new Map(store.customers.all().map(x => [x.id, x.externalId]))
+  await store.close()
+  return { c, externalIds }
+}
+
 program.command('fit')
   .description('按截止日拟合 BG/NBD 与 Gamma-Gamma 模型，打印参数（时间单位：天）')
   .requiredOption('--db <path>', '数据库文件')
   .requiredOption('--as-of <date>', '截止日 YYYY-MM-DD（含当天）', asOfDate)
   .option('--json', '输出 JSON')
   .action(async (opts: { db: string, asOf: string, json?: boolean }) => {
-    const store = await openDb(opts.db)
-    const c = classifyStore(store, opts.asOf, toPolicy(loadConfig(process.env).classify))
-    await store.close()
+    const { c } = await classifyDb(opts.db, opts.asOf)
     const report = fitReport(c)
     process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${report.text}\n`)
   })
@@ -119,10 +126,7 @@ program.command('classify')
   .requiredOption('--as-of <date>', '截止日 YYYY-MM-DD（含当天）', asOfDate)
   .option('--json', '每位客户输出一行 JSON')
   .action(async (opts: { db: string, asOf: string, json?: boolean }) => {
-    const store = await openDb(opts.db)
-    const c = classifyStore(store, opts.asOf, toPolicy(loadConfig(process.env).classify))
-    const externalIds = new Map(store.customers.all().map(x => [x.id, x.externalId]))
-    await store.close()
+    const { c, externalIds } = await classifyDb(opts.db, opts.asOf)
     if (opts.json) {
       for (const line of classificationJsonLines(c, externalIds)) process.stdout.write(`${line}\n`)
     }

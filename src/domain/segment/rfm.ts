@@ -39,6 +39,18 @@ function packedRanks(values: ArrayLike<number>): Float64Array | null {
   return out
 }
 
+/** How many entries of ascending `sorted` are below `v` (or, with `orEqual`, at most `v`): a binary search. */
+export function countBelow(sorted: ArrayLike<number>, v: number, orEqual: boolean): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (orEqual ? sorted[mid]! <= v : sorted[mid]! < v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Any numbers: one native sort, then per value a binary search for its run of ties (NaN ranks 0.5, as it never equals). */
 function searchedRanks(values: ArrayLike<number>): Float64Array {
   const n = values.length
@@ -48,13 +60,7 @@ function searchedRanks(values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(n)
   for (let i = 0; i < n; i++) {
     const v = values[i]!
-    let lo = 0
-    let hi = n
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (sorted[mid]! < v) lo = mid + 1
-      else hi = mid
-    }
+    const lo = countBelow(sorted, v, false)
     const end = lo < n && sorted[lo] === v ? runEnd[lo]! : lo
     out[i] = (lo + end - 1) / 2 + 1
   }

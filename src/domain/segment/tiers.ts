@@ -2,7 +2,7 @@
 import { formatFen } from '../money.js'
 import type { CreditFacts } from './credit.js'
 import type { ClassifyPolicy } from './policy.js'
-import { averageRanks } from './rfm.js'
+import { averageRanks, countBelow } from './rfm.js'
 
 export type Tier = 'A' | 'B' | 'C' | 'D'
 export type CreditGrade = 'A' | 'B' | 'C' | 'D'
@@ -47,14 +47,7 @@ function descendingPositions(scores: Float64Array): Int32Array {
   const taken = new Int32Array(n + 1)
   const out = new Int32Array(n)
   for (let i = 0; i < n; i++) {
-    const v = scores[i]!
-    let lo = 0
-    let hi = n
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (sorted[mid]! <= v) lo = mid + 1
-      else hi = mid
-    }
+    const lo = countBelow(sorted, scores[i]!, true)
     out[i] = n - lo + taken[lo]!
     taken[lo]!++
   }
