@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DbLockedError } from '../../src/adapters/store/lock-file.js'
 import { DbLoadError, openLowdbStore, type LowdbStore } from '../../src/adapters/store/lowdb-store.js'
-import { dbSchema, emptyDb, migrate, SCHEMA_VERSION } from '../../src/adapters/store/schema.js'
+import { dataDirOf } from '../../src/adapters/store/layout.js'
+import { dbSchema, emptyDb, migrate, SCHEMA_VERSION, SINGLE_FILE_VERSION } from '../../src/adapters/store/schema.js'
 import type { Store } from '../../src/domain/ports.js'
 import { runStoreContract } from '../contract/store.case.js'
 import { aCustomer, anOrder, anOutboxEntry } from '../helpers/builders.js'
@@ -19,8 +20,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 const files = new WeakMap<Store, string>()
-const open = async (file: string): Promise<LowdbStore> => {
-  const s = await openLowdbStore({ file, today: () => '2026-11-23' })
+const open = async (file: string, extra: Partial<Parameters<typeof openLowdbStore>[0]> = {}): Promise<LowdbStore> => {
+  const s = await openLowdbStore({ file, today: () => '2026-11-23', ...extra })
   files.set(s, file)
   return s
 }
@@ -33,29 +34,121 @@ runStoreContract('lowdb', {
   },
 })
 
+/** A database file in the single-file layout of version 5 and before. */
+function singleFile(data: Record<string, unknown>): string {
+  return JSON.stringify({ ...data, schemaVersion: SINGLE_FILE_VERSION })
+}
+function journalText(file: string): string {
+  const dir = dataDirOf(file)
+  return readdirSync(dir).filter(n => n.startsWith('journal-')).sort().map(n => readFileSync(join(dir, n), 'utf8')).join('')
+}
+function journals(file: string): string[] {
+  return readdirSync(dataDirOf(file)).filter(n => n.startsWith('journal-')).sort()
+}
+
 describe('lowdb store on disk', () => {
-  it('creates the database file owner-only (0600)', async () => {
+  it('creates every file owner-only (0600) and its directories owner-only (0700)', async () => {
     const file = join(tempDir(), 'sub', 'db.json')
-    const s = await open(file)
+    const s = await open(file, { flushAfterMs: 0 })
     s.customers.add(aCustomer({ id: 'c1' }))
+    s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
     await s.commit()
+    await s.flushAll()
     expect(statSync(file).mode & 0o777).toBe(0o600)
     expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION)
+    const dir = dataDirOf(file)
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+    const names = readdirSync(dir)
+    expect(names).toEqual(expect.arrayContaining(['orders-0.json', 'customers-0.json']))
+    for (const name of names) expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600)
+    await s.close()
   })
 
-  it('shares one write among a burst of commits, and releases each only when its change is on disk', async () => {
+  it('shares one journal write among a burst of commits, and releases each only when its change is on disk', async () => {
     const file = join(tempDir(), 'db.json')
     const s = await open(file)
     const before = s.writes()
     const seenOnDisk = await Promise.all(Array.from({ length: 50 }, (_, i) => {
       s.orders.add(anOrder({ id: `o${i}`, no: i + 1, customerId: 'c1' }))
-      return s.commit().then(() => JSON.parse(readFileSync(file, 'utf8')).orders.some((o: { id: string }) => o.id === `o${i}`))
+      return s.commit().then(() => journalText(file).includes(`"id":"o${i}"`))
     }))
     expect(seenOnDisk.every(Boolean)).toBe(true)
     expect(s.writes() - before).toBeLessThanOrEqual(2)
   })
 
-  it('refuses a file that is not JSON, names it, and leaves it untouched', async () => {
+  it('writes only what changed: a commit appends one journal line, whatever the database holds', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file)
+    for (let i = 1; i <= 2000; i++) s.orders.add(anOrder({ id: `o${i}`, no: i, customerId: 'c1' }))
+    await s.commit()
+    const size = journalText(file).length
+    s.orders.add(anOrder({ id: 'o2001', no: 2001, customerId: 'c1' }))
+    await s.commit()
+    const grown = journalText(file).length - size
+    expect(grown).toBeGreaterThan(0)
+    expect(grown).toBeLessThan(1000)
+  })
+
+  it('rewrites changed parts in the background, then retires the journal, and loads the same state', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file, { flushAfterMs: 0 })
+    for (let i = 1; i <= 45_000; i += 1000) s.orders.add(anOrder({ id: `o${i}`, no: i, customerId: 'c1' }))
+    s.customers.add(aCustomer({ id: 'c1' }))
+    s.settings.set('vipRoom', 'VIP客户群')
+    await s.commit()
+    await s.flushAll()
+    const dir = dataDirOf(file)
+    expect(readdirSync(dir).filter(n => n.startsWith('orders-')).sort()).toEqual(['orders-0.json', 'orders-1.json', 'orders-2.json'])
+    expect(journals(file)).toEqual([])
+    await s.close()
+    const again = await open(file)
+    expect(again.orders.all().map(o => o.no)).toEqual(s.orders.all().map(o => o.no))
+    expect(again.settings.get('vipRoom')).toBe('VIP客户群')
+    await again.close()
+  })
+
+  it('leaves out a journal line cut short by a crash (nobody was told it was saved) and cuts it off', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file)
+    s.customers.add(aCustomer({ id: 'c1' }))
+    await s.commit()
+    await s.idle()
+    const last = join(dataDirOf(file), journals(file).at(-1)!)
+    appendFileSync(last, '{"s":99,"ops":[{"p":"customers-0","put":{"id":"c2"')
+    writeFileSync(`${file}.lock`, '4194305') // the crashed owner's lock
+    const again = await open(file)
+    expect(again.customers.byId('c1')).toBeDefined()
+    expect(again.customers.byId('c2')).toBeUndefined()
+    expect(readFileSync(last, 'utf8').endsWith('\n')).toBe(true)
+    again.customers.add(aCustomer({ id: 'c3', name: '王五' }))
+    await again.commit()
+    await again.close()
+    const third = await open(file)
+    expect(third.customers.all().map(c => c.id)).toEqual(['c1', 'c3'])
+  })
+
+  it('refuses a journal damaged before its last line, naming the file and line', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file)
+    s.customers.add(aCustomer({ id: 'c1' }))
+    await s.commit()
+    s.customers.add(aCustomer({ id: 'c2', name: '李四' }))
+    await s.commit()
+    await s.idle()
+    writeFileSync(`${file}.lock`, '4194305') // as if the process had died
+    const last = join(dataDirOf(file), journals(file).at(-1)!)
+    const lines = readFileSync(last, 'utf8').split('\n')
+    lines[0] = lines[0]!.slice(0, 20)
+    writeFileSync(last, lines.join('\n'))
+    const bytes = readFileSync(last)
+    const error = await open(file).catch((e: unknown) => e) as DbLoadError
+    expect(error).toBeInstanceOf(DbLoadError)
+    expect(error.message).toContain(last)
+    expect(error.message).toContain('第 1 行')
+    expect(readFileSync(last).equals(bytes)).toBe(true)
+  })
+
+  it('refuses a main file that is not JSON, names it, and leaves it untouched', async () => {
     const file = join(tempDir(), 'db.json')
     writeFileSync(file, '{"schemaVersion": 3, "orders": [')
     const bytes = readFileSync(file)
@@ -66,11 +159,11 @@ describe('lowdb store on disk', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true)
   })
 
-  it('refuses a hand-edited file with a bad record and names the first problem', async () => {
+  it('refuses a hand-edited single file with a bad record and names the first problem', async () => {
     const file = join(tempDir(), 'db.json')
     const data = emptyDb()
     data.orders.push({ ...anOrder({ id: 'o1', no: 1, customerId: 'c1' }), amountFen: -5 })
-    writeFileSync(file, JSON.stringify(data))
+    writeFileSync(file, singleFile(data))
     const bytes = readFileSync(file)
     const error = await open(file).catch((e: unknown) => e) as DbLoadError
     expect(error).toBeInstanceOf(DbLoadError)
@@ -78,22 +171,85 @@ describe('lowdb store on disk', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true)
   })
 
-  it('rejects the commit when the write fails, and goes back to what is on disk', async () => {
-    const dir = tempDir()
-    const file = join(dir, 'db.json')
+  it('checks every record of a part edited by hand, names the part and the problem, and leaves it untouched', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file, { flushAfterMs: 0 })
+    s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+    await s.commit()
+    await s.close()
+    const part = join(dataDirOf(file), 'orders-0.json')
+    const json = JSON.parse(readFileSync(part, 'utf8'))
+    json.rows[0][json.fields.indexOf('amountFen')] = -5
+    writeFileSync(part, JSON.stringify(json))
+    const bytes = readFileSync(part)
+    const error = await open(file).catch((e: unknown) => e) as DbLoadError
+    expect(error).toBeInstanceOf(DbLoadError)
+    expect(error.file).toBe(part)
+    expect(error.problem).toMatch(/^orders-0\[0\]\.amountFen/)
+    expect(readFileSync(part).equals(bytes)).toBe(true)
+  })
+
+  it('refuses to start when a part the main file lists is missing', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file, { flushAfterMs: 0 })
+    s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+    await s.commit()
+    await s.close()
+    rmSync(join(dataDirOf(file), 'orders-0.json'))
+    const error = await open(file).catch((e: unknown) => e) as DbLoadError
+    expect(error).toBeInstanceOf(DbLoadError)
+    expect(error.file).toContain('orders-0.json')
+  })
+
+  it('rejects the commit when the journal cannot be written, goes back to what is on disk, and carries on once it can', async () => {
+    const file = join(tempDir(), 'db.json')
     const s = await open(file)
     s.customers.add(aCustomer({ id: 'c1' }))
     await s.commit()
-    // A directory where the temporary file should go makes the next write fail.
-    mkdirSync(join(dir, `.db.json.${process.pid}.tmp`))
+    const journal = join(dataDirOf(file), journals(file).at(-1)!)
+    // A directory where the journal should be makes the next append fail.
+    renameSync(journal, `${journal}.away`)
+    mkdirSync(journal)
+    const before = s.revision()
     s.customers.add(aCustomer({ id: 'c2', name: '李四' }))
+    s.settings.set('vipRoom', 'VIP客户群')
     await expect(s.commit()).rejects.toThrow()
     expect(s.customers.byId('c2')).toBeUndefined()
+    expect(s.customers.byName(null, '李四')).toEqual([])
+    expect(s.settings.get('vipRoom')).toBeUndefined()
     expect(s.customers.byId('c1')).toBeDefined()
-    expect(JSON.parse(readFileSync(file, 'utf8')).customers).toHaveLength(1)
+    expect(s.revision()).toBeGreaterThan(before)
+    rmSync(journal, { recursive: true })
+    renameSync(`${journal}.away`, journal)
+    s.customers.add(aCustomer({ id: 'c3', name: '王五' }))
+    await s.commit()
+    await s.close()
+    const again = await open(file)
+    expect(again.customers.all().map(c => c.id)).toEqual(['c1', 'c3'])
   })
 
-  it('reads a file written by schema version 1 and upgrades it on the next write, losing nothing', async () => {
+  it('moves a version 5 single file to parts on open, keeps a copy of the old file, and loses nothing', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'db.json')
+    const data = emptyDb()
+    for (let i = 1; i <= 25_000; i += 500) data.orders.push(anOrder({ id: `o${i}`, no: i, customerId: 'c1' }))
+    data.customers.push(aCustomer({ id: 'c1' }))
+    data.settings.vipRoom = 'VIP客户群'
+    data.handled.push({ id: 'm1', at: '2026-11-22T08:00:00.000Z' })
+    writeFileSync(file, singleFile(data))
+    const old = readFileSync(file)
+    const s = await open(file, { now: () => new Date('2026-11-23T02:00:00.000Z') })
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION)
+    expect(readFileSync(join(dir, 'backups', 'db-v5-2026-11-23.json')).equals(old)).toBe(true)
+    expect(readdirSync(dataDirOf(file)).filter(n => n.startsWith('orders-')).sort()).toEqual(['orders-0.json', 'orders-1.json'])
+    expect(s.orders.all()).toEqual(data.orders)
+    expect(s.customers.all()).toEqual(data.customers)
+    expect(s.handled.has('m1')).toBe(true)
+    expect(s.settings.get('vipRoom')).toBe('VIP客户群')
+    await s.close()
+  })
+
+  it('reads a file written by schema version 1 and upgrades it, losing nothing', async () => {
     const file = join(tempDir(), 'db.json')
     const v1 = { ...emptyDb(), schemaVersion: 1 } as Record<string, unknown>
     delete v1.segments
@@ -105,11 +261,10 @@ describe('lowdb store on disk', () => {
     const s = await open(file)
     expect(s.orders.byId('o1')?.amountFen).toBe(39800)
     expect(s.segments.all()).toEqual([])
-    s.nextSeq('x')
-    await s.commit()
-    const after = JSON.parse(readFileSync(file, 'utf8'))
-    expect(after.schemaVersion).toBe(SCHEMA_VERSION)
-    expect(after.orders).toHaveLength(1)
+    await s.close()
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION)
+    const again = await open(file)
+    expect(again.orders.all()).toHaveLength(1)
   })
 
   it('migrates a schema version 3 file to the current version: an empty outbox, no job runs, no invites, nothing else touched', async () => {
@@ -117,9 +272,10 @@ describe('lowdb store on disk', () => {
     const v3 = { ...emptyDb(), schemaVersion: 3, settings: { vipRoom: 'VIP客户群' } } as Record<string, unknown>
     delete v3.outbox
     delete v3.jobRuns
+    delete v3.invites
     ;(v3.orders as unknown[]).push(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
     expect(dbSchema.safeParse(v3).success).toBe(false)
-    expect(dbSchema.parse(migrate(v3))).toMatchObject({ schemaVersion: SCHEMA_VERSION, outbox: [], jobRuns: {}, invites: [], settings: { vipRoom: 'VIP客户群' } })
+    expect(dbSchema.parse(migrate(v3))).toMatchObject({ schemaVersion: SINGLE_FILE_VERSION, outbox: [], jobRuns: {}, invites: [], settings: { vipRoom: 'VIP客户群' } })
     writeFileSync(file, JSON.stringify(v3))
     const s = await open(file)
     expect(s.outbox.all()).toEqual([])
@@ -128,11 +284,11 @@ describe('lowdb store on disk', () => {
     s.outbox.add(anOutboxEntry({ id: 'ob1' }))
     s.jobRuns.set('reclassify', '2026-11-23T18:00:00.000Z')
     await s.commit()
-    const after = JSON.parse(readFileSync(file, 'utf8'))
-    expect(after.schemaVersion).toBe(SCHEMA_VERSION)
-    expect(after.orders).toHaveLength(1)
-    expect(after.outbox.map((e: { id: string }) => e.id)).toEqual(['ob1'])
-    expect(after.jobRuns).toEqual({ reclassify: '2026-11-23T18:00:00.000Z' })
+    await s.close()
+    const again = await open(file)
+    expect(again.orders.all()).toHaveLength(1)
+    expect(again.outbox.all().map(e => e.id)).toEqual(['ob1'])
+    expect(again.jobRuns.all()).toEqual({ reclassify: '2026-11-23T18:00:00.000Z' })
   })
 
   it('migrates a schema version 4 file to version 5: no invites yet', () => {
@@ -144,7 +300,7 @@ describe('lowdb store on disk', () => {
 
   it('refuses an outbox with the same dedupe key twice', async () => {
     const file = join(tempDir(), 'db.json')
-    writeFileSync(file, JSON.stringify({ ...emptyDb(), outbox: [anOutboxEntry({ id: 'a', dedupeKey: 'k' }), anOutboxEntry({ id: 'b', dedupeKey: 'k' })] }))
+    writeFileSync(file, singleFile({ ...emptyDb(), outbox: [anOutboxEntry({ id: 'a', dedupeKey: 'k' }), anOutboxEntry({ id: 'b', dedupeKey: 'k' })] }))
     const error = await open(file).catch((e: unknown) => e) as DbLoadError
     expect(error).toBeInstanceOf(DbLoadError)
     expect(error.problem).toMatch(/^outbox: dedupeKey must be unique/)
@@ -157,21 +313,33 @@ describe('lowdb store on disk', () => {
     expect(error.problem).toContain('schemaVersion 99')
   })
 
-  it('keeps one dated backup a day and only the last N', async () => {
+  it('keeps one dated backup a day, itself a database, and only the last N', async () => {
     const dir = tempDir()
     const file = join(dir, 'db.json')
     let today = '2026-11-20'
-    const s = await openLowdbStore({ file, today: () => today, backupsKept: 2 })
+    const s = await openLowdbStore({ file, today: () => today, backupsKept: 2, flushAfterMs: 0 })
     for (const [i, day] of ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'].entries()) {
       today = day
       s.customers.add(aCustomer({ id: `c${i}` }))
       await s.commit()
     }
     await s.close()
-    expect(readdirSync(join(dir, 'backups')).sort()).toEqual(['db-2026-11-22.json', 'db-2026-11-23.json'])
-    // Each day's copy is the file as it stood after that day's first write.
-    const backup = JSON.parse(readFileSync(join(dir, 'backups', 'db-2026-11-22.json'), 'utf8'))
-    expect(backup.customers.map((c: { id: string }) => c.id)).toEqual(['c0', 'c1', 'c2'])
+    expect(readdirSync(join(dir, 'backups')).sort()).toEqual(['db-2026-11-22', 'db-2026-11-23'])
+    // Each day's copy is the database as it stood after that day's first write.
+    const backup = await open(join(dir, 'backups', 'db-2026-11-22', 'db.json'))
+    expect(backup.customers.all().map(c => c.id)).toEqual(['c0', 'c1', 'c2'])
+    await backup.close()
+  })
+
+  it('names the newest backup when it refuses to start', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'db.json')
+    const s = await open(file)
+    await s.close()
+    writeFileSync(file, 'not json')
+    const error = await open(file).catch((e: unknown) => e) as DbLoadError
+    expect(error.backup).toBe(join(dir, 'backups', 'db-2026-11-23'))
+    expect(error.message).toContain(join(dir, 'backups', 'db-2026-11-23'))
   })
 
   it('lets only one process open a database, and takes over a lock left by a dead one', async () => {

@@ -1,12 +1,13 @@
 /** The router through its front door, with in-memory adapters: roles, orders, the ledger commands. */
 import { describe, expect, it } from 'vitest'
-import { mkdirSync, mkdtempSync, rmdirSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { FAILED_REPLY } from '../../src/app/router/router.js'
 import { makeTestApp, NOW, withAgents } from '../helpers/test-app.js'
+import { breakDatabaseWrites } from '../helpers/db.js'
 
 describe('who gets answered', () => {
   it('gives strangers nothing, not even for order-shaped messages', async () => {
@@ -178,13 +179,12 @@ describe('orders', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wxcrm-fail-'))
     const store = await openLowdbStore({ file: join(dir, 'db.json'), today: () => '2026-11-23' })
     const app = await withAgents({ store })
-    const blocker = join(dir, `.db.json.${process.pid}.tmp`)
-    mkdirSync(blocker)
+    const repair = breakDatabaseWrites(join(dir, 'db.json'))
     const [reply] = await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付', { id: 'm-fail' })
     expect(reply).toBe(FAILED_REPLY)
     expect(store.orders.all()).toHaveLength(0)
     expect(store.customers.all()).toHaveLength(0)
-    rmdirSync(blocker)
+    repair()
     expect((await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付', { id: 'm-fail' }))[0]).toContain('已记录')
     expect(store.orders.all()).toHaveLength(1)
     await store.close()

@@ -1,6 +1,7 @@
 /** Local mode as a newcomer meets it: `npm start` with no gateway token, typing into the terminal chat. */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
+import { readDatabase } from '../helpers/db.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -28,7 +29,7 @@ describe('npm start without a gateway token (local mode)', () => {
     type('/quit')
     expect(await exited).toBe(0)
     expect(out).toMatch(/🤖 .*✅ 已记录/)
-    const db = JSON.parse(readFileSync(dbFile, 'utf8'))
+    const db = readDatabase(dbFile)
     expect(db.orders).toHaveLength(1)
     expect(db.agents.map((a: { name: string }) => a.name)).toEqual(['小王'])
   }, 120_000)

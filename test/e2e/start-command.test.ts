@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readDatabase } from '../helpers/db.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -64,10 +65,10 @@ describe('npm start against a gateway', () => {
     process.kill(-child.pid!, 'SIGTERM')
     await closed
     expect(output).toContain('wxcrm 已停止，数据已保存。')
-    const db = JSON.parse(readFileSync(dbFile, 'utf8'))
+    const db = readDatabase(dbFile)
     expect(db.orders).toHaveLength(1)
-    expect(db.orders[0].amountFen).toBe(39800)
-    expect(db.customers[0].phone).toBe('13800138000')
+    expect(db.orders[0]?.amountFen).toBe(39800)
+    expect(db.customers[0]?.phone).toBe('13800138000')
     expect(statSync(dbFile).mode & 0o777).toBe(0o600)
   }, 120_000)
 })

@@ -3,7 +3,8 @@
  * 127.0.0.1 to a PuppetServer wrapping the mock WeChat, records on a real lowdb file, and is
  * restarted on the same file.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
+import { readDatabase } from '../helpers/db.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { mock } from 'wechaty-puppet-mock'
@@ -89,7 +90,7 @@ describe('an agent reports orders in WeChat through the gateway', () => {
     await app.drain()
     await new Promise(r => setTimeout(r, 300))
     expect(roomInbox.received.length).toBe(before + 1)
-    const db = JSON.parse(readFileSync(dbFile, 'utf8'))
+    const db = readDatabase(dbFile)
     expect(db.orders.filter((o: { sourceMessageId: string }) => o.sourceMessageId === id)).toHaveLength(1)
   })
 
@@ -126,7 +127,7 @@ describe('an agent reports orders in WeChat through the gateway', () => {
   it('records backlog delivered late after login but does not answer it', async () => {
     const before = roomInbox.received.length
     const id = deliverTwice(gw, wang, '晚到 13922223333 面膜1盒 199 已付', room, Date.now() - 2 * 3600_000)
-    await waitFor(() => JSON.parse(readFileSync(dbFile, 'utf8')).orders.some((o: { sourceMessageId: string }) => o.sourceMessageId === id), 10_000, 'the late order on disk')
+    await waitFor(() => readDatabase(dbFile).orders.some((o: { sourceMessageId: string }) => o.sourceMessageId === id), 10_000, 'the late order on disk')
     await app.drain()
     expect(roomInbox.received.length).toBe(before)
   })
@@ -153,10 +154,10 @@ describe('an agent reports orders in WeChat through the gateway', () => {
     const text = csv.bytes.toString('utf8')
     expect(text.startsWith('\uFEFF')).toBe(true)
     const rows = text.slice(1).trim().split('\n').slice(1).map(r => r.split(','))
-    const db = JSON.parse(readFileSync(dbFile, 'utf8'))
+    const db = readDatabase(dbFile)
     expect(rows.map(r => r[0]).sort()).toEqual(db.customers.map((c: { id: string }) => c.id).sort())
     for (const row of rows) {
-      const customer = db.customers.find((c: { id: string }) => c.id === row[0])
+      const customer = db.customers.find((c: { id: string }) => c.id === row[0])!
       expect(row[2]).toBe(customer.name)
       expect(row[3]).toBe(customer.phone ?? '')
       const standing = db.orders.filter((o: { customerId: string, status: string }) => o.customerId === customer.id && o.status === 'active')
@@ -171,7 +172,7 @@ describe('an agent reports orders in WeChat through the gateway', () => {
     await app.stop()
     app = await startApp()
     const names = ['张三', '李姐', '王五', '赵六', '孙七', '周八', '吴九', '郑十', '冯一', '陈二', '钱多多', '刘姐', '周老师', '晚到']
-    const db = JSON.parse(readFileSync(dbFile, 'utf8'))
+    const db = readDatabase(dbFile)
     const customerName = new Map(db.customers.map((c: { id: string, name: string }) => [c.id, c.name]))
     const orders = db.orders as { customerId: string, sourceMessageId: string, status: string }[]
     expect(orders).toHaveLength(15)

@@ -1,15 +1,26 @@
-/** The embedded database: one lowdb JSON file, validated on load, written with group commit. */
-import { copyFile, mkdir, readdir, stat, unlink } from 'node:fs/promises'
+/**
+ * The embedded database, built from lowdb files: a main file with the small collections, parts of
+ * bounded size for the large ones (layout.ts), and an append-only journal. A commit appends one
+ * journal line with what changed and fsyncs it; parts are rewritten later, one at a time, from the
+ * state as it stood at a journal line, so no write ever has to serialize the whole database.
+ */
+import { copyFile, link, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
+import type { Logger } from '../../domain/logger.js'
+import { silentLogger } from '../../domain/logger.js'
 import type { Store } from '../../domain/ports.js'
+import { checkSingleFile, loadDatabase, LoadProblem, type Loaded } from './disk.js'
 import { createGroupCommit } from './group-commit.js'
+import { cutTornTail, JournalWriter } from './journal.js'
+import { collectionOfPart, dataDirOf, JOURNAL_RE, MAIN_KEYS, MAIN_PART, memberOf, PART_FILE_RE, partFile, partOf, PART_COLLECTIONS, type PartCollection } from './layout.js'
 import { lockDatabase } from './lock-file.js'
-import { dbSchema, emptyDb, firstProblem, migrate, SCHEMA_VERSION, type DbData } from './schema.js'
-import { MISSING, SecureJsonFile } from './secure-json-file.js'
-import { createStateStore } from './state-store.js'
+import { encodePart, type PartBody } from './rows.js'
+import { emptyDb, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
+import { SecureJsonFile } from './secure-json-file.js'
+import { createStateStore, type StateStore } from './state-store.js'
 
-/** The database file exists but cannot be used; start-up stops and the file is left as it is. */
+/** The database cannot be used; start-up stops and every file is left as it is. */
 export class DbLoadError extends Error {
   override name = 'DbLoadError'
   constructor(readonly file: string, readonly problem: string, readonly backup: string | null) {
@@ -26,102 +37,318 @@ export interface LowdbStoreOptions {
   /** Drop remembered message ids older than this many days on open. */
   handledDays?: number
   now?: () => Date
+  logger?: Logger
+  /** A changed part is rewritten once it has waited this long (ms); default 5000. */
+  flushAfterMs?: number
+  /** The journal moves on to a new file past this size (bytes); default 8 MB. */
+  journalBytes?: number
 }
 
-export type LowdbStore = Store & { writes(): number, idle(): Promise<void> }
+export type LowdbStore = Store & {
+  /** Number of journal writes so far. */
+  writes(): number
+  idle(): Promise<void>
+  /** Rewrites every changed part now, so the journal can be retired. */
+  flushAll(): Promise<void>
+}
+
+type Manifest = MainFile['parts']
 
 /**
- * Opens (or creates) the database file and locks it for this process. Throws DbLoadError when the
- * file is not valid, DbLockedError when another process has it open.
+ * Opens (or creates) the database and locks it for this process. A single-file database from an
+ * older version is moved to the parts layout first (a copy of the old file is kept in backups/).
+ * Throws DbLoadError when a file is not valid, DbLockedError when another process has it open.
  */
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbStore> {
   const { file } = options
+  const dir = dataDirOf(file)
+  const logger = options.logger ?? silentLogger
+  const now = (): Date => options.now?.() ?? new Date()
   await mkdir(dirname(file), { recursive: true })
   const unlock = await lockDatabase(file)
-  const adapter = new SecureJsonFile<DbData>(file)
-  let data: DbData | null
+  let loaded: Loaded
+  const handledSince = dayBefore(now(), options.handledDays ?? 30)
   try {
-    data = await loadValid(adapter, file)
+    loaded = await loadOrCreate(file, dir, handledSince, options.today())
+    await dropOldHandled(dir, loaded, handledSince)
   }
   catch (error) {
     await unlock()
+    if (error instanceof LoadProblem) throw new DbLoadError(error.file, error.problem, await latestBackup(file))
     throw error
   }
-  const fresh = data === null
-  const db = new Low<DbData | typeof MISSING>(adapter, emptyDb())
-  const initial = data ?? emptyDb()
-  pruneHandled(initial, options)
 
-  const backups = join(dirname(file), 'backups')
-  let lastBackupDay: string | null = null
-  async function dailyBackup(): Promise<void> {
-    const kept = options.backupsKept ?? 7
-    const day = options.today()
-    if (kept <= 0 || lastBackupDay === day) return
-    lastBackupDay = day
-    await mkdir(backups, { recursive: true, mode: 0o700 })
-    const target = join(backups, `${basename(file, '.json')}-${day}.json`)
-    if (!(await exists(target))) await copyFile(file, target)
-    const all = (await readdir(backups)).filter(f => f.startsWith(`${basename(file, '.json')}-`)).sort()
-    for (const old of all.slice(0, Math.max(0, all.length - kept))) await unlink(join(backups, old))
+  const flushAfterMs = options.flushAfterMs ?? 5_000
+  const journalBytes = options.journalBytes ?? 8 * 1024 * 1024
+  let manifest: Manifest = { ...loaded.main.parts }
+  let lastSeq = loaded.lastSeq
+  /** Parts (and `main`) changed in the journal but not yet rewritten: first such line, and when. */
+  const dirty = new Map<string, { seq: number, at: number }>()
+  for (const [part, seq] of loaded.dirty) dirty.set(part, { seq, at: 0 })
+  const retired: { name: string, lastSeq: number }[] = []
+  const lastJournal = loaded.journals.at(-1)
+  for (const j of loaded.journals) {
+    if (j !== lastJournal) retired.push({ name: j.name, lastSeq: j.lastSeq })
   }
+  if (lastJournal && lastJournal.tornAt !== null) {
+    cutTornTail(join(dir, lastJournal.name), lastJournal.tornAt)
+  }
+  const writer = new JournalWriter(dir, lastJournal ? { name: lastJournal.name, firstSeq: lastJournal.firstSeq, bytes: lastJournal.bytes, lines: lastJournal.lines } : null)
 
-  const state = createStateStore(initial, {
+  let force = false
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let closed = false
+  const backups = createDailyBackups(file, dir, options)
+
+  const state: StateStore = createStateStore(loaded.data, {
+    track: true,
     commit: () => group.commit(),
     close: async () => {
+      closed = true
+      if (timer) clearTimeout(timer)
       await group.idle()
+      await flushAll().catch((e: unknown) => logger.warn('could not rewrite the changed parts on close; the journal keeps them', { error: String(e) }))
       await unlock()
     },
   })
+
+  /** The part to rewrite in this write: the longest-waiting one, once it has waited long enough. */
+  function pickFlush(nowMs: number): string | null {
+    let best: string | null = null
+    let bestSeq = Infinity
+    for (const [part, d] of dirty) {
+      if (part === MAIN_PART) continue
+      if (d.seq < bestSeq && (force || nowMs - d.at >= flushAfterMs)) {
+        best = part
+        bestSeq = d.seq
+      }
+    }
+    if (best) return best
+    const main = dirty.get(MAIN_PART)
+    return main && (force || nowMs - main.at >= flushAfterMs) ? MAIN_PART : null
+  }
+
+  /** The records of one part as they are in memory now. */
+  function membersOf(part: string): unknown[] {
+    return (state.data()[collectionOfPart(part)!] as unknown[]).filter(memberOf(part))
+  }
+
   const group = createGroupCommit({
     async write() {
-      db.data = state.data()
-      await db.write()
-      await dailyBackup().catch(() => {})
+      const ops = state.drainChanges()
+      const seq = ops.length > 0 ? lastSeq + 1 : lastSeq
+      const nowMs = Date.now()
+      const touched = new Set(ops.map(o => o.p))
+      for (const part of touched) if (!dirty.has(part)) dirty.set(part, { seq, at: nowMs })
+      const target = pickFlush(nowMs)
+      // Captured before any await: exactly the state the journal holds up to `seq`.
+      const capture = target ? captureFlush(target, seq) : null
+      try {
+        if (ops.length > 0) await writer.append({ s: seq, ops })
+      }
+      catch (error) {
+        for (const part of touched) if (dirty.get(part)?.seq === seq) dirty.delete(part)
+        throw error
+      }
+      lastSeq = seq
+      state.changesSaved()
+      if (capture) {
+        await writeFlush(capture).catch((e: unknown) => logger.warn('could not rewrite a part; the journal keeps its changes', { part: capture.part, error: String(e) }))
+      }
+      if (writer.bytes >= journalBytes) {
+        const name = writer.currentName
+        if (name) retired.push({ name, lastSeq })
+        writer.rotate()
+      }
+      await retireJournals()
+      await backups.maybe().catch((e: unknown) => logger.warn('daily backup failed', { error: String(e) }))
+      scheduleFlush()
     },
     rollback() {
-      // Back to exactly what is on disk, from memory, in this same step.
-      const good = adapter.lastGood()
-      state.replaceData(good === null ? emptyDb() : migrate(JSON.parse(good)) as DbData)
+      state.revertUnsaved()
     },
   })
-  if (fresh) await state.commit()
-  else await dailyBackup().catch(() => {})
-  return Object.assign(state, { writes: group.writes, idle: group.idle })
+
+  interface Capture { part: string, seq: number, collection: PartCollection | null, body: PartBody | null, main: Record<string, unknown> }
+
+  function captureFlush(part: string, seq: number): Capture {
+    const data = state.data()
+    const collection = part === MAIN_PART ? null : collectionOfPart(part)
+    const body = collection ? encodePart(collection, membersOf(part)) : null
+    // The main file is written with every flush (it holds the manifest), so it is captured too.
+    const main = structuredClone(Object.fromEntries(MAIN_KEYS.map(k => [k, data[k]])))
+    return { part, seq, collection, body, main }
+  }
+
+  async function writeFlush(c: Capture): Promise<void> {
+    if (c.collection && c.body) {
+      const adapter = new SecureJsonFile<unknown>(partFile(dir, c.part))
+      const low = new Low<unknown>(adapter, null)
+      low.data = { collection: c.collection, seq: c.seq, ...c.body }
+      await low.write()
+      const count = 'rows' in c.body ? c.body.rows.length : c.body.records.length
+      manifest = { ...manifest, [c.part]: { seq: c.seq, count, sha256: adapter.lastSha256() } }
+      const d = dirty.get(c.part)
+      if (d && d.seq <= c.seq) dirty.delete(c.part)
+    }
+    await writeMain(file, { schemaVersion: SCHEMA_VERSION, seq: c.seq, ...c.main, parts: manifest } as MainFile)
+    const d = dirty.get(MAIN_PART)
+    if (d && d.seq <= c.seq) dirty.delete(MAIN_PART)
+  }
+
+  /** Journal files whose every line is in the parts and the main file are deleted. */
+  async function retireJournals(): Promise<void> {
+    let oldestNeeded = Infinity
+    for (const d of dirty.values()) oldestNeeded = Math.min(oldestNeeded, d.seq)
+    while (retired.length > 0 && retired[0]!.lastSeq < oldestNeeded) {
+      const j = retired.shift()!
+      await unlink(join(dir, j.name)).catch(() => {})
+    }
+  }
+
+  function scheduleFlush(): void {
+    if (closed || timer || dirty.size === 0) return
+    let next = Infinity
+    for (const d of dirty.values()) next = Math.min(next, d.at + flushAfterMs)
+    timer = setTimeout(() => {
+      timer = null
+      group.commit().catch((e: unknown) => logger.warn('background rewrite failed', { error: String(e) }))
+    }, Math.max(50, next - Date.now()))
+    timer.unref()
+  }
+
+  async function flushAll(): Promise<void> {
+    force = true
+    try {
+      let guard = dirty.size + 2
+      while (dirty.size > 0 && guard-- > 0) await group.commit()
+    }
+    finally {
+      force = false
+    }
+    // Everything is in the parts now: the journal so far can go.
+    const name = writer.currentName
+    if (dirty.size === 0 && name && writer.lines > 0) {
+      retired.push({ name, lastSeq })
+      writer.rotate()
+      await retireJournals()
+    }
+  }
+
+  await backups.maybe().catch((e: unknown) => logger.warn('daily backup failed', { error: String(e) }))
+  return Object.assign(state, { writes: group.writes, idle: group.idle, flushAll })
 }
 
-async function loadValid(adapter: SecureJsonFile<DbData>, file: string): Promise<DbData | null> {
-  let raw: unknown
-  try {
-    raw = await adapter.read()
+/** Reads the database, creating it, or moving an older single-file database to parts, first. */
+async function loadOrCreate(file: string, dir: string, handledSince: string, today: string): Promise<Loaded> {
+  const first = loadDatabase(file, dir, { handledSince })
+  if (first.kind === 'parts') return first.loaded
+  if (first.kind === 'single-file') {
+    const data = checkSingleFile(file, first.raw)
+    // The old file is kept as it was, beside the backups, before anything is written.
+    const keep = join(dirname(file), 'backups', `${basename(file, '.json')}-v${String((first.raw as { schemaVersion?: unknown }).schemaVersion)}-${today}.json`)
+    await mkdir(dirname(keep), { recursive: true, mode: 0o700 })
+    await copyFile(file, keep)
+    await writeAll(file, dir, data)
   }
-  catch (e) {
-    const why = e instanceof SyntaxError ? `不是有效的 JSON（${e.message}）` : String((e as Error).message)
-    throw new DbLoadError(file, why, await latestBackup(file))
+  else {
+    await writeAll(file, dir, emptyDb())
   }
-  if (raw === MISSING) return null
-  const version = (raw as { schemaVersion?: unknown }).schemaVersion
-  if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new DbLoadError(file, `schemaVersion ${version} 比本程序支持的 ${SCHEMA_VERSION} 新，请升级 wxcrm`, await latestBackup(file))
-  }
-  const parsed = dbSchema.safeParse(migrate(raw))
-  if (!parsed.success) throw new DbLoadError(file, firstProblem(parsed.error), await latestBackup(file))
-  return parsed.data
+  const again = loadDatabase(file, dir, { handledSince })
+  if (again.kind !== 'parts') throw new LoadProblem(file, '新建的数据库无法读回')
+  return again.loaded
 }
 
-/** The newest daily backup of `file`, if any. */
+/** Writes a whole database as parts plus main file; the main file goes last, so a crash leaves the old one. */
+async function writeAll(file: string, dir: string, data: DbData): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  for (const name of await readdir(dir)) {
+    if (JOURNAL_RE.test(name) || PART_FILE_RE.test(name)) await unlink(join(dir, name))
+  }
+  const manifest: Manifest = {}
+  for (const collection of PART_COLLECTIONS) {
+    const byPart = new Map<string, unknown[]>()
+    for (const r of data[collection] as unknown[]) {
+      const part = partOf(collection, r)
+      const list = byPart.get(part)
+      if (list) list.push(r)
+      else byPart.set(part, [r])
+    }
+    for (const [part, records] of byPart) {
+      const adapter = new SecureJsonFile<unknown>(partFile(dir, part))
+      const low = new Low<unknown>(adapter, null)
+      low.data = { collection, seq: 0, ...encodePart(collection, records) }
+      await low.write()
+      manifest[part] = { seq: 0, count: records.length, sha256: adapter.lastSha256() }
+    }
+  }
+  const main = Object.fromEntries(MAIN_KEYS.map(k => [k, data[k]]))
+  await writeMain(file, { schemaVersion: SCHEMA_VERSION, seq: 0, ...main, parts: manifest } as MainFile)
+}
+
+async function writeMain(file: string, main: MainFile): Promise<void> {
+  const low = new Low<MainFile>(new SecureJsonFile<MainFile>(file) as never, main)
+  low.data = main
+  await low.write()
+}
+
+async function dropOldHandled(dir: string, loaded: Loaded, since: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const part = PART_FILE_RE.exec(name)?.[1]
+    if (part?.startsWith('handled-') && part.slice(8) < since) await unlink(join(dir, name)).catch(() => {})
+  }
+  for (const part of Object.keys(loaded.main.parts)) {
+    if (part.startsWith('handled-') && part.slice(8) < since) delete loaded.main.parts[part]
+  }
+}
+
+/** The local calendar day `days` before `now`, as YYYY-MM-DD in UTC terms (only used to age out ids). */
+function dayBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * Once a day, a backup directory `backups/<name>-<day>/` that is itself a database: the main file,
+ * the journal (copied) and the parts (hard links: a part is never changed in place, only replaced).
+ */
+function createDailyBackups(file: string, dir: string, options: LowdbStoreOptions) {
+  const root = join(dirname(file), 'backups')
+  const base = basename(file, '.json')
+  let lastDay: string | null = null
+  return {
+    async maybe(): Promise<void> {
+      const kept = options.backupsKept ?? 7
+      const day = options.today()
+      if (kept <= 0 || lastDay === day) return
+      lastDay = day
+      const target = join(root, `${base}-${day}`)
+      if (await exists(target)) return
+      const tmp = `${target}.tmp`
+      await rm(tmp, { recursive: true, force: true })
+      await mkdir(join(tmp, basename(dir)), { recursive: true, mode: 0o700 })
+      await copyFile(file, join(tmp, basename(file)))
+      for (const name of await readdir(dir)) {
+        const from = join(dir, name)
+        const to = join(tmp, basename(dir), name)
+        if (PART_FILE_RE.test(name)) await link(from, to).catch(() => copyFile(from, to))
+        else if (JOURNAL_RE.test(name)) await copyFile(from, to)
+      }
+      await rename(tmp, target)
+      const all = (await readdir(root)).filter(n => n.startsWith(`${base}-`) && /^\d{4}-\d{2}-\d{2}$/.test(n.slice(base.length + 1))).sort()
+      for (const old of all.slice(0, Math.max(0, all.length - kept))) await rm(join(root, old), { recursive: true, force: true })
+    },
+  }
+}
+
+/** The newest daily backup of `file` (a directory holding a copy of the database), if any. */
 export async function latestBackup(file: string): Promise<string | null> {
   const dir = join(dirname(file), 'backups')
+  const base = basename(file, '.json')
   const names = await readdir(dir).catch(() => [] as string[])
-  const mine = names.filter(n => n.startsWith(`${basename(file, '.json')}-`)).sort()
-  const last = mine.at(-1)
+  const mine = names.filter(n => n.startsWith(`${base}-`) && !n.endsWith('.tmp'))
+  const daily = mine.filter(n => /^\d{4}-\d{2}-\d{2}$/.test(n.slice(base.length + 1))).sort()
+  const last = daily.at(-1) ?? mine.sort().at(-1)
   return last ? join(dir, last) : null
-}
-
-function pruneHandled(data: DbData, options: LowdbStoreOptions): void {
-  const days = options.handledDays ?? 30
-  const cutoff = (options.now?.() ?? new Date()).getTime() - days * 86_400_000
-  data.handled = data.handled.filter(h => Date.parse(h.at) >= cutoff)
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -2,7 +2,10 @@
 import { z } from 'zod'
 import { inviteSchema, outboxSchema } from './outbox-schema.js'
 
-export const SCHEMA_VERSION = 5
+/** 6 moved the large collections into parts beside the main file (see layout.ts). */
+export const SCHEMA_VERSION = 6
+/** The last version kept in one file; older files are migrated to parts on open. */
+export const SINGLE_FILE_VERSION = 5
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
 const isoTime = z.string().refine(s => !Number.isNaN(Date.parse(s)), 'must be an ISO timestamp')
@@ -132,8 +135,12 @@ const snapshotSchema = z.strictObject({
   tiers: z.record(grade, z.number().int().min(0)),
 })
 
+const adminSchema = z.strictObject({ contactId: z.string(), name: z.string(), boundAt: isoTime })
+const handledSchema = z.strictObject({ id: z.string(), at: isoTime })
+
+/** The whole database as one object: the single-file layout up to version 5, and the state in memory. */
 export const dbSchema = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(SINGLE_FILE_VERSION), z.literal(SCHEMA_VERSION)]),
   counters: z.record(z.string(), z.number().int().min(0)),
   agents: z.array(agentSchema),
   customers: z.array(customerSchema),
@@ -141,8 +148,8 @@ export const dbSchema = z.strictObject({
   payments: z.array(paymentSchema),
   refunds: z.array(refundSchema),
   pending: z.array(pendingSchema),
-  admins: z.array(z.strictObject({ contactId: z.string(), name: z.string(), boundAt: isoTime })),
-  handled: z.array(z.strictObject({ id: z.string(), at: isoTime })),
+  admins: z.array(adminSchema),
+  handled: z.array(handledSchema),
   segments: z.array(segmentSchema),
   transitions: z.array(transitionSchema),
   snapshots: z.array(snapshotSchema),
@@ -156,6 +163,36 @@ export const dbSchema = z.strictObject({
 })
 
 export type DbData = z.infer<typeof dbSchema>
+
+/** The shape of one record of each collection kept in parts, for checking parts and journal lines. */
+export const recordSchemas = {
+  orders: orderSchema,
+  customers: customerSchema,
+  payments: paymentSchema,
+  refunds: refundSchema,
+  segments: segmentSchema,
+  outbox: outboxSchema,
+  transitions: transitionSchema,
+  handled: handledSchema,
+} as const
+
+/** The main file: the small collections, plus where each part stands. */
+export const mainFileSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Journal sequence number the main file's own content includes. */
+  seq: z.number().int().min(0),
+  counters: z.record(z.string(), z.number().int().min(0)),
+  agents: z.array(agentSchema),
+  pending: z.array(pendingSchema),
+  admins: z.array(adminSchema),
+  snapshots: z.array(snapshotSchema),
+  settings: z.record(z.string(), z.string()),
+  jobRuns: z.record(z.string(), isoTime),
+  invites: z.array(inviteSchema),
+  /** Each part as last written: its sequence number, record count and SHA-256 of its text. */
+  parts: z.record(z.string(), z.strictObject({ seq: z.number().int().min(0), count: z.number().int().min(0), sha256: z.string() })),
+})
+export type MainFile = z.infer<typeof mainFileSchema>
 
 export function emptyDb(): DbData {
   return {

@@ -1,9 +1,11 @@
 /**
  * A lowdb adapter that writes the way an order book must be written: to a temporary file created
- * owner-only (0600), flushed to disk with fsync, then renamed over the database in one step.
- * lowdb's own JSONFile does the rename but neither the fsync nor the file mode. It also keeps the
- * text of the last good write, so a failed write can be undone in memory without reading the disk.
+ * owner-only (0600), flushed to disk with fsync, then renamed over the target in one step. lowdb's
+ * own JSONFile does the rename but neither the fsync nor the file mode. It also remembers the SHA-256
+ * of what it last wrote, which the main file records so a part written by wxcrm loads without a
+ * record-by-record check.
  */
+import { createHash } from 'node:crypto'
 import { open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Adapter } from 'lowdb'
@@ -14,7 +16,7 @@ export const MISSING = Symbol('missing')
 export class SecureJsonFile<T> implements Adapter<T | typeof MISSING> {
   readonly #file: string
   readonly #tmp: string
-  #lastGood: string | null = null
+  #sha256 = ''
 
   constructor(file: string) {
     this.#file = file
@@ -31,13 +33,13 @@ export class SecureJsonFile<T> implements Adapter<T | typeof MISSING> {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return MISSING
       throw e
     }
-    const value = JSON.parse(text) as T
-    this.#lastGood = text
-    return value
+    return JSON.parse(text) as T
   }
 
+  /** Serializes now (so the content is what it is at the call), then writes. */
   async write(data: T | typeof MISSING): Promise<void> {
     const text = JSON.stringify(data)
+    this.#sha256 = sha256(text)
     const fh = await open(this.#tmp, 'w', 0o600)
     try {
       await fh.writeFile(text, 'utf8')
@@ -50,14 +52,17 @@ export class SecureJsonFile<T> implements Adapter<T | typeof MISSING> {
     }
     await fh.close()
     await rename(this.#tmp, this.#file)
-    this.#lastGood = text
     await syncDir(dirname(this.#file))
   }
 
-  /** The text last read from or written to disk; null before either happened. */
-  lastGood(): string | null {
-    return this.#lastGood
+  /** SHA-256 (hex) of the text last written. */
+  lastSha256(): string {
+    return this.#sha256
   }
+}
+
+export function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex')
 }
 
 async function syncDir(dir: string): Promise<void> {

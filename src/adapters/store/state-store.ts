@@ -6,19 +6,36 @@ import type { InviteRecord } from '../../domain/outreach/invite.js'
 import type { OutboxEntry } from '../../domain/outreach/outbox.js'
 import type { Store } from '../../domain/ports.js'
 import type { Agent, Customer, Order, Segment, SnapshotMeta, Transition } from '../../domain/types.js'
+import type { Op } from './journal.js'
+import { keyOf, MAIN_KEYS, MAIN_PART, partOf, type MainKey, type PartCollection } from './layout.js'
 import type { DbData } from './schema.js'
 
 export interface StateStoreOptions {
   /** Makes everything changed so far durable; rejects when it could not. */
   commit: () => Promise<void>
   close?: () => Promise<void>
+  /** Remember what changed since the last `drainChanges()`, for a store that writes only changes. */
+  track?: boolean
+}
+
+/** What a store that writes only changes needs besides the Store itself. */
+export interface StateStore extends Store {
+  data(): DbData
+  replaceData(d: DbData): void
+  /** The changes made since the last call, as journal operations, for the next write. */
+  drainChanges(): Op[]
+  /** The last drained changes are on disk: they can no longer be undone. */
+  changesSaved(): void
+  /** Undoes every change not yet on disk (after a failed write), in one synchronous step. */
+  revertUnsaved(): void
 }
 
 /** A Store over `data`; call `replaceData` to go back to another state (after a failed write). */
-export function createStateStore(initial: DbData, options: StateStoreOptions): Store & { data(): DbData, replaceData(d: DbData): void } {
+export function createStateStore(initial: DbData, options: StateStoreOptions): StateStore {
   let data = initial
   let ix = buildIndexes(data)
   let revision = 0
+  const changes = createChangeLog(options.track ?? false, initial)
   /** Wraps a mutator so every change bumps the revision. */
   const change = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
     revision++
@@ -39,11 +56,33 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       revision++
       data = next
       ix = buildIndexes(data)
+      changes.takeUnsaved()
+    },
+    drainChanges: () => changes.drain(data),
+    changesSaved: () => changes.saved(),
+    revertUnsaved() {
+      revision++
+      const { undo, main } = changes.takeUnsaved()
+      for (let i = undo.length - 1; i >= 0; i--) {
+        const u = undo[i]!
+        const list = data[u.c] as unknown[]
+        if (u.before === undefined) {
+          list.pop()
+          continue
+        }
+        const at = list.findLastIndex(r => keyOf(u.c, r) === u.key)
+        if (at >= 0) list[at] = u.before
+      }
+      Object.assign(data, main)
+      ix = buildIndexes(data)
     },
     revision: () => revision,
     settings: {
       get: (key: string) => data.settings[key],
-      set: change((key: string, value: string) => { data.settings[key] = value }),
+      set: change((key: string, value: string) => {
+        data.settings[key] = value
+        changes.main('settings')
+      }),
       all: () => data.settings,
     },
     agents: {
@@ -54,8 +93,12 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       add(agent: Agent) {
         data.agents.push(agent)
         ix.agents.set(agent.id, agent)
+        changes.main('agents')
       },
-      update: (agent: Agent) => putById(data.agents, ix.agents, agent),
+      update(agent: Agent) {
+        putById(data.agents, ix.agents, agent)
+        changes.main('agents')
+      },
     },
     customers: {
       all: () => data.customers,
@@ -66,12 +109,14 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       add(customer: Customer) {
         data.customers.push(customer)
         indexCustomer(ix, customer)
+        changes.put('customers', customer, undefined)
       },
       update(customer: Customer) {
         const old = ix.customers.get(customer.id)
         if (old) unindexCustomer(ix, old)
         putById(data.customers, ix.customers, customer)
         indexCustomer(ix, customer)
+        changes.put('customers', customer, old)
       },
     },
     orders: {
@@ -90,6 +135,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       add(order: Order) {
         data.orders.push(order)
         indexOrder(ix, order)
+        changes.put('orders', order, undefined)
       },
       update(order: Order) {
         const old = ix.orders.get(order.id)
@@ -102,6 +148,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
         ix.ordersByNo.set(order.no, order)
         const same = ix.ordersBySource.get(order.sourceMessageId) ?? []
         ix.ordersBySource.set(order.sourceMessageId, same.map(o => o.id === order.id ? order : o))
+        changes.put('orders', order, old)
       },
     },
     payments: {
@@ -110,6 +157,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       add(payment: DbData['payments'][number]) {
         data.payments.push(payment)
         push(ix.paymentsByCustomer, payment.customerId, payment)
+        changes.put('payments', payment, undefined)
       },
     },
     segments: {
@@ -120,38 +168,55 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
         if (old) data.segments[data.segments.indexOf(old)] = segment
         else data.segments.push(segment)
         ix.segments.set(segment.customerId, segment)
+        changes.put('segments', segment, old)
       },
     },
     transitions: {
-      add: (t: Transition) => { data.transitions.push(t) },
+      add(t: Transition) {
+        data.transitions.push(t)
+        changes.add('transitions', t)
+      },
       on: (date: string) => data.transitions.filter(t => t.on === date),
     },
     snapshots: {
       all: () => data.snapshots,
-      add: (snapshot: SnapshotMeta) => { data.snapshots.push(snapshot) },
+      add(snapshot: SnapshotMeta) {
+        data.snapshots.push(snapshot)
+        changes.main('snapshots')
+      },
       keepLast(n: number) {
         if (data.snapshots.length > n) data.snapshots = data.snapshots.slice(-n)
+        changes.main('snapshots')
       },
     },
     refunds: {
       all: () => data.refunds,
-      add: (refund: DbData['refunds'][number]) => { data.refunds.push(refund) },
+      add(refund: DbData['refunds'][number]) {
+        data.refunds.push(refund)
+        changes.put('refunds', refund, undefined)
+      },
     },
     pending: {
       get: (key: string) => data.pending.find(p => p.key === key),
       put(draft: DbData['pending'][number]) {
         data.pending = data.pending.filter(p => p.key !== draft.key)
         data.pending.push(draft)
+        changes.main('pending')
       },
       remove(key: string) {
         data.pending = data.pending.filter(p => p.key !== key)
+        changes.main('pending')
       },
     },
     admins: {
       all: () => data.admins,
-      add: (admin: DbData['admins'][number]) => { data.admins.push(admin) },
+      add(admin: DbData['admins'][number]) {
+        data.admins.push(admin)
+        changes.main('admins')
+      },
       remove(contactId: string) {
         data.admins = data.admins.filter(a => a.contactId !== contactId)
+        changes.main('admins')
       },
     },
     outbox: {
@@ -163,6 +228,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
         data.outbox.push(entry)
         ix.outbox.set(entry.id, entry)
         ix.outboxByKey.set(entry.dedupeKey, entry)
+        changes.put('outbox', entry, undefined)
         return true
       },
       update(entry: OutboxEntry) {
@@ -170,6 +236,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
         if (old && old.dedupeKey !== entry.dedupeKey) throw new Error(`outbox entry ${entry.id}: the dedupe key cannot change`)
         putById(data.outbox, ix.outbox, entry)
         ix.outboxByKey.set(entry.dedupeKey, entry)
+        changes.put('outbox', entry, old)
       },
     },
     invites: {
@@ -179,11 +246,15 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
         const i = data.invites.findIndex(r => r.customerId === record.customerId && r.roomId === record.roomId)
         if (i >= 0) data.invites[i] = { ...record }
         else data.invites.push({ ...record })
+        changes.main('invites')
       }),
     },
     jobRuns: {
       get: (job: string) => data.jobRuns[job],
-      set: change((job: string, at: string) => { data.jobRuns[job] = at }),
+      set: change((job: string, at: string) => {
+        data.jobRuns[job] = at
+        changes.main('jobRuns')
+      }),
       all: () => data.jobRuns,
     },
     handled: {
@@ -191,12 +262,15 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       add(messageId: string, at: string) {
         if (ix.handled.has(messageId)) return
         ix.handled.add(messageId)
-        data.handled.push({ id: messageId, at })
+        const record = { id: messageId, at }
+        data.handled.push(record)
+        changes.add('handled', record)
       },
     },
     nextSeq(name: string) {
       const next = (data.counters[name] ?? 0) + 1
       data.counters[name] = next
+      changes.main('counters')
       return next
     },
     commit: () => options.commit(),
@@ -211,6 +285,74 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     }
   }
   return store
+}
+
+interface Undo { c: PartCollection, key: string | null, before: unknown }
+
+/**
+ * What changed since the last drain (records by key, the newest wins; appended records; main keys),
+ * and how to undo every change not yet on disk: the record each put replaced (undefined for a new
+ * one, which is then the last of its list), and the main keys as they stand on disk.
+ */
+function createChangeLog(enabled: boolean, initial: DbData) {
+  let puts = new Map<PartCollection, Map<string, unknown>>()
+  let adds: { c: PartCollection, r: unknown }[] = []
+  let mains = new Set<MainKey>()
+  let undo: Undo[] = []
+  let drained = 0
+  let inFlightMain: Partial<Record<MainKey, unknown>> = {}
+  const onDisk: Partial<Record<MainKey, unknown>> = enabled ? structuredClone(Object.fromEntries(MAIN_KEYS.map(k => [k, initial[k]]))) : {}
+  const clear = (): void => {
+    puts = new Map()
+    adds = []
+    mains = new Set()
+  }
+  return {
+    put(c: PartCollection, r: unknown, before: unknown) {
+      if (!enabled) return
+      const key = keyOf(c, r)!
+      let m = puts.get(c)
+      if (!m) puts.set(c, m = new Map())
+      m.set(key, r)
+      undo.push({ c, key, before })
+    },
+    add(c: PartCollection, r: unknown) {
+      if (!enabled) return
+      adds.push({ c, r })
+      undo.push({ c, key: null, before: undefined })
+    },
+    main(k: MainKey) {
+      if (enabled) mains.add(k)
+    },
+    drain(data: DbData): Op[] {
+      const ops: Op[] = []
+      inFlightMain = {}
+      for (const k of mains) {
+        const v = structuredClone(data[k])
+        inFlightMain[k] = v
+        ops.push({ p: MAIN_PART, set: k, v })
+      }
+      for (const [c, m] of puts) for (const r of m.values()) ops.push({ p: partOf(c, r), put: r })
+      for (const { c, r } of adds) ops.push({ p: partOf(c, r), add: r })
+      drained = undo.length
+      clear()
+      return ops
+    },
+    saved() {
+      undo = undo.slice(drained)
+      drained = 0
+      Object.assign(onDisk, inFlightMain)
+      inFlightMain = {}
+    },
+    takeUnsaved(): { undo: Undo[], main: Partial<Record<MainKey, unknown>> } {
+      const out = { undo, main: structuredClone(onDisk) }
+      undo = []
+      drained = 0
+      inFlightMain = {}
+      clear()
+      return out
+    },
+  }
 }
 
 interface Indexes {

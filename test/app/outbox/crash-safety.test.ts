@@ -3,7 +3,8 @@
  * or in the middle of a send), start it again on the same file, and count at the chat port: every
  * planned message is sent exactly once in total.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { readDatabase } from '../../helpers/db.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -96,7 +97,7 @@ describe('outbox crash safety (lowdb file in a temp dir)', () => {
     await second.queue.close()
     await second.store.close()
     sentOnce()
-    const onDisk = JSON.parse(readFileSync(file, 'utf8')) as { outbox: { status: string }[] }
+    const onDisk = readDatabase(file) as { outbox: { status: string }[] }
     expect(onDisk.outbox.map(e => e.status)).toEqual(batch.map(() => 'sent'))
   })
 
@@ -111,7 +112,7 @@ describe('outbox crash safety (lowdb file in a temp dir)', () => {
     await chat.hung
     // The process dies here: the queue is never closed; only the file lock is let go.
     await first.store.close()
-    const afterCrash = JSON.parse(readFileSync(file, 'utf8')) as { outbox: { status: string }[] }
+    const afterCrash = readDatabase(file) as { outbox: { status: string }[] }
     expect(afterCrash.outbox.map(e => e.status)).toEqual([...Array(4).fill('sent'), 'sending', ...Array(7).fill('planned')])
 
     const second = await startApp(file, chatDouble())

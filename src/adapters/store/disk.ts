@@ -1,0 +1,236 @@
+/**
+ * Reading the database from disk: the main file, every part, then the journal lines newer than each
+ * part. Synchronous on purpose: it runs at start-up, and after a failed write, when memory must go
+ * back to what is on disk in one step.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { z } from 'zod'
+import { listJournals, readJournal, type JournalLine } from './journal.js'
+import { collectionOfPart, comparePartNames, keyOf, partOf, MAIN_KEYS, MAIN_PART, PART_COLLECTIONS, PART_FILE_RE, partFile, type MainKey, type PartCollection } from './layout.js'
+import { decodePart, type PartBody } from './rows.js'
+import { dbSchema, firstProblem, mainFileSchema, migrate, recordSchemas, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
+import { sha256 } from './secure-json-file.js'
+
+/** Why the database cannot be used, in words for the start-up error (the caller adds file and backup). */
+export class LoadProblem extends Error {
+  override name = 'LoadProblem'
+  constructor(readonly file: string, readonly problem: string) {
+    super(`${file}: ${problem}`)
+  }
+}
+
+/** A part file: which collection, which journal line it includes, and its records. */
+export type PartFile = { collection: PartCollection, seq: number } & PartBody
+
+export interface JournalState { name: string, firstSeq: number, lastSeq: number, bytes: number, lines: number, tornAt: number | null }
+
+export interface Loaded {
+  data: DbData
+  main: MainFile
+  /** Journal line each part includes (parts with records on disk or in the journal). */
+  partSeqs: Map<string, number>
+  /** Highest journal sequence number seen anywhere. */
+  lastSeq: number
+  journals: JournalState[]
+  /** Parts (and `main`) whose file is behind the journal: the first journal line it lacks. */
+  dirty: Map<string, number>
+}
+
+export type LoadResult =
+  | { kind: 'missing' }
+  | { kind: 'single-file', raw: unknown }
+  | { kind: 'parts', loaded: Loaded }
+
+export interface LoadOptions {
+  /** Remembered message ids from days before this one (YYYY-MM-DD) are dropped. */
+  handledSince?: string
+}
+
+/** Reads main file, parts and journal. Throws LoadProblem naming the file and the first problem. */
+export function loadDatabase(file: string, dir: string, options: LoadOptions = {}): LoadResult {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  }
+  catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' }
+    throw new LoadProblem(file, String((e as Error).message))
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  }
+  catch (e) {
+    throw new LoadProblem(file, `不是有效的 JSON（${(e as Error).message}）`)
+  }
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    throw new LoadProblem(file, `schemaVersion ${version} 比本程序支持的 ${SCHEMA_VERSION} 新，请升级 wxcrm`)
+  }
+  if (typeof version !== 'number' || version < SCHEMA_VERSION) return { kind: 'single-file', raw }
+  const parsed = mainFileSchema.safeParse(raw)
+  if (!parsed.success) throw new LoadProblem(file, firstProblem(parsed.error))
+  return { kind: 'parts', loaded: loadParts(parsed.data, dir, options) }
+}
+
+/** A single-file database (version 5 or older), brought up to date and checked. */
+export function checkSingleFile(file: string, raw: unknown): DbData {
+  const parsed = dbSchema.safeParse(migrate(raw))
+  if (!parsed.success) throw new LoadProblem(file, firstProblem(parsed.error))
+  return parsed.data
+}
+
+function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
+  const parts = new Map<string, { collection: PartCollection, seq: number, records: unknown[] }>()
+  const tooOld = (part: string): boolean => options.handledSince !== undefined && part.startsWith('handled-') && part.slice(8) < options.handledSince
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  }
+  catch {
+    names = []
+  }
+  for (const name of names) {
+    const part = PART_FILE_RE.exec(name)?.[1]
+    const collection = part ? collectionOfPart(part) : null
+    if (!part || !collection || tooOld(part)) continue
+    parts.set(part, readPart(join(dir, name), part, collection, main.parts[part]?.sha256))
+  }
+  for (const part of Object.keys(main.parts)) {
+    if (!parts.has(part) && !tooOld(part)) throw new LoadProblem(partFile(dir, part), '文件不见了（主文件记录了它）')
+  }
+
+  let lastSeq = main.seq
+  for (const p of parts.values()) lastSeq = Math.max(lastSeq, p.seq)
+  const journals: JournalState[] = []
+  const mainData = main as unknown as Record<MainKey, unknown>
+  const keyIndexes = new Map<string, Map<string, number>>()
+  const dirty = new Map<string, number>()
+  const markDirty = (part: string, seq: number): void => {
+    if (!dirty.has(part)) dirty.set(part, seq)
+  }
+  for (const j of listJournals(dir)) {
+    const path = join(dir, j.name)
+    let read: ReturnType<typeof readJournal>
+    try {
+      read = readJournal(path)
+    }
+    catch (e) {
+      throw new LoadProblem(path, (e as Error).message)
+    }
+    let jLast = j.firstSeq - 1
+    for (const [i, line] of read.lines.entries()) {
+      checkLine(path, i + 1, line)
+      jLast = Math.max(jLast, line.s)
+      lastSeq = Math.max(lastSeq, line.s)
+      for (const op of line.ops) {
+        if (op.p === MAIN_PART) {
+          if (line.s > main.seq && 'set' in op) {
+            mainData[op.set as MainKey] = op.v
+            markDirty(MAIN_PART, line.s)
+          }
+          continue
+        }
+        if (tooOld(op.p)) continue
+        const collection = collectionOfPart(op.p)!
+        let p = parts.get(op.p)
+        if (!p) parts.set(op.p, p = { collection, seq: 0, records: [] })
+        if (line.s <= p.seq) continue
+        markDirty(op.p, line.s)
+        if ('add' in op) {
+          p.records.push(op.add)
+          continue
+        }
+        if (!('put' in op)) continue
+        let index = keyIndexes.get(op.p)
+        if (!index) {
+          index = new Map(p.records.map((r, k) => [keyOf(collection, r)!, k]))
+          keyIndexes.set(op.p, index)
+        }
+        const key = keyOf(collection, op.put)!
+        const at = index.get(key)
+        if (at === undefined) {
+          index.set(key, p.records.length)
+          p.records.push(op.put)
+        }
+        else {
+          p.records[at] = op.put
+        }
+      }
+    }
+    journals.push({ name: j.name, firstSeq: j.firstSeq, lastSeq: jLast, bytes: read.goodBytes, lines: read.lines.length, tornAt: read.tornTail ? read.goodBytes : null })
+  }
+
+  const data = {
+    schemaVersion: SCHEMA_VERSION,
+    ...Object.fromEntries(MAIN_KEYS.map(k => [k, mainData[k]])),
+    ...Object.fromEntries(PART_COLLECTIONS.map(c => [c, [] as unknown[]])),
+  } as unknown as DbData
+  const ordered = [...parts.keys()].sort(comparePartNames)
+  for (const name of ordered) {
+    const p = parts.get(name)!
+    const list = data[p.collection] as unknown[]
+    for (const r of p.records) list.push(r)
+  }
+  const keys = new Set<string>()
+  for (const e of data.outbox) {
+    if (keys.has(e.dedupeKey)) throw new LoadProblem(dir, `outbox: dedupeKey must be unique (${e.dedupeKey})`)
+    keys.add(e.dedupeKey)
+  }
+  return { data, main, partSeqs: new Map([...parts].map(([name, p]) => [name, p.seq])), lastSeq, journals, dirty }
+}
+
+/**
+ * One part file. When its SHA-256 is the one the main file recorded, wxcrm wrote it and it is read as
+ * it is; otherwise (written just before a crash, or edited by hand) every record is checked.
+ */
+function readPart(path: string, part: string, collection: PartCollection, expectedSha: string | undefined): { collection: PartCollection, seq: number, records: unknown[] } {
+  let buf: Buffer
+  try {
+    buf = readFileSync(path)
+  }
+  catch (e) {
+    throw new LoadProblem(path, String((e as Error).message))
+  }
+  let file: PartFile
+  try {
+    file = JSON.parse(buf.toString('utf8')) as PartFile
+  }
+  catch (e) {
+    throw new LoadProblem(path, `不是有效的 JSON（${(e as Error).message}）`)
+  }
+  if (typeof file !== 'object' || file === null || file.collection !== collection || !Number.isInteger(file.seq) || !(('rows' in file && Array.isArray(file.rows) && Array.isArray(file.fields)) || ('records' in file && Array.isArray(file.records)))) {
+    throw new LoadProblem(path, '不是 wxcrm 的数据分卷文件')
+  }
+  const records = decodePart(collection, file)
+  if (expectedSha === undefined || sha256(buf) !== expectedSha) {
+    const schema = recordSchemas[collection] as z.ZodType
+    for (const [i, r] of records.entries()) {
+      const checked = schema.safeParse(r)
+      if (!checked.success) throw new LoadProblem(path, `${part}[${i}]${firstProblem(checked.error).replace(/^\(top level\)/, '').replace(/^(?=[^.[:])/, '.')}`)
+      if (partOf(collection, r) !== part) throw new LoadProblem(path, `${part}[${i}] 不属于这个分卷`)
+    }
+  }
+  return { collection, seq: file.seq, records }
+}
+
+/** Every operation of a journal line names a known part and carries a valid record. */
+function checkLine(path: string, lineNo: number, line: JournalLine): void {
+  for (const op of line.ops) {
+    const where = `${path} 第 ${lineNo} 行`
+    if (op.p === MAIN_PART) {
+      const key = 'set' in op ? op.set as MainKey : undefined
+      const shape = key && (MAIN_KEYS as readonly string[]).includes(key) ? mainFileSchema.shape[key] : undefined
+      if (!shape) throw new LoadProblem(where, `未知的主文件字段 ${String(key)}`)
+      const checked = (shape as z.ZodType).safeParse((op as { v: unknown }).v)
+      if (!checked.success) throw new LoadProblem(where, `${key}: ${firstProblem(checked.error)}`)
+      continue
+    }
+    const collection = collectionOfPart(op.p)
+    const record = 'put' in op ? op.put : 'add' in op ? op.add : undefined
+    if (!collection || record === undefined) throw new LoadProblem(where, `无法识别的操作（${op.p}）`)
+    const checked = (recordSchemas[collection] as z.ZodType).safeParse(record)
+    if (!checked.success) throw new LoadProblem(where, `${op.p}: ${firstProblem(checked.error)}`)
+  }
+}
