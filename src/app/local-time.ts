@@ -6,9 +6,20 @@ import utc from 'dayjs/plugin/utc.js'
 dayjs.extend(utc)
 dayjs.extend(timezone)
 
+/** Local dates already worked out, by timezone and minute: every message asks for today's date. */
+const dateCache = new Map<string, string>()
+
 /** YYYY-MM-DD of `instant` in `tz`. */
 export function localDate(instant: Date, tz: string): string {
-  return dayjs(instant).tz(tz).format('YYYY-MM-DD')
+  // A UTC offset only ever changes on a whole minute, so the date is the same all minute long.
+  const key = `${tz}|${Math.floor(instant.getTime() / 60_000)}`
+  let date = dateCache.get(key)
+  if (date === undefined) {
+    if (dateCache.size >= 4096) dateCache.clear()
+    date = dayjs(instant).tz(tz).format('YYYY-MM-DD')
+    dateCache.set(key, date)
+  }
+  return date
 }
 
 /** Minutes since local midnight of `instant` in `tz`, with seconds as a fraction (09:30:30 → 570.5). */

@@ -260,7 +260,7 @@ async function loadOrCreate(file: string, dir: string, handledSince: string, tod
 }
 
 /** Writes a whole database as parts plus main file; the main file goes last, so a crash leaves the old one. */
-async function writeAll(file: string, dir: string, data: DbData): Promise<void> {
+export async function writeAll(file: string, dir: string, data: DbData): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 })
   for (const name of await readdir(dir)) {
     if (JOURNAL_RE.test(name) || PART_FILE_RE.test(name)) await unlink(join(dir, name))

@@ -49,9 +49,31 @@ export function encodePart(collection: PartCollection, records: readonly unknown
   return { fields: [...fields], ...(codec.nested ? { nested: Object.fromEntries(Object.entries(nested).map(([k, v]) => [k, [...v]])) } : {}), rows }
 }
 
+/**
+ * Object literals of one fixed shape for the two collections that reach a million records: V8 then
+ * keeps their fields in-object, which makes loading and the objects themselves much cheaper than
+ * adding fields one by one. Used when a part's header is the current field order.
+ */
+const FAST: Partial<Record<PartCollection, (r: any[]) => unknown>> = { // eslint-disable-line @typescript-eslint/no-explicit-any
+  orders: r => ({
+    id: r[0], no: r[1], sourceMessageId: r[2], recordedBy: r[3], agentId: r[4], customerId: r[5], placedOn: r[6], recordedAt: r[7],
+    lines: (r[8] as unknown[][]).map(l => ({ name: l[0], qty: l[1], unit: l[2], unitPriceFen: l[3], amountFen: l[4], spec: l[5] })),
+    amountFen: r[9], costFen: r[10], payment: r[11], paidFen: r[12], dueOn: r[13], status: r[14], refundedFen: r[15], note: r[16],
+  }),
+  handled: r => ({ id: r[0], at: r[1] }),
+}
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((f, i) => f === b[i])
+}
+
 /** Records from a part's body, whatever field order its header gives. */
 export function decodePart(collection: PartCollection, body: PartBody): unknown[] {
   if ('records' in body) return body.records
+  const codec = CODECS[collection]!
+  const fast = FAST[collection]
+  const nestedSame = Object.entries(codec.nested ?? {}).every(([k, v]) => sameFields(body.nested?.[k] ?? [], v))
+  if (fast && sameFields(body.fields, codec.fields) && nestedSame) return body.rows.map(fast)
   const optional = new Set(CODECS[collection]?.optional ?? [])
   const { fields, nested = {} } = body
   const out: unknown[] = new Array(body.rows.length)

@@ -43,7 +43,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
   }
 
 
-  function putById<T extends { id: string }>(list: T[], map: Map<string, T>, item: T): void {
+  function putById<T extends { id: string }>(list: T[], map: { get(id: string): T | undefined, set(id: string, item: T): unknown }, item: T): void {
     const old = map.get(item.id)
     if (!old) throw new Error(`no record with id ${item.id}`)
     list[list.indexOf(old)] = item
@@ -122,8 +122,11 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     orders: {
       all: () => data.orders,
       byId: (id: string) => ix.orders.get(id),
-      byNo: (no: number) => ix.ordersByNo.get(no),
-      bySource: (sourceMessageId: string) => [...(ix.ordersBySource.get(sourceMessageId) ?? [])],
+      byNo: (no: number) => ix.orders.byNo(no),
+      bySource(sourceMessageId: string) {
+        const found = ix.ordersBySource.get(sourceMessageId)
+        return found === undefined ? [] : Array.isArray(found) ? [...found] : [found]
+      },
       ofCustomer: (customerId: string) => (ix.ordersByCustomer.get(customerId) ?? []).map(id => ix.orders.get(id)!),
       lastRecordedBy(senderId: string) {
         for (let i = data.orders.length - 1; i >= 0; i--) {
@@ -145,9 +148,8 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
           push(ix.ordersByCustomer, order.customerId, order.id)
         }
         putById(data.orders, ix.orders, order)
-        ix.ordersByNo.set(order.no, order)
-        const same = ix.ordersBySource.get(order.sourceMessageId) ?? []
-        ix.ordersBySource.set(order.sourceMessageId, same.map(o => o.id === order.id ? order : o))
+        const same = ix.ordersBySource.get(order.sourceMessageId)
+        ix.ordersBySource.set(order.sourceMessageId, Array.isArray(same) ? same.map(o => o.id === order.id ? order : o) : order)
         changes.put('orders', order, old)
       },
     },
@@ -355,15 +357,41 @@ function createChangeLog(enabled: boolean, initial: DbData) {
   }
 }
 
+/**
+ * Orders by id and by number. Ids are `o<number>` in practice, so one dense array by number serves
+ * both, with a map only for ids of another form: at a million orders that is one index, not two maps.
+ */
+class OrderTable {
+  readonly #byNo: (Order | undefined)[] = []
+  readonly #other = new Map<string, Order>()
+
+  get(id: string): Order | undefined {
+    if (id.charCodeAt(0) === 111 && /^o\d{1,15}$/.test(id)) {
+      const o = this.#byNo[Number(id.slice(1))]
+      if (o?.id === id) return o
+    }
+    return this.#other.get(id)
+  }
+
+  set(id: string, order: Order): void {
+    this.#byNo[order.no] = order
+    if (id !== `o${order.no}`) this.#other.set(id, order)
+  }
+
+  byNo(no: number): Order | undefined {
+    return this.#byNo[no]
+  }
+}
+
 interface Indexes {
   agents: Map<string, Agent>
   customers: Map<string, Customer>
   customersByPhone: Map<string, Customer>
   customersByExternal: Map<string, Customer>
   customersByName: Map<string, Customer[]>
-  orders: Map<string, Order>
-  ordersByNo: Map<number, Order>
-  ordersBySource: Map<string, Order[]>
+  orders: OrderTable
+  /** One order per message id, a list for the rare message that held several orders. */
+  ordersBySource: Map<string, Order | Order[]>
   ordersByCustomer: Map<string, string[]>
   paymentsByCustomer: Map<string, DbData['payments'][number][]>
   segments: Map<string, Segment>
@@ -402,8 +430,10 @@ function unindexCustomer(ix: Indexes, c: Customer): void {
 
 function indexOrder(ix: Indexes, o: Order): void {
   ix.orders.set(o.id, o)
-  ix.ordersByNo.set(o.no, o)
-  push(ix.ordersBySource, o.sourceMessageId, o)
+  const same = ix.ordersBySource.get(o.sourceMessageId)
+  if (same === undefined) ix.ordersBySource.set(o.sourceMessageId, o)
+  else if (Array.isArray(same)) same.push(o)
+  else ix.ordersBySource.set(o.sourceMessageId, [same, o])
   push(ix.ordersByCustomer, o.customerId, o.id)
 }
 
@@ -414,8 +444,7 @@ function buildIndexes(data: DbData): Indexes {
     customersByPhone: new Map(),
     customersByExternal: new Map(),
     customersByName: new Map(),
-    orders: new Map(),
-    ordersByNo: new Map(),
+    orders: new OrderTable(),
     ordersBySource: new Map(),
     ordersByCustomer: new Map(),
     paymentsByCustomer: new Map(),

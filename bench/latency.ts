@@ -1,0 +1,66 @@
+/**
+ * Confirmation latency through the real transport: a PuppetServer wrapping the mock WeChat on
+ * 127.0.0.1, the bot connected with wechaty-puppet-service, a lowdb database with 10k orders. Ten
+ * agents report orders in the group at a steady rate; each order's time runs from the agent's message
+ * to the bot's confirmation arriving back in the group.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { dataDirOf } from '../src/adapters/store/layout.js'
+import { openLowdbStore, writeAll } from '../src/adapters/store/lowdb-store.js'
+import { parseConfig } from '../src/app/config.js'
+import { createBotApp } from '../src/bot.js'
+import { silentLogger } from '../src/domain/logger.js'
+import { Inbox, startGateway, waitFor } from '../test/helpers/gateway.js'
+import { AGENTS, buildDatabase, customerName, orderMessage, seeded } from './data.js'
+
+export async function latency(seconds: number, perSecond: number): Promise<{ p50: number, p99: number, count: number }> {
+  const gw = await startGateway()
+  const boss = gw.mocker.createContact({ name: '老板' })
+  const agents = Array.from({ length: AGENTS }, (_, k) => gw.mocker.createContact({ name: `代理${k}` }))
+  const room = gw.mocker.createRoom({ topic: '报单群', memberIdList: [gw.self.id, boss.id, ...agents.map(a => a.id)] })
+  const inbox = new Inbox(room, gw.self.id)
+  const dir = await mkdtemp(join(tmpdir(), 'wxcrm-latency-'))
+  const file = join(dir, 'shop.json')
+  const data = buildDatabase(10_000, 2_000)
+  data.agents.forEach((a, k) => { a.contactId = agents[k]!.id })
+  data.admins = [{ contactId: boss.id, name: '老板', boundAt: '2023-01-01T00:00:00.000Z' }]
+  await writeAll(file, dataDirOf(file), data)
+  const store = await openLowdbStore({ file, today: () => '2026-11-23', backupsKept: 0 })
+  const config = parseConfig({ env: { WXCRM_ADMINS: '老板', WXCRM_DB: file, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint } })
+  const app = createBotApp({ puppet: gw.client(), store, config, logger: silentLogger })
+  await app.bot.start()
+  await waitFor(() => app.bot.isLoggedIn, 30_000, 'login')
+  // A few orders first to warm every path (not counted).
+  const rand = seeded(5)
+  for (let i = 0; i < 20; i++) agents[i % AGENTS]!.say(orderMessage(900_000 + i, rand)).to(room)
+  await waitFor(() => inbox.received.length >= 20, 30_000, 'warm-up confirmations')
+  const warm = inbox.received.length
+
+  const count = seconds * perSecond
+  const sentAt = new Map<string, number>()
+  const t0 = Date.now()
+  for (let i = 0; i < count; i++) {
+    const due = t0 + (i * 1000) / perSecond
+    const wait = due - Date.now()
+    if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait))
+    const n = 1_000_000 + i
+    sentAt.set(customerName(n), Date.now())
+    agents[i % AGENTS]!.say(orderMessage(n, rand)).to(room)
+  }
+  await waitFor(() => inbox.received.length >= warm + count, 60_000, `${count} confirmations`)
+  const latencies: number[] = []
+  for (const r of inbox.received.slice(warm)) {
+    const name = [...sentAt.keys()].find(n => r.text.includes(n))
+    if (name === undefined || !r.text.includes('已记录')) throw new Error(`unexpected reply: ${r.text}`)
+    latencies.push(r.at - sentAt.get(name)!)
+    sentAt.delete(name)
+  }
+  await app.stop()
+  await gw.stop()
+  await rm(dir, { recursive: true, force: true })
+  latencies.sort((a, b) => a - b)
+  const q = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!
+  return { p50: q(0.5), p99: q(0.99), count: latencies.length }
+}
