@@ -107,6 +107,20 @@ describe('lowdb store on disk', () => {
     await again.close()
   })
 
+  it('writes every order of a part even when the orders are not listed by number', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file, { flushAfterMs: 0 })
+    for (const no of [5, 20_003, 3, 7]) s.orders.add(anOrder({ id: `o${no}`, no, customerId: 'c1' }))
+    await s.commit()
+    await s.flushAll()
+    await s.close()
+    expect(journals(file)).toEqual([])
+    const again = await open(file)
+    expect(again.orders.all().map(o => o.no).sort((a, b) => a - b)).toEqual([3, 5, 7, 20_003])
+    expect(again.orders.byNo(3)?.id).toBe('o3')
+    await again.close()
+  })
+
   it('leaves out a journal line cut short by a crash (nobody was told it was saved) and cuts it off', async () => {
     const file = join(tempDir(), 'db.json')
     const s = await open(file)

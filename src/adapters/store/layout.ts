@@ -20,9 +20,12 @@ export const MAIN_PART = 'main'
 
 type RecordOf<C extends PartCollection> = DbData[C][number]
 
+/** Orders per part (by order number). */
+export const ORDERS_PER_PART = 20_000
+
 /** Records per part: a part stays a few MB, so writing one is a short pause. */
 const CHUNK: Record<PartCollection, number> = {
-  orders: 20_000,
+  orders: ORDERS_PER_PART,
   customers: 20_000,
   payments: 20_000,
   refunds: 20_000,

@@ -13,7 +13,7 @@ import type { Store } from '../../domain/ports.js'
 import { checkSingleFile, loadDatabase, LoadProblem, type Loaded } from './disk.js'
 import { createGroupCommit } from './group-commit.js'
 import { cutTornTail, JournalWriter } from './journal.js'
-import { collectionOfPart, dataDirOf, JOURNAL_RE, MAIN_KEYS, MAIN_PART, memberOf, PART_FILE_RE, partFile, partOf, PART_COLLECTIONS, type PartCollection } from './layout.js'
+import { collectionOfPart, dataDirOf, JOURNAL_RE, MAIN_KEYS, MAIN_PART, memberOf, ORDERS_PER_PART, PART_FILE_RE, partFile, partOf, PART_COLLECTIONS, type PartCollection } from './layout.js'
 import { lockDatabase } from './lock-file.js'
 import { encodePart, type PartBody } from './rows.js'
 import { emptyDb, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
@@ -130,7 +130,42 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
 
   /** The records of one part as they are in memory now. */
   function membersOf(part: string): unknown[] {
-    return (state.data()[collectionOfPart(part)!] as unknown[]).filter(memberOf(part))
+    const collection = collectionOfPart(part)!
+    const list = state.data()[collection] as unknown[]
+    const belongs = memberOf(part)
+    if (collection === 'orders') {
+      // Orders are listed by number, so a part is one run of the list: find it by bisection.
+      const orders = list as DbData['orders']
+      const first = Number(part.slice('orders-'.length)) * ORDERS_PER_PART
+      let lo = 0
+      let hi = orders.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (orders[mid]!.no < first) lo = mid + 1
+        else hi = mid
+      }
+      let end = lo
+      while (end < orders.length && belongs(orders[end])) end++
+      const run = orders.slice(lo, end)
+      if (ordersInOrder(orders)) return run
+    }
+    return list.filter(belongs)
+  }
+
+  /** Whether the orders are listed by number (always, unless a file was put together by hand). */
+  let checkedUpTo = 0
+  let inOrder = true
+  function ordersInOrder(orders: DbData['orders']): boolean {
+    if (!inOrder) return false
+    checkedUpTo = Math.min(checkedUpTo, Math.max(0, orders.length - 1))
+    for (let i = checkedUpTo + 1; i < orders.length; i++) {
+      if (orders[i]!.no <= orders[i - 1]!.no) {
+        inOrder = false
+        return false
+      }
+    }
+    checkedUpTo = Math.max(0, orders.length - 1)
+    return true
   }
 
   const group = createGroupCommit({
