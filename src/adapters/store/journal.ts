@@ -3,7 +3,7 @@
  * their change is saved. A commit costs what it changed, not what the database holds.
  */
 import { closeSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync } from 'node:fs'
-import { open, truncate } from 'node:fs/promises'
+import { open, truncate, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { JOURNAL_RE, journalName } from './layout.js'
 
@@ -108,7 +108,14 @@ export class JournalWriter {
     }
     catch (error) {
       await fh.close().catch(() => {})
-      await truncate(file, current.bytes).catch(() => { this.#mustRotate = true })
+      if (current.bytes === 0) {
+        // A file this append created: remove it, so a failed write leaves no trace.
+        await unlink(file).catch(() => {})
+        this.#current = null
+      }
+      else {
+        await truncate(file, current.bytes).catch(() => { this.#mustRotate = true })
+      }
       throw error
     }
     await fh.close()
