@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DbLockedError } from '../../src/adapters/store/lock-file.js'
 import { DbLoadError, openLowdbStore, type LowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { dataDirOf } from '../../src/adapters/store/layout.js'
+import { sha256 } from '../../src/adapters/store/secure-json-file.js'
 import { dbSchema, emptyDb, migrate, SCHEMA_VERSION, SINGLE_FILE_VERSION } from '../../src/adapters/store/schema.js'
 import type { Store } from '../../src/domain/ports.js'
 import { runStoreContract } from '../contract/store.case.js'
@@ -100,6 +101,9 @@ describe('lowdb store on disk', () => {
     const dir = dataDirOf(file)
     expect(readdirSync(dir).filter(n => n.startsWith('orders-')).sort()).toEqual(['orders-0.json', 'orders-1.json', 'orders-2.json'])
     expect(journals(file)).toEqual([])
+    // The main file holds each part's SHA-256, so a part wxcrm wrote loads without a second check.
+    const manifest = JSON.parse(readFileSync(file, 'utf8')).parts as Record<string, { sha256: string, count: number }>
+    expect(manifest['orders-1']).toEqual({ seq: expect.any(Number), count: 20, sha256: sha256(readFileSync(join(dir, 'orders-1.json'))) })
     await s.close()
     const again = await open(file)
     expect(again.orders.all().map(o => o.no)).toEqual(s.orders.all().map(o => o.no))

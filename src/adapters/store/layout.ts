@@ -73,6 +73,23 @@ export function memberOf(part: string): (record: unknown) => boolean {
     const k = Number(part.slice('orders-'.length))
     return r => Math.floor((r as RecordOf<'orders'>).no / CHUNK.orders) === k
   }
+  const chunk = part.slice(collection.length + 1)
+  const size = CHUNK[collection]
+  if (size > 0 && /^\d+$/.test(chunk)) {
+    const k = Number(chunk)
+    // The number at the end of the id, read without building strings (ids look like `c12345`).
+    return (r) => {
+      const id = keyOf(collection, r)!
+      let n = 0
+      let digits = 0
+      for (let i = id.length - 1; i >= 0; i--) {
+        const d = id.charCodeAt(i) - 48
+        if (d < 0 || d > 9) break
+        n += d * 10 ** digits++
+      }
+      return digits > 0 && digits <= 15 && Math.floor(n / size) === k
+    }
+  }
   return r => partOf(collection, r) === part
 }
 

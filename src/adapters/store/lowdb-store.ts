@@ -15,7 +15,7 @@ import { createGroupCommit } from './group-commit.js'
 import { cutTornTail, JournalWriter } from './journal.js'
 import { collectionOfPart, dataDirOf, JOURNAL_RE, MAIN_KEYS, MAIN_PART, memberOf, ORDERS_PER_PART, PART_FILE_RE, partFile, partOf, PART_COLLECTIONS, type PartCollection } from './layout.js'
 import { lockDatabase } from './lock-file.js'
-import { encodePart, type PartBody } from './rows.js'
+import { encodePart, partText } from './rows.js'
 import { emptyDb, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
 import { SecureJsonFile } from './secure-json-file.js'
 import { createStateStore, type StateStore } from './state-store.js'
@@ -204,24 +204,23 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
     },
   })
 
-  interface Capture { part: string, seq: number, collection: PartCollection | null, body: PartBody | null, main: Record<string, unknown> }
+  /** Records are never changed in place (an update replaces the object), so a list of them is a snapshot. */
+  interface Capture { part: string, seq: number, collection: PartCollection | null, records: unknown[] | null, main: Record<string, unknown> }
 
   function captureFlush(part: string, seq: number): Capture {
     const data = state.data()
     const collection = part === MAIN_PART ? null : collectionOfPart(part)
-    const body = collection ? encodePart(collection, membersOf(part)) : null
+    const records = collection ? membersOf(part) : null
     // The main file is written with every flush (it holds the manifest), so it is captured too.
     const main = structuredClone(Object.fromEntries(MAIN_KEYS.map(k => [k, data[k]])))
-    return { part, seq, collection, body, main }
+    return { part, seq, collection, records, main }
   }
 
   async function writeFlush(c: Capture): Promise<void> {
-    if (c.collection && c.body) {
+    if (c.collection && c.records) {
       const adapter = new SecureJsonFile<unknown>(partFile(dir, c.part))
-      const low = new Low<unknown>(adapter, null)
-      low.data = { collection: c.collection, seq: c.seq, ...c.body }
-      await low.write()
-      const count = 'rows' in c.body ? c.body.rows.length : c.body.records.length
+      await adapter.writeText(partText(c.collection, c.seq, c.records))
+      const count = c.records.length
       manifest = { ...manifest, [c.part]: { seq: c.seq, count, sha256: adapter.lastSha256() } }
       const d = dirty.get(c.part)
       if (d && d.seq <= c.seq) dirty.delete(c.part)

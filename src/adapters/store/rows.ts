@@ -97,3 +97,20 @@ function rowToObject(fields: readonly string[], row: unknown[]): Record<string, 
   for (let j = 0; j < fields.length; j++) rec[fields[j]!] = row[j]
   return rec
 }
+
+/** A part file's JSON text, built a slice of records at a time so no single step is long. */
+export async function* partText(collection: PartCollection, seq: number, records: readonly unknown[], sliceSize = 2_000): AsyncGenerator<string> {
+  const first = encodePart(collection, records.slice(0, 0))
+  const head = JSON.stringify({ collection, seq, ...first })
+  const key = 'rows' in first ? '"rows":[]' : '"records":[]'
+  const at = head.lastIndexOf(key) + key.length - 1
+  yield head.slice(0, at)
+  for (let i = 0; i < records.length; i += sliceSize) {
+    const body = encodePart(collection, records.slice(i, i + sliceSize))
+    const items = JSON.stringify('rows' in body ? body.rows : body.records)
+    yield `${i === 0 ? '' : ','}${items.slice(1, -1)}`
+    // Let messages in between: each slice is a few milliseconds of work.
+    await new Promise<void>(resolve => setImmediate(resolve))
+  }
+  yield head.slice(at)
+}

@@ -39,11 +39,20 @@ export class SecureJsonFile<T> implements Adapter<T | typeof MISSING> {
   /** Serializes now (so the content is what it is at the call), then writes. */
   async write(data: T | typeof MISSING): Promise<void> {
     const text = JSON.stringify(data)
-    this.#sha256 = sha256(text)
+    await this.writeText((async function* () { yield text })())
+  }
+
+  /** Writes text that arrives in pieces (each awaited), with the same temporary file, fsync and rename. */
+  async writeText(pieces: AsyncIterable<string>): Promise<void> {
+    const hash = createHash('sha256')
     const fh = await open(this.#tmp, 'w', 0o600)
     try {
-      await fh.writeFile(text, 'utf8')
+      for await (const piece of pieces) {
+        hash.update(piece)
+        await fh.write(piece, null, 'utf8')
+      }
       await fh.sync()
+      this.#sha256 = hash.digest('hex')
     }
     catch (e) {
       await fh.close().catch(() => {})
