@@ -82,7 +82,11 @@ export interface Store {
   snapshots: { all(): readonly SnapshotMeta[], add(s: SnapshotMeta): void, keepLast(n: number): void }
   /** Message ids whose effects are stored, so a second delivery changes nothing. */
   handled: { has(messageId: string): boolean, add(messageId: string, at: string): void }
-  /** Grows with every change: lets derived results (the classification) be cached safely. */
+  /**
+   * Grows with every change to agents, customers, orders, payments, refunds and settings (what the
+   * classification reads): lets derived results be cached safely. Outbox, invitations, job runs,
+   * drafts, remembered message ids and the classification's own output leave it as it is.
+   */
   revision(): number
   /** Merchant settings changed from chat (设置), by key. */
   settings: { get(key: string): string | undefined, set(key: string, value: string): void, all(): Readonly<Record<string, string>> }

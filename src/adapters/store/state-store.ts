@@ -244,7 +244,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     invites: {
       all: () => data.invites,
       get: (customerId: string, roomId: string) => data.invites.find(r => r.customerId === customerId && r.roomId === roomId),
-      put: change((record: InviteRecord) => {
+      put: ((record: InviteRecord) => {
         const i = data.invites.findIndex(r => r.customerId === record.customerId && r.roomId === record.roomId)
         if (i >= 0) data.invites[i] = { ...record }
         else data.invites.push({ ...record })
@@ -253,7 +253,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     },
     jobRuns: {
       get: (job: string) => data.jobRuns[job],
-      set: change((job: string, at: string) => {
+      set: ((job: string, at: string) => {
         data.jobRuns[job] = at
         changes.main('jobRuns')
       }),
@@ -278,8 +278,9 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     commit: () => options.commit(),
     close: () => options.close?.() ?? Promise.resolve(),
   }
-  // Every mutator of every repository bumps the revision.
-  const repos = [store.agents, store.customers, store.orders, store.payments, store.refunds, store.segments, store.transitions, store.snapshots, store.pending, store.admins, store.handled, store.outbox]
+  // Every change to what the classification reads bumps the revision; the outbox, remembered message
+  // ids, drafts and the classification's own output do not, so sending messages keeps the cache.
+  const repos = [store.agents, store.customers, store.orders, store.payments, store.refunds]
   for (const repo of repos as unknown as Record<string, unknown>[]) {
     for (const k of ['add', 'update', 'put', 'remove', 'keepLast']) {
       const fn = repo[k]
