@@ -376,12 +376,24 @@ class OrderTable {
 
   set(id: string, order: Order): void {
     this.#byNo[order.no] = order
-    if (id !== `o${order.no}`) this.#other.set(id, order)
+    if (!isPlainId(id, order.no)) this.#other.set(id, order)
   }
 
   byNo(no: number): Order | undefined {
     return this.#byNo[no]
   }
+}
+
+/** Whether `id` is exactly `o<no>` (checked digit by digit: no string is built per order). */
+function isPlainId(id: string, no: number): boolean {
+  if (id.charCodeAt(0) !== 111 || id.length < 2 || id.length > 16 || id.charCodeAt(1) === 48) return false
+  let n = 0
+  for (let i = 1; i < id.length; i++) {
+    const d = id.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return false
+    n = n * 10 + d
+  }
+  return n === no
 }
 
 interface Indexes {
