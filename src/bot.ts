@@ -10,12 +10,14 @@ import { toCsv } from './adapters/csv.js'
 import { systemClock } from './adapters/system-clock.js'
 import { attachRouter } from './adapters/wechaty/attach.js'
 import { createWechatyChat, createWechatyContacts } from './adapters/wechaty/chat-port.js'
+import { superviseConnection } from './adapters/wechaty/connection.js'
 import { createEchoFilter } from './adapters/wechaty/echo-filter.js'
 import type { AdminCode } from './app/admin-code.js'
 import type { Config } from './app/config.js'
 import { createJobs, scheduleTable } from './app/jobs/index.js'
 import { inviteFailed, inviteSent, roomMembershipChanged } from './app/jobs/invite-state.js'
 import { createJobRunner } from './app/jobs/runner.js'
+import { reportOutage } from './app/outage.js'
 import { chartFileLoader } from './app/outbox/chart-files.js'
 import { toSendPolicy } from './app/outbox/policy.js'
 import { toPolicy } from './app/segments/policy-config.js'
@@ -33,6 +35,11 @@ export interface BotAppOptions {
   adminCode?: AdminCode
   clock?: Clock
   charts?: ChartRenderer
+  /**
+   * Watch the gateway connection (gateway mode): restart the bot when it stays offline, and report
+   * each outage to the admins when it is back. Stopped by `stop()`.
+   */
+  supervise?: boolean
 }
 
 export interface BotApp {
@@ -86,6 +93,19 @@ export function createBotApp(options: BotAppOptions): BotApp {
       void store.commit().catch((error: unknown) => logger.error('invite state not saved', { error: String(error) }))
     },
   })
+  const connection = options.supervise
+    ? superviseConnection({
+        bot,
+        logger,
+        graceMs: config.loginGraceSeconds * 1000,
+        // Backs up the puppet's own watchdog, which resets after `timeoutSeconds` without an event.
+        silenceMs: 2 * config.gateway.timeoutSeconds * 1000,
+        reportAfterMs: config.outageReportSeconds * 1000,
+        onOutage: outage => void reportOutage({ store, config, contacts, clock, logger }, outage)
+          .then(() => queue.wake())
+          .catch((error: unknown) => logger.error('outage report not planned', { error: String(error) })),
+      })
+    : undefined
   // Sending and the schedule begin once WeChat is there (catch-up runs happen now too).
   bot.on('login', () => {
     void queue.start().catch((error: unknown) => logger.error('send queue failed to start', { error: String(error) }))
@@ -96,6 +116,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     queue,
     drain: () => attached.drain(),
     async stop({ drainMs = 10_000 } = {}) {
+      connection?.stop()
       attached.close()
       const settled = Promise.all([attached.drain(), scheduler.stop(), queue.close()])
       await Promise.race([settled, new Promise(r => setTimeout(r, drainMs).unref())])

@@ -5,13 +5,12 @@
 import { randomInt } from 'node:crypto'
 import { dirname, join, resolve } from 'node:path'
 import type { impls } from 'wechaty-puppet'
-import { PuppetService } from 'wechaty-puppet-service'
 import { startLocalChat, LOCAL_HELP } from './adapters/console/local-chat.js'
 import { createConsoleLogger } from './adapters/console-logger.js'
 import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
 import { systemClock } from './adapters/system-clock.js'
+import { createGatewayPuppet } from './adapters/wechaty/connection.js'
 import { LocalPuppet } from './adapters/wechaty/mock-puppet.js'
-import { startSupervisor, type Supervisor } from './adapters/wechaty/supervisor.js'
 import { createAdminCode } from './app/admin-code.js'
 import { ConfigError, ENV_KEYS, isGatewayMode } from './app/config.js'
 import { localDate } from './app/local-time.js'
@@ -37,28 +36,16 @@ async function main(): Promise<void> {
   const now = systemClock.now()
   const adminCode = createAdminCode({ code: String(randomInt(100_000, 1_000_000)), issuedAt: now, ttlMinutes: config.adminCodeMinutes })
 
-  let puppet: impls.PuppetInterface
-  if (local) {
-    puppet = new LocalPuppet({ selfName: '店小二' })
-  }
-  else {
-    puppet = new PuppetService({
-      token: config.gateway.token,
-      endpoint: config.gateway.endpoint,
-      tls: { disable: config.gateway.noTlsInsecureClient },
-      timeoutSeconds: config.gateway.timeoutSeconds,
-    })
-  }
-  const app = createBotApp({ puppet, store, config, logger, adminCode })
+  const puppet: impls.PuppetInterface = local ? new LocalPuppet({ selfName: '店小二' }) : createGatewayPuppet(config.gateway)
+  // In gateway mode the app watches the connection: restarts when offline, reports outages to admins.
+  const app = createBotApp({ puppet, store, config, logger, adminCode, supervise: !local })
   const { bot } = app
   bot.on('scan', (qrcode, status) => logger.info('scan the QR code to log in', { status, qrcode }))
 
-  let supervisor: Supervisor | undefined
   let stopping = false
   async function shutdown(code: number): Promise<never> {
     if (!stopping) {
       stopping = true
-      supervisor?.stop()
       await app.stop()
       console.error('wxcrm 已停止，数据已保存。')
     }
@@ -109,18 +96,6 @@ async function main(): Promise<void> {
     }
     store.settings.set(LOCAL_IDS_KEY, JSON.stringify([...localIds].slice(-200)))
     await store.commit()
-  }
-  else {
-    supervisor = startSupervisor({
-      isLoggedIn: () => bot.isLoggedIn,
-      restart: async () => {
-        await bot.stop()
-        await bot.start()
-      },
-      graceMs: config.loginGraceSeconds * 1000,
-      logger,
-      onOffline: () => logger.warn('not logged in to the gateway: restarting the connection', { graceSeconds: config.loginGraceSeconds }),
-    })
   }
 }
 

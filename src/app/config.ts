@@ -62,6 +62,8 @@ const configSchema = z.strictObject({
   orderGroups: z.array(z.string().min(1)).default([]),
   adminCodeMinutes: z.number().int().min(1).max(1440).default(30),
   loginGraceSeconds: z.number().int().min(10).max(3600).default(90),
+  /** Gateway outages at least this long are reported to the admins once the bot is back; shorter ones are only logged. */
+  outageReportSeconds: z.number().int().min(0).max(86_400).default(30),
   staleSeconds: z.number().int().min(0).max(86_400).default(120),
   backupsKept: z.number().int().min(0).max(365).default(7),
   /** Classification thresholds; anything left out keeps its default (src/domain/segment/policy.ts). */

@@ -28,24 +28,49 @@ export interface Gateway {
   puppet: LocalPuppet
   self: mock.ContactMock
   stop(): Promise<void>
+  /**
+   * The gateway goes away: its gRPC server shuts down, the mock WeChat behind it keeps running (still
+   * logged in, as a real gateway's account would be).
+   */
+  stopServer(): Promise<void>
+  /** The gateway comes back: a new server on the same endpoint and token, over the same mock WeChat. */
+  startServer(): Promise<void>
   /** A PuppetService client for this gateway, as the bot uses in production. */
   client(): PuppetService
 }
 
-export async function startGateway(): Promise<Gateway> {
+export interface GatewayOptions {
+  /** How often the mock WeChat sends a heartbeat while logged in (default 5 s). */
+  heartbeatMs?: number
+}
+
+export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const mocker = new mock.Mocker()
-  const puppet = new LocalPuppet({ mocker, selfName: '店小二', heartbeatMs: 5_000 })
+  const puppet = new LocalPuppet({ mocker, selfName: '店小二', heartbeatMs: options.heartbeatMs ?? 5_000 })
   const endpoint = `127.0.0.1:${await freePort()}`
   const token = `insecure_${randomUUID()}`
-  const server = new PuppetServer({ endpoint, token, puppet, tls: { disable: true } } as ConstructorParameters<typeof PuppetServer>[0])
-  await server.start()
+  let server: PuppetServer | undefined
+  const startServer = async (): Promise<void> => {
+    if (server) throw new Error('the gateway server is already running')
+    const next = new PuppetServer({ endpoint, token, puppet, tls: { disable: true } } as ConstructorParameters<typeof PuppetServer>[0])
+    await next.start()
+    server = next
+  }
+  const stopServer = async (): Promise<void> => {
+    const running = server
+    server = undefined
+    await running?.stop()
+  }
+  await startServer()
   return {
     endpoint,
     token,
     mocker,
     puppet,
     self: puppet.selfContact!,
-    stop: async () => { await server.stop() },
+    stop: stopServer,
+    stopServer,
+    startServer,
     client: () => new PuppetService({ endpoint, token, tls: { disable: true } }),
   }
 }
