@@ -4,10 +4,10 @@
  * Deterministic (fixed seed). Refuses to touch a database that already has customers unless --force,
  * which first keeps a copy of the old file.
  */
-import { copyFile, stat, unlink } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Command } from 'commander'
-import { openLowdbStore } from '../src/adapters/store/lowdb-store.js'
+import { moveDatabase, openLowdbStore } from '../src/adapters/store/lowdb-store.js'
 import { localDate } from '../src/app/local-time.js'
 import { toPolicy } from '../src/app/segments/policy-config.js'
 import { reclassify } from '../src/app/segments/reclassify.js'
@@ -36,9 +36,8 @@ async function main(): Promise<void> {
       console.error(`${file} 里已有 ${customers} 位客户，没有改动。要用演示数据覆盖，请加 --force（会先备份旧文件）。`)
       process.exit(1)
     }
-    const backup = `${file}.before-demo-${Date.now()}`
-    await copyFile(file, backup)
-    await unlink(file)
+    const backup = file.replace(/(\.json)?$/, `-before-demo-${Date.now()}.json`)
+    await moveDatabase(file, backup)
     console.log(`旧数据库已备份到 ${backup}`)
   }
   const today = localDate(new Date(), config.timezone)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DbLockedError } from '../../src/adapters/store/lock-file.js'
-import { DbLoadError, openLowdbStore, type LowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { DbLoadError, moveDatabase, openLowdbStore, type LowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { dataDirOf } from '../../src/adapters/store/layout.js'
 import { sha256 } from '../../src/adapters/store/secure-json-file.js'
 import { dbSchema, emptyDb, migrate, SCHEMA_VERSION, SINGLE_FILE_VERSION } from '../../src/adapters/store/schema.js'
@@ -217,6 +217,35 @@ describe('lowdb store on disk', () => {
     const error = await open(file).catch((e: unknown) => e) as DbLoadError
     expect(error).toBeInstanceOf(DbLoadError)
     expect(error.file).toContain('orders-0.json')
+  })
+
+  it('refuses to start a new database over parts whose main file is gone, and deletes nothing', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file, { flushAfterMs: 0 })
+    s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+    await s.commit()
+    await s.close()
+    rmSync(file)
+    const before = readdirSync(dataDirOf(file)).sort()
+    const error = await open(file).catch((e: unknown) => e) as DbLoadError
+    expect(error).toBeInstanceOf(DbLoadError)
+    expect(error.problem).toContain('主文件不见了')
+    expect(readdirSync(dataDirOf(file)).sort()).toEqual(before)
+    expect(existsSync(file)).toBe(false)
+  })
+
+  it('moves a whole database aside, and it opens there with everything', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'db.json')
+    const s = await open(file, { flushAfterMs: 0 })
+    s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+    await s.commit()
+    await s.close()
+    await moveDatabase(file, join(dir, 'old.json'))
+    expect(existsSync(dataDirOf(file))).toBe(false)
+    const moved = await open(join(dir, 'old.json'))
+    expect(moved.orders.all().map(o => o.id)).toEqual(['o1'])
+    await moved.close()
   })
 
   it('rejects the commit when the journal cannot be written, goes back to what is on disk, and carries on once it can', async () => {

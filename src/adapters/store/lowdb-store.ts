@@ -286,11 +286,21 @@ async function loadOrCreate(file: string, dir: string, handledSince: string, tod
     await writeAll(file, dir, data)
   }
   else {
+    // No main file: a new database, unless parts are lying there (never wipe what might be data).
+    const leftovers = (await readdir(dir).catch(() => [] as string[])).filter(n => JOURNAL_RE.test(n) || PART_FILE_RE.test(n))
+    if (leftovers.length > 0) throw new LoadProblem(file, `主文件不见了，但 ${dir} 里还有 ${leftovers.length} 个数据文件；请从备份恢复主文件，或把该目录移走后再启动`)
     await writeAll(file, dir, emptyDb())
   }
   const again = loadDatabase(file, dir, { handledSince })
   if (again.kind !== 'parts') throw new LoadProblem(file, '新建的数据库无法读回')
   return again.loaded
+}
+
+/** Moves a whole database (main file and its parts) to a new main-file path, e.g. to keep it aside. */
+export async function moveDatabase(from: string, to: string): Promise<void> {
+  await rename(from, to)
+  const dir = dataDirOf(from)
+  if (await exists(dir)) await rename(dir, dataDirOf(to))
 }
 
 /** Writes a whole database as parts plus main file; the main file goes last, so a crash leaves the old one. */
