@@ -1,6 +1,6 @@
 /** CSV in and out, through csv-parse / csv-stringify. */
 import { createReadStream } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { chmod, writeFile } from 'node:fs/promises'
 import { parse } from 'csv-parse'
 import { stringify } from 'csv-stringify/sync'
 /** One data line of a CSV file: its 1-based line number and its cells by column name. */
@@ -39,4 +39,6 @@ export function toCsv(rows: string[][]): string {
 
 export async function writeCsv(file: string, rows: string[][]): Promise<void> {
   await writeFile(file, toCsv(rows), { mode: 0o600 })
+  // The mode above applies only to a new file; an export holds phone numbers, so owner-only always.
+  await chmod(file, 0o600)
 }

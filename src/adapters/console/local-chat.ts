@@ -3,7 +3,7 @@
  * that the same bot is logged in to; the bot's answers are printed.
  */
 import type { EventEmitter } from 'node:events'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { mock } from 'wechaty-puppet-mock'
@@ -49,9 +49,10 @@ export function startLocalChat(options: LocalChatOptions): { close(): void, cont
       return
     }
     void puppet.messageFile(m.payload.id).then(async (box) => {
-      await mkdir(options.filesDir, { recursive: true })
+      await mkdir(options.filesDir, { recursive: true, mode: 0o700 })
       const path = join(options.filesDir, box.name)
-      await writeFile(path, await box.toBuffer())
+      await writeFile(path, await box.toBuffer(), { mode: 0o600 })
+      await chmod(path, 0o600)
       out(`🤖 [文件] ${box.name} 已保存到 ${path}`)
     }).catch(error => out(`🤖 [文件] 无法保存：${String(error)}`))
   }
