@@ -43,16 +43,20 @@ async function main(): Promise<void> {
   bot.on('scan', (qrcode, status) => logger.info('scan the QR code to log in', { status, qrcode }))
 
   let stopping = false
-  async function shutdown(code: number): Promise<never> {
-    if (!stopping) {
-      stopping = true
-      await app.stop()
-      console.error('wxcrm 已停止，数据已保存。')
+  async function shutdown(code: number, force: boolean): Promise<void> {
+    if (stopping) {
+      // A second SIGTERM (service managers and process groups send more than one) waits for the first;
+      // a second Ctrl-C means "now".
+      if (force) process.exit(code)
+      return
     }
+    stopping = true
+    await app.stop()
+    console.error('wxcrm 已停止，数据已保存。')
     process.exit(code)
   }
-  process.on('SIGTERM', () => void shutdown(0))
-  process.on('SIGINT', () => void shutdown(0))
+  process.on('SIGTERM', () => void shutdown(0, false))
+  process.on('SIGINT', () => void shutdown(0, true))
 
   const loggedIn = new Promise<void>(resolve => bot.once('login', () => resolve()))
   await bot.start()
@@ -77,7 +81,7 @@ async function main(): Promise<void> {
       roomTopic: LOCAL_ROOM,
       contacts: [...new Set(['小王', '小李', ...agents.map(a => a.name)])],
       filesDir: join(dirname(dbFile), 'local-files'),
-      onQuit: () => void shutdown(0),
+      onQuit: () => void shutdown(0, true),
     })
     // The mock WeChat makes new contact ids on every start, so agents that local mode linked before (or
     // never linked, like the demo's) are linked by name again. Agents bound to real WeChat ids are left
