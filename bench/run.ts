@@ -32,11 +32,19 @@ function runCase(name: string): Promise<CaseResult> {
 }
 
 const results: CaseResult[] = []
+const failed: string[] = []
 for (const c of selected) {
   process.stderr.write(`${c.name}…\n`)
-  const r = await runCase(c.name)
-  for (const f of r.figures) process.stderr.write(`  ${f.name}: ${fmt(f.value)} ${f.unit}\n`)
-  results.push(r)
+  try {
+    const r = await runCase(c.name)
+    for (const f of r.figures) process.stderr.write(`  ${f.name}: ${fmt(f.value)} ${f.unit}\n`)
+    results.push(r)
+  }
+  catch (error) {
+    // One case failing must not hide the others' figures; the run still ends with a failure code.
+    process.stderr.write(`  ${String(error)}\n`)
+    failed.push(c.name)
+  }
 }
 
 function fmt(v: number): string {
@@ -79,4 +87,6 @@ console.log([
   ...(figures.ingest_vs_naive_ratio !== undefined ? [`| ingest_vs_naive_ratio | ingest against the naive per-order write${naive1m ? ', 1M stored' : ', 10k stored'} | ${figures.ingest_vs_naive_ratio}× | | | ≥ 50× | ${figures.ingest_vs_naive_ratio >= 50 ? 'ok' : 'MISSED'} | |`] : []),
   `| peak_rss_mb | highest peak RSS of any case | ${figures.peak_rss_mb} MB | | | ≤ 1,536 MB | ${figures.peak_rss_mb <= 1536 ? 'ok' : 'MISSED'} | |`,
 ].join('\n'))
-if (json) console.log(JSON.stringify({ ...figures, node: process.version, quick, cases: results }))
+if (failed.length > 0) console.log(`\nFailed cases: ${failed.join(', ')}`)
+if (json) console.log(JSON.stringify({ ...figures, node: process.version, quick, failed, cases: results }))
+if (failed.length > 0) process.exitCode = 1
