@@ -40,6 +40,8 @@ export interface Figure {
 export interface CaseDef {
   name: string
   quick: boolean
+  /** Measures only a baseline (the naive way): its memory is not wxcrm's. */
+  baseline?: boolean
   run: (quick: boolean) => Promise<Figure[]>
 }
 
@@ -227,6 +229,7 @@ export const CASES: CaseDef[] = [
   {
     name: 'naive_1m',
     quick: false,
+    baseline: true,
     async run() {
       return [{ name: 'naive_acked_per_s_1m', value: await naiveIngest(1_000_000, 100_000, 3), unit: 'orders/s', what: `${NAIVE_NOTE}, 1M stored (3 orders)` }]
     },
@@ -265,6 +268,7 @@ export const CASES: CaseDef[] = [
   {
     name: 'cold_single_1m',
     quick: false,
+    baseline: true,
     async run() {
       const dir = await mkdtemp(join(tmpdir(), 'wxcrm-single-'))
       const file = join(dir, 'shop.json')

@@ -13,7 +13,7 @@ const json = args.has('--json')
 const only = process.argv.slice(2).filter(a => !a.startsWith('--'))
 const selected = CASES.filter(c => (!quick || c.quick) && (only.length === 0 || only.includes(c.name)))
 
-interface CaseResult { name: string, figures: Figure[], peakRssMb: number, seconds: number }
+interface CaseResult { name: string, figures: Figure[], peakRssMb: number, seconds: number, baseline: boolean }
 
 function runCase(name: string): Promise<CaseResult> {
   return new Promise((resolve, reject) => {
@@ -26,7 +26,7 @@ function runCase(name: string): Promise<CaseResult> {
       const last = out.trim().split('\n').at(-1) ?? ''
       if (code !== 0) return reject(new Error(`case ${name} failed (exit ${code})`))
       const parsed = JSON.parse(last) as { figures: Figure[], peakRssMb: number }
-      resolve({ name, ...parsed, seconds: (Date.now() - started) / 1000 })
+      resolve({ name, ...parsed, seconds: (Date.now() - started) / 1000, baseline: CASES.find(c => c.name === name)?.baseline ?? false })
     })
   })
 }
@@ -76,7 +76,7 @@ else {
   const r10k = results.flatMap(r => r.figures).find(f => f.name === 'ingest_acked_per_s_10k')
   if (r10k?.baseline) figures.ingest_vs_naive_ratio = Math.round(r10k.value / r10k.baseline.value)
 }
-figures.peak_rss_mb = Math.round(Math.max(0, ...results.map(r => r.peakRssMb)))
+figures.peak_rss_mb = Math.round(Math.max(0, ...results.filter(r => !r.baseline).map(r => r.peakRssMb)))
 
 console.log([
   `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}${quick ? ', --quick' : ''}`,
@@ -85,7 +85,7 @@ console.log([
   '|---|---|---:|---|---:|---|---|---:|',
   ...rows,
   ...(figures.ingest_vs_naive_ratio !== undefined ? [`| ingest_vs_naive_ratio | ingest against the naive per-order write${naive1m ? ', 1M stored' : ', 10k stored'} | ${figures.ingest_vs_naive_ratio}× | | | ≥ 50× | ${figures.ingest_vs_naive_ratio >= 50 ? 'ok' : 'MISSED'} | |`] : []),
-  `| peak_rss_mb | highest peak RSS of any case | ${figures.peak_rss_mb} MB | | | ≤ 1,536 MB | ${figures.peak_rss_mb <= 1536 ? 'ok' : 'MISSED'} | |`,
+  `| peak_rss_mb | highest peak RSS of any wxcrm case (baseline-only cases not counted) | ${figures.peak_rss_mb} MB | | | ≤ 1,536 MB | ${figures.peak_rss_mb <= 1536 ? 'ok' : 'MISSED'} | |`,
 ].join('\n'))
 if (failed.length > 0) console.log(`\nFailed cases: ${failed.join(', ')}`)
 if (json) console.log(JSON.stringify({ ...figures, node: process.version, quick, failed, cases: results }))
