@@ -11,6 +11,23 @@ const PLAIN = /^(\d+)(?:\.(\d+))?$/
 const GROUPED = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/
 const MULTIPLIER = /[wWkK]$/
 
+/**
+ * The most one order, payment or refund may be: ¥1,000,000. Micro-merchants' orders are tens to thousands
+ * of yuan; an amount above this is a slip (an extra 0, a phone or an ID number read as money), never a sale.
+ */
+export const MAX_AMOUNT_FEN = 100_000_000
+
+/** Why an amount cannot be recorded: zero or less, or above MAX_AMOUNT_FEN (or beyond exact integers); null when fine. */
+export function amountProblem(fen: number): 'not_positive' | 'too_large' | null {
+  if (Number.isSafeInteger(fen) && fen > 0 && fen <= MAX_AMOUNT_FEN) return null
+  return fen <= 0 ? 'not_positive' : 'too_large'
+}
+
+/** More than 13 digits before the point (`99999999999999999999`): too long to be read as an exact amount. */
+export function isTooLongForMoney(literal: string): boolean {
+  return /^-?\d{14,}(?:\.\d*)?$/.test(literal.replaceAll(',', ''))
+}
+
 function decimalToFen(whole: string, frac: string | undefined): number | null {
   if (whole.length > 13) return null
   const f = frac ?? ''

@@ -275,3 +275,57 @@ describe('payments, refunds, undo and corrections', () => {
     expect((await app.say(app.li, '改 #1 金额 1'))[0]).toContain('找不到可以修改的订单 #1')
   })
 })
+
+describe('amounts out of bounds are refused and nothing is recorded', () => {
+  const LIMIT = '超过了单笔上限¥1,000,000'
+  const POSITIVE = '必须大于0'
+  // [message after 张三's ¥398 order, what the refusal says] — the ledger must be exactly as before.
+  const refusals: Array<[string, string]> = [
+    ['李四 13900139000 面膜2盒 0元', `金额¥0不对：金额${POSITIVE}`],
+    ['李四 13900139000 面膜2盒 2000000', `金额¥2,000,000${LIMIT}`],
+    ['李四 13900139000 面膜2盒 99999999999999999999', `金额“9999999999999999…”${LIMIT}`],
+    ['李四 13900139000 面膜2盒 ¥179769313486231570000000000000000000000', `金额“1797693134862315…”${LIMIT}`],
+    ['李四 13900139000 面膜999999盒 @9999999', `金额¥9,999,999${LIMIT}`],
+    ['收款 张三 0', `金额¥0不对：金额${POSITIVE}`],
+    ['收款 张三 -398', `金额-¥398不对：金额${POSITIVE}`],
+    ['收款 张三 1000000000000000元', `金额“1000000000000000”${LIMIT}`],
+    ['退款 张三 -0.01', `金额-¥0.01不对：金额${POSITIVE}`],
+    ['退款 张三 99999999999999999999', `金额“9999999999999999…”${LIMIT}`],
+    ['改 上一单 金额 -5', `金额-¥5不对：金额${POSITIVE}`],
+    ['改 上一单 金额 1000001', `金额¥1,000,001${LIMIT}`],
+  ]
+
+  it.each(refusals)('%s', async (text, says) => {
+    const app = await withAgents()
+    await app.say(app.wang, '张三 13800138000 面膜2盒 398 未付')
+    const before = JSON.stringify([app.store.orders.all(), app.store.payments.all(), app.store.refunds.all(), app.store.customers.all()])
+    const [reply, ...more] = await app.say(app.wang, text)
+    expect(more).toEqual([])
+    expect(reply).toMatch(/^⚠️ (?:这条报单|收款|退款)?没有记录|^⚠️ 没看懂要改什么/)
+    expect(reply).toContain(says)
+    expect(JSON.stringify([app.store.orders.all(), app.store.payments.all(), app.store.refunds.all(), app.store.customers.all()])).toBe(before)
+    // A refused amount cannot be confirmed into the ledger either.
+    expect(await app.say(app.wang, '确认')).toEqual(['没有等待确认的报单。'])
+  })
+
+  it('takes the limit itself', async () => {
+    const app = await withAgents()
+    expect((await app.say(app.wang, '张三 13800138000 面膜2盒 1000000 未付'))[0]).toContain('#1 张三 13800138000：面膜×2盒 ¥1,000,000 未付')
+    expect((await app.say(app.wang, '收款 张三 1000000'))[0]).toContain('已记录收款 张三 ¥1,000,000')
+  })
+})
+
+describe('bad input found by the fuzz (test/reliability/fuzz.test.ts)', () => {
+  it('reads the labelled template as an order even with few labels, not as a question about 客户', async () => {
+    const app = await withAgents()
+    expect((await app.say(app.wang, '客户：张三 产品：面膜 金额：398'))[0]).toMatch(/^✅ 已记录\n#1 张三：面膜 ¥398/)
+    expect((await app.say(app.wang, '客户：张三'))[0]).toMatch(/^👤 张三/)
+  })
+
+  it('never quotes NUL, lone surrogates or bidi overrides back into the chat', async () => {
+    const app = await withAgents()
+    expect(await app.say(app.wang, '客户 \u202E张三')).toEqual(['找不到客户“张三”。可以用名字、11位电话，或“客户 张三 8000”（电话尾号）。'])
+    expect(await app.say(app.wang, '客户 \u0000')).toEqual(['用法：客户 <名字或电话> [电话尾号或代理名]'])
+    expect(await app.say(app.boss, '代理 添加 \uD800小\u2066王')).toEqual(['小王 已经是代理了。'])
+  })
+})

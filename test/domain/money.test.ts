@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { fenToYuanString, formatFen, parseMoney } from '../../src/domain/money.js'
+import { amountProblem, fenToYuanString, formatFen, isTooLongForMoney, MAX_AMOUNT_FEN, parseMoney } from '../../src/domain/money.js'
 
 const parses: Array<[string, number | null]> = [
   ['¥199', 19900],
@@ -81,4 +81,38 @@ describe('fenToYuanString', () => {
     '%s fen → %s', (fen, text) => {
       expect(fenToYuanString(fen)).toBe(text)
     })
+})
+
+const bounds: Array<[number, ReturnType<typeof amountProblem>]> = [
+  [1, null],
+  [39800, null],
+  [MAX_AMOUNT_FEN, null],
+  [MAX_AMOUNT_FEN + 1, 'too_large'],
+  [Number.MAX_SAFE_INTEGER + 2, 'too_large'],
+  [Infinity, 'too_large'],
+  [0, 'not_positive'],
+  [-0, 'not_positive'],
+  [-1, 'not_positive'],
+  [-Infinity, 'not_positive'],
+]
+
+describe('amountProblem', () => {
+  test.each(bounds)('%s fen → %s', (fen, problem) => {
+    expect(amountProblem(fen)).toBe(problem)
+  })
+})
+
+describe('isTooLongForMoney', () => {
+  test.each([
+    ['99999999999999999999', true],
+    ['-99999999999999999999', true],
+    ['12345678901234', true],
+    ['1,000,000,000,000,000', true],
+    ['90071992547409.93', true],
+    ['1234567890123', false],
+    ['9999999.99', false],
+    ['1e30', false],
+  ] as Array<[string, boolean]>)('%s → %s', (literal, tooLong) => {
+    expect(isTooLongForMoney(literal)).toBe(tooLong)
+  })
 })

@@ -8,7 +8,7 @@ import { parseConfig, type Config } from '../../src/app/config.js'
 import { createJobs } from '../../src/app/jobs/index.js'
 import type { Job } from '../../src/app/jobs/job.js'
 import { createJobRunner } from '../../src/app/jobs/runner.js'
-import { silentLogger } from '../../src/domain/logger.js'
+import { type Logger, silentLogger } from '../../src/domain/logger.js'
 import { createRouter } from '../../src/app/router/router.js'
 import type { Store } from '../../src/domain/ports.js'
 import type { IncomingMessage } from '../../src/domain/types.js'
@@ -20,6 +20,8 @@ export interface TestAppOptions {
   config?: Partial<Config>
   /** Scheduled jobs for 任务 (default: the real job table). */
   jobs?: Job[]
+  /** Where the app logs (default: nowhere). */
+  logger?: Logger
 }
 
 export function makeTestApp(options: TestAppOptions = {}) {
@@ -37,8 +39,9 @@ export function makeTestApp(options: TestAppOptions = {}) {
   const adminCode = createAdminCode({ code: '123456', issuedAt: NOW, ttlMinutes: 30 })
   const charts = createMemoryChartRenderer()
   const clock = { now: () => now }
-  const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: options.jobs ?? createJobs({ store, config, contacts, chat, charts: true }), logger: silentLogger })
-  const router = createRouter({ store, chat, contacts, clock, config, logger: silentLogger, charts, csv: toCsv, jobs }, { adminCode })
+  const logger = options.logger ?? silentLogger
+  const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: options.jobs ?? createJobs({ store, config, contacts, chat, charts: true }), logger })
+  const router = createRouter({ store, chat, contacts, clock, config, logger, charts, csv: toCsv, jobs }, { adminCode })
   let seq = 0
 
   /** Sends a message and returns the replies it produced. */

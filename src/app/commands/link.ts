@@ -15,6 +15,8 @@ export const bindCommand = defineCommand({
   roles: ['admin', 'agent'],
   summary: '把客户和机器人账号的一位微信联系人关联起来（唤醒、福利消息才能发给客户本人）',
   usage: BIND_USAGE,
+  // The answer quotes the contact's remark, the merchant's private note (often a phone number).
+  privateInRooms: true,
   args: z.tuple([z.string(), z.string()], { error: `用法：${BIND_USAGE}` }),
   async run(ctx, [who, contactWord]: [string, string]) {
     const { store, contacts } = ctx.deps

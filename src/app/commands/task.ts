@@ -16,6 +16,8 @@ export const taskCommand = defineCommand({
   roles: ['admin'],
   summary: '立即运行一个定时任务；加“预览”只看它会做什么、发什么（不保存、不发送）',
   usage: USAGE,
+  // Previews quote every agent's customers (names, what they bought): never in the order group.
+  privateInRooms: true,
   args: z.union([z.tuple([]), z.tuple([z.string()]), z.tuple([z.string(), z.enum(PREVIEW)])], { error: `用法：${USAGE}` }),
   async run(ctx, words: string[]) {
     const { jobs, store, logger } = ctx.deps

@@ -2,6 +2,7 @@
  * The front door: every chat message goes through `handle`. It drops repeats, resolves the speaker's
  * role, runs a command or records an order, and answers — or stays silent for chatter and strangers.
  */
+import { stripUnprintable } from '../../domain/order/normalize-text.js'
 import type { Agent, IncomingMessage, StaffRole } from '../../domain/types.js'
 import type { AdminCode } from '../admin-code.js'
 import { commandWords, findCommand } from '../commands/index.js'
@@ -62,8 +63,9 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
 
   async function dispatch(msg: IncomingMessage): Promise<Reply> {
     const now = deps.clock.now()
-    // Full-width letters, digits and spaces read like their half-width forms (ＡＢＣ１２３, U+3000).
-    const text = msg.text.normalize('NFKC').trim()
+    // Full-width letters, digits and spaces read like their half-width forms (ＡＢＣ１２３, U+3000); NUL, bidi
+    // overrides and the like are dropped, so no reply quotes them back.
+    const text = stripUnprintable(msg.text.normalize('NFKC')).trim()
     // `概览？`, `客户：张三`: trailing marks and a colon after the command word mean nothing.
     const commandText = text.includes('\n') ? text : text.replace(/[?!。.~～]+$/u, '').replace(/^(\S+?)[:：]\s*/u, '$1 ')
     if (msg.roomId && deps.config.orderGroups.length > 0 && !deps.config.orderGroups.includes(msg.roomTopic ?? '')) return null
@@ -84,7 +86,7 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
       deps,
       classified: () => classifier.current(localDate(now, deps.config.timezone)),
       msg: { ...msg, text },
-      rawText: msg.text.trim(),
+      rawText: stripUnprintable(msg.text).trim(),
       role,
       agent,
       today: localDate(new Date(msg.sentAt), deps.config.timezone),
@@ -93,9 +95,16 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     })
     // A stranger: the start-up code, or their own order with a phone we know (recorded for that customer's agent).
     if (speaker.role !== 'admin' && speaker.role !== 'agent') return await bindAdmin(msg, text, now) ?? ownOrder(contextAs('agent', undefined))
+    // The start-up code makes its holder admin even when they already report orders as an agent.
+    if (speaker.role === 'agent' && text.startsWith(BIND_ADMIN_WORD)) {
+      const bound = await bindAdmin(msg, text, now)
+      if (bound) return bound
+    }
     const ctx = contextAs(speaker.role, speaker.agent)
     const [first = '', ...rest] = commandText.replace(/^[/／]/, '').split(/\s+/)
-    const def = findCommand(first)
+    // `客户：张三 产品：面膜 金额：398` is the labelled order template, not a question about 张三.
+    const template = /^\S+?[:：]/u.test(text) && findCommand(first) !== undefined && parseFor(ctx, []).kind === 'order'
+    const def = template ? undefined : findCommand(first)
     if (def) {
       if (msg.stale && !def.backlog) return null
       if (!def.roles.includes(speaker.role)) return `“${def.name}”只有${def.roles.map(r => ROLE_NAMES[r]).join('、')}可以使用。`

@@ -21,6 +21,13 @@ export interface PayFact {
   fen: number | null
 }
 
+/** A number too long to be an exact amount (`¥99999999999999999999`). */
+export interface HugeFact {
+  raw: string
+  /** Written as money: a money suffix, or right after `¥`, `合计`, `已付`, `定金`, `金额`, `单价`. */
+  money: boolean
+}
+
 export interface SegmentFacts {
   prefix: boolean
   lead: string | null
@@ -33,6 +40,8 @@ export interface SegmentFacts {
   dates: string[]
   badDates: string[]
   pays: PayFact[]
+  /** Numbers too long for money; those after `身份证`, `单号`, `卡号` and the like are left out. */
+  huge: HugeFact[]
   looseQty: { n: number, unit: string | null } | null
   loosePrice: number | null
 }
@@ -57,8 +66,22 @@ function isNameCandidate(text: string, products: readonly string[]): boolean {
 function emptyFacts(): SegmentFacts {
   return {
     prefix: false, lead: null, items: [], texts: [], notes: [], monies: [], phones: [], badPhones: [],
-    dates: [], badDates: [], pays: [], looseQty: null, loosePrice: null,
+    dates: [], badDates: [], pays: [], huge: [], looseQty: null, loosePrice: null,
   }
+}
+
+// 身份证110101199003071234, 快递单号 773012345678901: long numbers that are no amount.
+const ID_BEFORE = /(?:号|证|码|卡)$/
+const MONEY_WORD_BEFORE = /(?:单价|金额|总价|价格|价钱|合计)$/
+
+/** What a too-long number is, from the token before it; null for an identifier. */
+function hugeFact(tokens: Token[], k: number, raw: string, marked: boolean): HugeFact | null {
+  const prev = tokens[k - 1]
+  const before = prev?.kind === 'sep' && prev.char === ':' ? tokens[k - 2] : prev
+  if (before?.kind === 'text' && ID_BEFORE.test(before.text)) return null
+  const money = marked || before?.kind === 'total' || (before?.kind === 'pay' && before.fen === null) ||
+    (before?.kind === 'sep' && '¥$@'.includes(before.char)) || (before?.kind === 'text' && MONEY_WORD_BEFORE.test(before.text))
+  return { raw, money }
 }
 
 function collectScalars(tokens: Token[], facts: SegmentFacts, owner: (number | null)[]): void {
@@ -77,9 +100,15 @@ function collectScalars(tokens: Token[], facts: SegmentFacts, owner: (number | n
     else if (t.kind === 'money' && owner[k] === null) {
       facts.monies.push({ fen: t.fen, marked: t.marked, monthDay: t.monthDay, leading, total: pendingTotal })
       pendingTotal = false
+    } else if (t.kind === 'huge') {
+      const fact = hugeFact(tokens, k, t.raw, t.marked || pendingTotal)
+      if (fact !== null) facts.huge.push(fact)
+      pendingTotal = false
     } else if (t.kind === 'mul' && owner[k] === null) {
       const fen = t.totalFen ?? Math.round(t.priceFen * t.qty)
-      facts.monies.push({ fen, marked: true, monthDay: null, leading, total: pendingTotal })
+      // 99999999*99999999: a product beyond exact integers is refused, never added up or quoted.
+      if (Number.isSafeInteger(fen)) facts.monies.push({ fen, marked: true, monthDay: null, leading, total: pendingTotal })
+      else facts.huge.push({ raw: t.raw, money: true })
       pendingTotal = false
     }
   })

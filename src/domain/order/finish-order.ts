@@ -1,15 +1,13 @@
 /** Turns an accumulated order into an OrderDraft: resolves amount, payment, date, and lists the issues. */
 
+import { amountProblem } from '../money.js'
 import type { OrderDraft, ParseIssue, PaymentState } from './draft.js'
 import type { MoneyFact } from './analyze-segment.js'
 import type { OrderAcc } from './order-acc.js'
 import {
   amountConflict, badAmount, badDate, badPhone, depositTooLarge, noAmount, noCustomer, noItems, paymentConflict,
-  totalMismatch,
+  totalMismatch, unreadableAmount,
 } from './issues.js'
-
-/** Anything above ¥1,000,000 is a typo, not an order. */
-export const MAX_AMOUNT_FEN = 100_000_000
 
 /** `11.20` is a date when the order has another amount, or when it opens its line; otherwise it is ¥11.20. */
 function splitMonthDays(acc: OrderAcc): { amounts: MoneyFact[], dates: string[] } {
@@ -58,17 +56,41 @@ function resolvePayment(acc: OrderAcc, amountFen: number | null, issues: ParseIs
   return { payment: 'paid', paidFen: amountFen, depositFen: null }
 }
 
+/**
+ * The first line price or line total below zero or above the limit (`精华1瓶 ¥-398`, `面膜999999盒 @9999999`).
+ * Zero is allowed on a line: a gift in an order that costs something.
+ */
+function lineOutOfBounds(acc: OrderAcc): number | null {
+  for (const l of acc.lines) {
+    const product = l.unitPriceFen !== null && l.qty !== null ? l.unitPriceFen * l.qty : null
+    for (const fen of [l.amountFen, l.unitPriceFen, product]) if (fen !== null && fen !== 0 && amountProblem(fen) !== null) return fen
+  }
+  return null
+}
+
 function resolveAmount(acc: OrderAcc, amounts: MoneyFact[], issues: ParseIssue[]): number | null {
+  // `¥99999999999999999999`, or a bare one where the order has no other amount: refused, quoted as written.
+  const huge = acc.hugeAmounts[0] ?? (amounts.length === 0 && computedFromLines(acc) === null ? acc.hugeNumbers[0] : undefined)
+  if (huge !== undefined) {
+    issues.push(unreadableAmount(huge))
+    return null
+  }
   const stated = [...new Set([...amounts.filter((m) => m.total), ...amounts.filter((m) => !m.total)].map((m) => m.fen))]
   const paidWith = acc.pays.find((p) => p.state === 'paid' && p.fen !== null)?.fen ?? null
   const computed = computedFromLines(acc)
   const first = stated[0]
   if (first !== undefined && stated[1] !== undefined) issues.push(amountConflict(first, stated[1]))
   const amount = first ?? computed ?? paidWith
-  if (first !== undefined && computed !== null && computed !== first) issues.push(totalMismatch(first, computed))
+  const badLine = lineOutOfBounds(acc)
+  if (badLine !== null) {
+    issues.push(badAmount(badLine))
+    return amount !== null && Number.isSafeInteger(amount) ? amount : null
+  }
+  if (first !== undefined && computed !== null && computed > 0 && computed !== first) issues.push(totalMismatch(first, computed))
   if (amount !== null && paidWith !== null && paidWith > amount) issues.push(amountConflict(amount, paidWith))
-  if (amount !== null && (amount <= 0 || amount > MAX_AMOUNT_FEN)) issues.push(badAmount(amount))
-  return amount
+  if (amount !== null && amountProblem(amount) !== null) issues.push(badAmount(amount))
+  // Beyond exact integers a sum means nothing: refused above, and not kept.
+  return amount !== null && Number.isSafeInteger(amount) ? amount : null
 }
 
 /** Resolves the accumulated facts of one order and lists what is missing or contradictory. */
@@ -80,16 +102,19 @@ export function finishOrder(acc: OrderAcc): OrderDraft {
   const { amounts, dates } = splitMonthDays(acc)
   const amountFen = resolveAmount(acc, amounts, issues)
   const { payment, paidFen, depositFen } = resolvePayment(acc, amountFen, issues)
-  if (depositFen !== null && amountFen !== null && depositFen > amountFen) issues.push(depositTooLarge(depositFen, amountFen))
+  if (depositFen !== null && depositFen <= 0) issues.push(badAmount(depositFen, '定金'))
+  else if (depositFen !== null && amountFen !== null && amountProblem(amountFen) === null && depositFen > amountFen) {
+    issues.push(depositTooLarge(depositFen, amountFen))
+  }
   for (const raw of new Set(acc.badDates)) issues.push(badDate(raw))
   for (const l of acc.lines) {
     // 99*2=200: the line's own sum does not add up.
     if (l.amountFen === null || l.unitPriceFen === null || l.qty === null) continue
     const computed = Math.round(l.unitPriceFen * l.qty)
-    if (computed !== l.amountFen) issues.push(totalMismatch(l.amountFen, computed))
+    if (computed !== l.amountFen && amountProblem(computed) === null) issues.push(totalMismatch(l.amountFen, computed))
   }
   if (acc.lines.length === 0) issues.push(noItems())
-  if (amountFen === null) issues.push(noAmount())
+  if (amountFen === null && !issues.some((i) => i.code === 'bad_amount')) issues.push(noAmount())
   const notes = [...new Set(acc.notes)]
   return {
     customer: { name: acc.name, phone, address: acc.address },

@@ -1,6 +1,6 @@
 /** The problems the parser reports, each in short Chinese that says what would have been accepted. */
 
-import { fenToYuanString, formatFen } from '../money.js'
+import { amountProblem, fenToYuanString, formatFen, MAX_AMOUNT_FEN } from '../money.js'
 import type { IssueCode, ParseIssue } from './draft.js'
 
 function issue(code: IssueCode, message: string, blocking: boolean): ParseIssue {
@@ -47,9 +47,22 @@ export function badPhone(raw: string): ParseIssue {
   return issue('bad_phone', `电话“${raw}”不是有效手机号，请写11位手机号，如“13800138000”或“138-0013-8000”`, true)
 }
 
-/** Zero, or more than ¥1,000,000. */
-export function badAmount(fen: number): ParseIssue {
-  return issue('bad_amount', `金额${formatFen(fen)}不对，请写大于0、不超过100万的金额，如“398元”`, true)
+function amountIssue(what: '金额' | '定金', shown: string, negative: boolean): ParseIssue {
+  return negative
+    ? issue('bad_amount', `${what}${shown}不对：${what}必须大于0，请写实际的钱数，如“398元”`, true)
+    : issue('bad_amount',
+      `${what}${shown}超过了单笔上限${formatFen(MAX_AMOUNT_FEN)}，不像真实金额（多打了0？），请核对后重发，如“398元”`, true)
+}
+
+/** Zero or less, or more than MAX_AMOUNT_FEN; an amount beyond exact integers is not quoted back. */
+export function badAmount(fen: number, what: '金额' | '定金' = '金额'): ParseIssue {
+  return amountIssue(what, Number.isSafeInteger(fen) ? formatFen(fen) : '', amountProblem(fen) === 'not_positive')
+}
+
+/** A number written as money but too long to read (`¥99999999999999999999`), quoted as written. */
+export function unreadableAmount(raw: string): ParseIssue {
+  const shown = raw.length > 16 ? `${raw.slice(0, 16)}…` : raw
+  return amountIssue('金额', `“${shown}”`, raw.startsWith('-'))
 }
 
 /** A deposit larger than the order total. */

@@ -7,10 +7,23 @@ const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFE00-\uFE0F\u20E3]|[\u{E0000}-\u{E007F}]|[\u{1F3FB}-\u{1F3FF}]/gu
 const PICTURES = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\p{Co}|\p{Cs}/gu
 const CONTROLS = /[\p{Cc}\p{Zs}]/gu
+// Never shown, never meant: NUL and other controls, lone surrogates, bidi overrides, zero-width spaces. Joiners,
+// variation selectors and skin tones stay: they are part of emoji in names (`👩‍👩‍👧`).
+const UNPRINTABLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu
+const LONE_SURROGATES = /\p{Cs}/gu
+const CONTROLS_BUT_NEWLINE = /[^\P{Cc}\n]/gu
 // WeChat renders stickers and media as [微笑], [捂脸], [图片] in plain text.
 const STICKERS = /\[[\u4e00-\u9fff]{1,4}\]/g
 const SPACES = / {2,}/g
 const QUOTES = /[‘’]/g
+
+/**
+ * Text fit to quote back in a reply: control characters become spaces (newlines stay), invisible characters
+ * that could garble the reply (NUL, lone surrogates, bidi overrides such as U+202E) are dropped. No NFKC.
+ */
+export function stripUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_NEWLINE, ' ').replace(LONE_SURROGATES, ' ')
+}
 
 /** Full-width → half-width, `×` → `*`, emoji and control characters removed, spaces folded; lines trimmed. */
 export function normalizeText(text: string): string {

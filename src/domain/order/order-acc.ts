@@ -14,6 +14,9 @@ export interface OrderAcc {
   lines: LineDraft[]
   monies: MoneyFact[]
   pays: PayFact[]
+  /** Numbers too long for money: written as money, or bare (an amount only when the order has none). */
+  hugeAmounts: string[]
+  hugeNumbers: string[]
   dates: string[]
   badDates: string[]
   notes: string[]
@@ -30,14 +33,15 @@ export function pushAll<T>(target: T[], items: readonly T[]): void {
 /** An empty accumulator. */
 export function newAcc(): OrderAcc {
   return {
-    name: null, namedHere: false, phones: [], badPhones: [], address: null, lines: [], monies: [], pays: [],
+    name: null, namedHere: false, phones: [], badPhones: [], address: null, lines: [], monies: [], pays: [], hugeAmounts: [], hugeNumbers: [],
     dates: [], badDates: [], notes: [], labels: new Set(), pending: { qty: null, spec: null, priceFen: null },
   }
 }
 
 /** Whether anything that identifies or describes an order has been seen. */
 export function hasContent(acc: OrderAcc): boolean {
-  return acc.name !== null || acc.phones.length > 0 || acc.badPhones.length > 0 || acc.lines.length > 0 || acc.monies.length > 0
+  return acc.name !== null || acc.phones.length > 0 || acc.badPhones.length > 0 || acc.lines.length > 0 || acc.monies.length > 0 ||
+    acc.hugeAmounts.length > 0
 }
 
 /** A line with nothing but a name. */
@@ -72,6 +76,7 @@ function mergeScalars(acc: OrderAcc, facts: SegmentFacts): void {
   pushAll(acc.pays, facts.pays)
   pushAll(acc.notes, facts.notes)
   pushAll(acc.monies, facts.monies)
+  for (const h of facts.huge) (h.money ? acc.hugeAmounts : acc.hugeNumbers).push(h.raw)
 }
 
 /** Merges the segment that opens an order (`张三 13800138000 面膜2盒 398`). */

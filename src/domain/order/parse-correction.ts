@@ -1,11 +1,10 @@
 /** Corrections: `改 上一单 金额 298`, `改 #12 数量 3`, `改 上一单 已付` and the like. */
 
-import { parseMoney } from '../money.js'
+import { amountProblem, isTooLongForMoney, parseMoney } from '../money.js'
 import type { CorrectionDraft, CorrectionField, ParsedMessage, ParseIssue, ParseOptions } from './draft.js'
 import { cleanText } from './analyze-segment.js'
 import { parseChineseNumber } from './chinese-number.js'
-import { MAX_AMOUNT_FEN } from './finish-order.js'
-import { badAmount, badCorrection, badDate, badPhone } from './issues.js'
+import { badAmount, badCorrection, badDate, badPhone, unreadableAmount } from './issues.js'
 import { parseDate } from './parse-date.js'
 import { tokenize } from './tokenize.js'
 
@@ -46,9 +45,14 @@ function readValue(field: CorrectionField, raw: string, options: ParseOptions): 
   if (text === '') return null
   switch (field) {
     case 'amount': {
-      const fen = parseMoney(text)
-      if (fen === null) return null
-      return fen <= 0 || fen > MAX_AMOUNT_FEN ? badAmount(fen) : { value: fen }
+      // 改 上一单 金额 -5: a negative amount is refused as such, not "not understood".
+      const sign = /^-\s*/.exec(text)
+      const body = text.slice(sign?.[0].length ?? 0)
+      const fen = parseMoney(body)
+      const digits = body.replace(/^¥/, '').replace(/(?:元|块)$/, '')
+      if (fen === null) return isTooLongForMoney(digits) ? unreadableAmount(`${sign ? '-' : ''}${digits}`) : null
+      const signed = sign ? -fen : fen
+      return amountProblem(signed) !== null ? badAmount(signed) : { value: signed }
     }
     case 'qty': {
       const m = QTY.exec(text)

@@ -71,6 +71,7 @@ function applyProduct(acc: OrderAcc, facts: SegmentFacts, value: string): void {
   else if (cleanText(value) !== '') addLine(acc, nameOnlyLine(cleanText(value)))
   pushAll(acc.monies, facts.monies)
   pushAll(acc.pays, facts.pays)
+  pushHuge(acc, facts, false)
 }
 
 function applyQty(acc: OrderAcc, facts: SegmentFacts): void {
@@ -92,6 +93,12 @@ function applyMoney(acc: OrderAcc, facts: SegmentFacts, value: string, total: bo
   const fen = facts.monies[0]?.fen ?? parseMoney(value)
   if (fen !== null) acc.monies.push({ fen, marked: true, monthDay: null, leading: false, total })
   pushAll(acc.pays, facts.pays)
+  pushHuge(acc, facts)
+}
+
+/** Under a money label (`金额：`, `单价：`, `定金：`) any number too long for money is a refused amount. */
+function pushHuge(acc: OrderAcc, facts: SegmentFacts, moneyLabel = true): void {
+  for (const h of facts.huge) (moneyLabel || h.money ? acc.hugeAmounts : acc.hugeNumbers).push(h.raw)
 }
 
 /** Fills the order from one labelled value. */
@@ -127,12 +134,14 @@ export function applyField(acc: OrderAcc, field: LabelField, value: string, ctx:
       const line = lastLine(acc)
       if (line && line.unitPriceFen === null) line.unitPriceFen = fen
       else acc.pending.priceFen = fen
+      pushHuge(acc, facts)
       return
     }
     case 'amount':
       return applyMoney(acc, facts, value, false)
     case 'deposit':
       acc.pays.push({ state: 'deposit', fen: facts.monies[0]?.fen ?? parseMoney(value) })
+      pushHuge(acc, facts)
       return
     case 'payment':
       pushAll(acc.pays, facts.pays)

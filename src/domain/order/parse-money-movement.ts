@@ -1,9 +1,11 @@
 /** Payments and refunds reported by agents: `收款 张三 398`, `回款 张三 398`, `张三 收款398`, `退款 张三 199`. */
 
 import type { MoneyMovementDraft, ParsedMessage, ParseIssue, ParseOptions } from './draft.js'
+import { amountProblem } from '../money.js'
 import { analyzeSegment } from './analyze-segment.js'
-import { MAX_AMOUNT_FEN } from './finish-order.js'
-import { amountConflict, badAmount, badDate, badPhone, movementNoAmount, movementNoCustomer } from './issues.js'
+import {
+  amountConflict, badAmount, badDate, badPhone, movementNoAmount, movementNoCustomer, unreadableAmount,
+} from './issues.js'
 import { isQuestion } from './lexicon.js'
 import { tokenize } from './tokenize.js'
 
@@ -30,7 +32,8 @@ export function parseMoneyMovement(text: string, options: ParseOptions): Movemen
   const refund = word.includes('退')
   const facts = analyzeSegment(tokenize(rest, options.today), options.products ?? [])
   const separated = rest === '' || /^[\s:,]/.test(rest)
-  if (facts.monies.length === 0 && (!separated || word === '收到')) return null
+  // 收款 张三 99999999999999999999 is a payment with an impossible amount; 收到 + a long number is a tracking number.
+  if (facts.monies.length === 0 && (word === '收到' || (!separated && facts.huge.length === 0))) return null
 
   const issues: ParseIssue[] = []
   const hasOther = facts.monies.some((m) => m.monthDay === null)
@@ -46,8 +49,10 @@ export function parseMoneyMovement(text: string, options: ParseOptions): Movemen
   if (name === null && phone === null) issues.push(movementNoCustomer(label))
   for (const raw of facts.badPhones) issues.push(badPhone(raw))
   const amountFen = amounts[0] ?? null
-  if (amountFen === null) issues.push(movementNoAmount(label))
-  else if (amountFen <= 0 || amountFen > MAX_AMOUNT_FEN) issues.push(badAmount(amountFen))
+  const huge = facts.huge[0]?.raw
+  if (huge !== undefined) issues.push(unreadableAmount(huge))
+  else if (amountFen === null) issues.push(movementNoAmount(label))
+  else if (amountProblem(amountFen) !== null) issues.push(badAmount(amountFen))
   if (amounts[1] !== undefined && amountFen !== null) issues.push(amountConflict(amountFen, amounts[1]))
   for (const raw of facts.badDates) issues.push(badDate(raw))
   const draft: MoneyMovementDraft = { customer: { name, phone, address: null }, amountFen, date: dates[0] ?? null }

@@ -101,7 +101,7 @@ function handleLabel(state: State, field: LabelField, value: string): void {
 /** Signals that make a chat line an order rather than chatter. */
 function looksLikeOrder(acc: OrderAcc): boolean {
   const qtyItem = acc.lines.some((l) => l.qty !== null)
-  const amount = acc.monies.length > 0 || acc.lines.some((l) => l.amountFen !== null || l.unitPriceFen !== null)
+  const amount = acc.monies.length > 0 || acc.hugeAmounts.length > 0 || acc.lines.some((l) => l.amountFen !== null || l.unitPriceFen !== null)
   const phone = acc.phones.length + acc.badPhones.length > 0
   if (acc.labels.size >= 2) return true
   if (qtyItem && (amount || phone || acc.pays.length > 0 || acc.namedHere)) return true

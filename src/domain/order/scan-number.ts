@@ -1,6 +1,6 @@
 /** Reads what a number at a position of chat text is: money, quantity, spec, unit price, date or phone. */
 
-import { decimalToFenOrNull, parseMoney } from '../money.js'
+import { decimalToFenOrNull, isTooLongForMoney, parseMoney } from '../money.js'
 import { isNumeralUnitChar, parseChineseNumber } from './chinese-number.js'
 import type { WordIndex } from './lexicon.js'
 import { createWordIndex, longestWordAt, MEASURES, OTHER_SUFFIXES } from './lexicon.js'
@@ -75,7 +75,7 @@ function mulTail(s: string, start: number, first: Literal, k: number): Match | n
   // `99*2=198` carries no units: the larger number is the price, the smaller the quantity.
   const priceFen = Math.max(a, b)
   const qty = Math.min(a, b) / 100
-  return { body: { kind: 'mul', priceFen, qty, totalFen }, end: Math.max(end, start + 1) }
+  return { body: { kind: 'mul', priceFen, qty, totalFen, raw: s.slice(start, end) }, end: Math.max(end, start + 1) }
 }
 
 /** A unit at `k`; after a space (`2 盒`) only when it stands alone, so `11.20 张三` is no 11.2 张. */
@@ -83,6 +83,13 @@ function unitAt(s: string, numberEnd: number, k: number, units: WordIndex): stri
   const unit = longestWordAt(units, s, k)
   if (unit === null || k === numberEnd) return unit
   return isWordChar(s[k + unit.length]) ? null : unit
+}
+
+/** A number too long for money: a refused amount where money is written, otherwise nothing (an ID, a card number). */
+function hugeOrJunk(s: string, lit: Literal): Match {
+  if (!isTooLongForMoney(lit.raw)) return { body: { kind: 'junk' }, end: lit.end }
+  const tail = moneyTailEnd(s, lit.end)
+  return { body: { kind: 'huge', raw: lit.raw, marked: tail.marked }, end: tail.end }
 }
 
 /** Classifies the Arabic number starting at `i`. */
@@ -96,7 +103,7 @@ export function scanNumber(s: string, i: number, today: string, units: WordIndex
   const date = '-/.年月 '.includes(s[d] ?? '?') ? matchDateAt(s, i, today) : null
   if (date) return { body: 'date' in date ? { kind: 'date', date: date.date } : { kind: 'bad-date', raw: date.bad }, end: date.end }
   const lit = readArabic(s, i) as Literal
-  if (lit.raw.length > 15) return { body: { kind: 'junk' }, end: lit.end }
+  if (lit.raw.length > 15) return hugeOrJunk(s, lit)
   if (lit.plain && lit.raw.length >= 10 && lit.raw.length <= 13) {
     const m = MOBILE.exec(lit.raw)
     return { body: m ? { kind: 'phone', phone: m[1] as string } : { kind: 'bad-phone', raw: lit.raw }, end: lit.end }
@@ -108,7 +115,7 @@ export function scanNumber(s: string, i: number, today: string, units: WordIndex
   const tail = moneyTailEnd(s, k, k === lit.end)
   if (tail.marked) {
     const fen = parseMoney(s.slice(i, tail.end))
-    if (fen === null) return { body: { kind: 'junk' }, end: tail.end }
+    if (fen === null) return k === lit.end && isTooLongForMoney(lit.raw) ? hugeOrJunk(s, lit) : { body: { kind: 'junk' }, end: tail.end }
     const unit = s[tail.end] === '/' ? longestWordAt(units, s, tail.end + 1) : null
     if (unit !== null) return { body: { kind: 'price', fen }, end: tail.end + 1 + unit.length }
     return { body: { kind: 'money', fen, marked: true, raw: s.slice(i, tail.end), monthDay: null }, end: tail.end }
@@ -133,7 +140,7 @@ export function scanNumber(s: string, i: number, today: string, units: WordIndex
   }
   if (isWordChar(s[lit.end]) && /[A-Za-z]/.test(s[lit.end] as string)) return null
   const fen = decimalToFenOrNull(lit.raw)
-  if (fen === null) return { body: { kind: 'junk' }, end: lit.end }
+  if (fen === null) return hugeOrJunk(s, lit)
   const monthDay = lit.raw.includes('.') ? bareMonthDay(lit.raw, today) : null
   return { body: { kind: 'money', fen, marked: false, raw: lit.raw, monthDay }, end: lit.end }
 }

@@ -13,8 +13,10 @@ export type TokenBody =
   | { kind: 'qty', n: number, unit: string | null }
   | { kind: 'spec', spec: string, n: number | null, unit: string | null }
   | { kind: 'money', fen: number, marked: boolean, raw: string, monthDay: string | null }
+  /** A number too long to be an exact amount; `marked` when a money suffix follows (`元`, `万`). */
+  | { kind: 'huge', raw: string, marked: boolean }
   | { kind: 'price', fen: number }
-  | { kind: 'mul', priceFen: number, qty: number, totalFen: number | null }
+  | { kind: 'mul', priceFen: number, qty: number, totalFen: number | null, raw: string }
   | { kind: 'date', date: string }
   | { kind: 'bad-date', raw: string }
   | { kind: 'phone', phone: string }
@@ -133,7 +135,8 @@ function matchAt(s: string, i: number, today: string): Match | null {
     if (isAsciiLetter(prev) || (prev === '-' && !sign) || prev === '_') return null
     const m = scanNumber(s, i, today, UNIT_INDEX)
     // -398 is a negative amount (and gets bad_amount), not 398.
-    return sign && m?.body.kind === 'money' ? { ...m, body: { ...m.body, fen: -m.body.fen, monthDay: null } } : m
+    if (sign && m?.body.kind === 'money') return { ...m, body: { ...m.body, fen: -m.body.fen, monthDay: null } }
+    return sign && m?.body.kind === 'huge' ? { ...m, body: { ...m.body, raw: `-${m.body.raw}` } } : m
   }
   return matchSymbol(s, i) ?? matchKeyword(s, i, today) ?? (isNumeralChar(ch) ? scanNumeral(s, i, UNIT_INDEX) : null)
 }

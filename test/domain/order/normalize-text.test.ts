@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { normalizeText } from '../../../src/domain/order/normalize-text.js'
+import { normalizeText, stripUnprintable } from '../../../src/domain/order/normalize-text.js'
 
 const cases: Array<[string, string]> = [
   ['张三：面膜２盒，３９８元', '张三:面膜2盒,398元'],
@@ -29,5 +29,25 @@ const cases: Array<[string, string]> = [
 describe('normalizeText', () => {
   test.each(cases)('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected)
+  })
+})
+
+// What the router quotes back (`找不到客户“…”`) must not carry NUL, lone surrogates or bidi overrides (fuzz finding).
+const printable: Array<[string, string]> = [
+  ['客户 \u0000', '客户  '],
+  ['客户 \u202e张三', '客户 张三'],
+  ['客户 \u2066张三\u2069\u200f', '客户 张三'],
+  ['客户 \ud800张三', '客户  张三'],
+  ['a\r\nb\tc\u001b[31m', 'a\nb c [31m'],
+  ['\ufeff报单\u200b群', '报单群'],
+  // Joiners, variation selectors and skin tones belong to emoji in names and group names: kept.
+  ['👩‍👩‍👧 家人群', '👩‍👩‍👧 家人群'],
+  ['❤️👍🏻', '❤️👍🏻'],
+  ['ＡＢＣ１２３', 'ＡＢＣ１２３'],
+]
+
+describe('stripUnprintable', () => {
+  test.each(printable)('%j → %j', (input, expected) => {
+    expect(stripUnprintable(input)).toBe(expected)
   })
 })

@@ -136,6 +136,25 @@ const cases: Array<[string, string]> = [
   ['张三 面膜2盒 0元', 'order 张三 - [面膜×2盒] 0 - - !bad_amount'],
   ['张三 面膜2盒 2000000', 'order 张三 - [面膜×2盒] 200000000 - - !bad_amount'],
   ['张三 面膜2盒 -398', 'order 张三 - [面膜×2盒] -39800 - - !bad_amount'],
+  // amount bounds: more than 0, at most ¥1,000,000 (MAX_AMOUNT_FEN); numbers too long for money are refused, not dropped
+  ['张三 面膜2盒 1000000', 'order 张三 - [面膜×2盒] 100000000 - -'],
+  ['张三 面膜2盒 0.01', 'order 张三 - [面膜×2盒] 1 - -'],
+  ['张三 面膜2盒 1000000.01', 'order 张三 - [面膜×2盒] 100000001 - - !bad_amount'],
+  ['张三 面膜2盒 一亿', 'order 张三 - [面膜×2盒] 10000000000 - - !bad_amount'],
+  ['张三 面膜2盒 99999999999999999999', 'order 张三 - [面膜×2盒] - - - !bad_amount'],
+  ['张三 面膜2盒 ¥99999999999999999999', 'order 张三 - [面膜×2盒] - - - !bad_amount'],
+  ['张三 面膜2盒 1000000000000000元', 'order 张三 - [面膜×2盒] - - - !bad_amount'],
+  ['张三 面膜2盒 合计99999999999999999999', 'order 张三 - [面膜×2盒] - - - !bad_amount'],
+  ['张三 面膜2盒 -99999999999999999999', 'order 张三 - [面膜×2盒] - - - !bad_amount'],
+  ['客户：张三 产品：面膜 金额：99999999999999999999', 'order 张三 - [面膜] - - - !bad_amount'],
+  ['张三 面膜 99999999*99999999', 'order 张三 - [面膜×99999999@9999999900] - - - !bad_amount'],
+  ['张三 面膜999999盒 @9999999', 'order 张三 - [面膜×999999盒@999999900] 999998900000100 - - !bad_amount'],
+  ['张三\n面膜2盒 199\n精华1瓶 ¥-398\n合计398', 'order 张三 - [面膜×2盒=19900,精华×1瓶=-39800] 39800 - - !bad_amount'],
+  ['张三 面膜2盒 398 定金0', 'order 张三 - [面膜×2盒] 39800 deposit:0 - !bad_amount'],
+  ['张三 面膜2盒 398 定金99999999999999999999', 'order 张三 - [面膜×2盒] - deposit - !bad_amount'],
+  // long numbers that are no amount: an ID card, a tracking number
+  ['张三 身份证110101199003071234 奶粉2罐 598', 'order 张三 - [奶粉×2罐] 59800 - -'],
+  ['张三 面膜2盒 398 快递单号 77301234567890123', 'order 张三 - [面膜×2盒] 39800 - -'],
   ['面膜2盒 398 已付', 'order - - [面膜×2盒] 39800 paid:39800 - !no_customer'],
   ['张三 面膜2盒 已付', 'order 张三 - [面膜×2盒] - paid - !no_amount'],
   ['张三 13800138000 面膜2盒', 'order 张三 13800138000 [面膜×2盒] - - - !no_amount'],
@@ -158,6 +177,14 @@ const cases: Array<[string, string]> = [
   ['退款 张三 199 299', 'refund 张三 - 19900 - !amount_conflict'],
   ['回款 张三 398', 'payment 张三 - 39800 -'],
   ['退钱 张三 50', 'refund 张三 - 5000 -'],
+  ['收款 张三 1000000', 'payment 张三 - 100000000 -'],
+  ['收款 张三 0', 'payment 张三 - 0 - !bad_amount'],
+  ['收款 张三 -398', 'payment 张三 - -39800 - !bad_amount'],
+  ['收款 张三 99999999999999999999', 'payment 张三 - - - !bad_amount'],
+  ['张三 收款99999999999999999999', 'payment 张三 - - - !bad_amount'],
+  ['退款 张三 -0.01', 'refund 张三 - -1 - !bad_amount'],
+  ['退款 张三 1000000000000000元', 'refund 张三 - - - !bad_amount'],
+  ['收到 77301234567890123', 'none'],
   // corrections
   ['改 上一单 金额 298', 'correction last amount 29800'],
   ['改 上一单 数量 3', 'correction last qty 3'],
@@ -172,6 +199,10 @@ const cases: Array<[string, string]> = [
   ['改上一单金额298', 'correction last amount 29800'],
   ['改 金额 298', 'correction last amount 29800'],
   ['改 上一单 金额 0', 'correction null !bad_amount'],
+  ['改 上一单 金额 -5', 'correction null !bad_amount'],
+  ['改 上一单 金额 1000000', 'correction last amount 100000000'],
+  ['改 上一单 金额 1000001', 'correction null !bad_amount'],
+  ['改 上一单 金额 99999999999999999999', 'correction null !bad_amount'],
   ['改 上一单 电话 12345678901', 'correction null !bad_phone'],
   ['改 上一单 地址 北京', 'correction null !bad_correction'],
   ['改', 'correction null !bad_correction'],
@@ -250,5 +281,28 @@ describe('issue messages', () => {
     const issues = 'issues' in parsed ? [...parsed.issues, ...('orders' in parsed ? parsed.orders.flatMap((o) => o.issues) : [])] : []
     expect(issues.length).toBeGreaterThan(0)
     for (const issue of issues) expect(issue.message).toMatch(/[\u4e00-\u9fff].*如“/)
+  })
+})
+
+const boundMessages: Array<[string, string]> = [
+  ['张三 面膜2盒 0元', '金额¥0不对：金额必须大于0，请写实际的钱数，如“398元”'],
+  ['收款 张三 -398', '金额-¥398不对：金额必须大于0，请写实际的钱数，如“398元”'],
+  ['张三 面膜2盒 398 定金0', '定金¥0不对：定金必须大于0，请写实际的钱数，如“398元”'],
+  ['张三 面膜2盒 2000000', '金额¥2,000,000超过了单笔上限¥1,000,000，不像真实金额（多打了0？），请核对后重发，如“398元”'],
+  ['改 上一单 金额 1000001', '金额¥1,000,001超过了单笔上限¥1,000,000，不像真实金额（多打了0？），请核对后重发，如“398元”'],
+  // Too long to read exactly: quoted as written (cut at 16 characters), never as a rounded ¥ figure.
+  ['退款 张三 99999999999999999999', '金额“9999999999999999…”超过了单笔上限¥1,000,000，不像真实金额（多打了0？），请核对后重发，如“398元”'],
+  ['张三 面膜2盒 1000000000000000元', '金额“1000000000000000”超过了单笔上限¥1,000,000，不像真实金额（多打了0？），请核对后重发，如“398元”'],
+  ['张三 面膜2盒 -99999999999999999999', '金额“-999999999999999…”不对：金额必须大于0，请写实际的钱数，如“398元”'],
+  // 99999999*99999999 is beyond exact integers: refused as written, never quoted as a rounded product.
+  ['张三 面膜 99999999*99999999', '金额¥99,999,999超过了单笔上限¥1,000,000，不像真实金额（多打了0？），请核对后重发，如“398元”'],
+  ['张三 面膜2盒 99999999*99999999', '金额“99999999*9999999…”超过了单笔上限¥1,000,000，不像真实金额（多打了0？），请核对后重发，如“398元”'],
+]
+
+describe('amounts out of bounds', () => {
+  test.each(boundMessages)('%s is refused with the limit and the reason', (input, message) => {
+    const parsed = parseMessage(input, OPTIONS)
+    const issues = 'issues' in parsed ? [...parsed.issues, ...('orders' in parsed ? parsed.orders.flatMap((o) => o.issues) : [])] : []
+    expect(issues.filter((i) => i.code === 'bad_amount')).toEqual([{ code: 'bad_amount', message, blocking: true }])
   })
 })
