@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
-import { FAILED_REPLY } from '../../src/app/router/router.js'
+import { STORAGE_FAILED_REPLY, storageAlertText } from '../../src/app/router/storage-alert.js'
 import { makeTestApp, NOW, withAgents } from '../helpers/test-app.js'
 import { breakDatabaseWrites } from '../helpers/db.js'
 
@@ -180,8 +180,13 @@ describe('orders', () => {
     const store = await openLowdbStore({ file: join(dir, 'db.json'), today: () => '2026-11-23' })
     const app = await withAgents({ store })
     const repair = breakDatabaseWrites(join(dir, 'db.json'))
-    const [reply] = await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付', { id: 'm-fail' })
-    expect(reply).toBe(FAILED_REPLY)
+    const before = app.chat.sent.length
+    await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付', { id: 'm-fail' })
+    const sent = app.chat.sent.slice(before)
+    expect(sent.filter(m => m.conversationId === 'wx-wang').map(m => m.text)).toEqual([STORAGE_FAILED_REPLY])
+    // The admin hears it at once, with the reason, and only once for a run of failures.
+    expect(sent.filter(m => m.conversationId === 'wx-boss').map(m => m.text)).toEqual([storageAlertText('ENOTDIR')])
+    expect(await app.say(app.wang, '李四 13900139000 面膜1盒 199 已付', { id: 'm-fail-2' })).toEqual([STORAGE_FAILED_REPLY])
     expect(store.orders.all()).toHaveLength(0)
     expect(store.customers.all()).toHaveLength(0)
     repair()

@@ -38,6 +38,7 @@ let store: LowdbStore
 let wang: mock.ContactMock
 let room: mock.RoomMock
 let inbox: Inbox
+let bossInbox: Inbox
 
 /** Every file of the database with its bytes, to prove a failed write changed nothing. */
 function snapshotFiles(): Map<string, Buffer> {
@@ -53,6 +54,7 @@ beforeAll(async () => {
   wang = gw.mocker.createContact({ name: '小王' })
   room = gw.mocker.createRoom({ topic: '报单群', memberIdList: [gw.self.id, boss.id, wang.id] })
   inbox = new Inbox(room, gw.self.id)
+  bossInbox = new Inbox(boss, gw.self.id)
   const config = parseConfig({ env: { WXCRM_ADMINS: '老板', WXCRM_DB: dbFile, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint } })
   store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23', backupsKept: 0 })
   app = createBotApp({ puppet: gw.client(), store, config, logger: silentLogger })
@@ -63,6 +65,8 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
+  // One alert for the whole run of failures in this file, however many orders failed.
+  expect(bossInbox?.received.filter(m => m.text.includes('无法写入数据库'))).toHaveLength(1)
   await app?.stop().catch(() => {})
   await gw?.stop()
   if (mounted) {
@@ -86,6 +90,8 @@ async function failedThenRecovered(breakIt: () => () => void, what: string): Pro
   const reply = await inbox.after(() => wang.say(`李四${what} 13900139000 精华1瓶 299 已付`).to(room))
   expect(reply).toContain('没有记录')
   expect(reply).not.toContain('已记录')
+  // The admin was told at once, privately (at most once per half hour, so the first failure tells).
+  await waitFor(() => bossInbox.received.some(m => m.text.includes('无法写入数据库')), 10_000, 'the storage alert to the admin')
   repair()
   const after = snapshotFiles()
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort())

@@ -13,6 +13,7 @@ import { createClassifier } from '../segments/current.js'
 import { toPolicy } from '../segments/policy-config.js'
 import { autoLink, customerMessage, ownOrder } from './customer-chat.js'
 import { adminByName, resolveSpeaker } from './roles.js'
+import { createStorageAlert, STORAGE_FAILED_REPLY, storageFailureCode } from './storage-alert.js'
 import { ROLE_NAMES } from './types.js'
 
 export const BIND_ADMIN_WORD = '绑定管理员'
@@ -36,6 +37,7 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
   const recentMax = options.recentIds ?? 10_000
   const words = commandWords()
   const classifier = createClassifier(deps.store, toPolicy(deps.config.classify))
+  const storageAlert = createStorageAlert(deps)
 
   function firstDelivery(id: string): boolean {
     if (recent.has(id)) return false
@@ -149,7 +151,9 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
         // Nothing was stored: let a later delivery of the same message try again.
         recent.delete(msg.id)
         privately.delete(msg.id)
-        reply = msg.stale ? null : FAILED_REPLY
+        const storage = storageFailureCode(error)
+        if (storage) await storageAlert.notify(storage)
+        reply = msg.stale ? null : storage ? STORAGE_FAILED_REPLY : FAILED_REPLY
       }
       if (reply === null || msg.stale) {
         privately.delete(msg.id)
