@@ -3,19 +3,14 @@
  * chat messages agents would send. Everything comes from one seeded generator, so every run measures
  * the same work.
  */
+import mt19937 from '@stdlib/random-base-mt19937'
 import { emptyDb, type DbData } from '../src/adapters/store/schema.js'
 import type { Order } from '../src/domain/types.js'
 
-/** Mulberry32: a small seeded generator (numbers in [0, 1)). */
+/** Numbers in [0, 1) from a seeded Mersenne Twister (the same generator the simulations use). */
 export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const words = mt19937.factory({ seed: (seed >>> 0) || 1 })
+  return () => words() / 4_294_967_296
 }
 
 export const AGENTS = 10

@@ -3,17 +3,12 @@
  * customer name and a phone number used by no other order of the run, so an order can be found again
  * in the chat replies (by name: phones are masked in groups) and in the database (by phone).
  */
+import mt19937 from '@stdlib/random-base-mt19937'
 
-/** mulberry32: a small, fast, seeded PRNG with values in [0, 1). */
+/** Numbers in [0, 1) from a seeded Mersenne Twister (the same generator the simulations use). */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
+  const words = mt19937.factory({ seed: (seed >>> 0) || 1 })
+  return () => words() / 4_294_967_296
 }
 
 /** An integer in [min, max], both included. */
