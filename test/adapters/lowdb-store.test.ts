@@ -125,6 +125,42 @@ describe('lowdb store on disk', () => {
     await again.close()
   })
 
+  it('replays the journal onto parts already rewritten, after a crash, without doubling anything', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file, { flushAfterMs: 0 })
+    s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+    s.handled.add('m1', '2026-11-23T01:00:00.000Z')
+    s.transitions.add({ on: '2026-11-23', customerId: 'c1', from: null, to: 'nurture' })
+    await s.commit()
+    await s.flushAll()
+    s.orders.add(anOrder({ id: 'o2', no: 2, customerId: 'c1' }))
+    s.handled.add('m2', '2026-11-23T01:00:01.000Z')
+    s.transitions.add({ on: '2026-11-23', customerId: 'c2', from: null, to: 'loyal' })
+    await s.commit()
+    await s.idle()
+    writeFileSync(`${file}.lock`, '4194305') // killed: no close, no last rewrite
+    const again = await open(file, { now: () => new Date('2026-11-23T02:00:00.000Z') })
+    expect(again.orders.all().map(o => o.id)).toEqual(['o1', 'o2'])
+    expect(again.transitions.on('2026-11-23').map(t => t.customerId)).toEqual(['c1', 'c2'])
+    expect(again.handled.has('m1') && again.handled.has('m2')).toBe(true)
+    await again.close()
+  })
+
+  it('drops remembered message ids by day, and still loads with a wider window afterwards', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file, { flushAfterMs: 0, now: () => new Date('2026-10-01T08:00:00.000Z') })
+    s.handled.add('old', '2026-10-01T08:00:00.000Z')
+    await s.commit()
+    await s.close()
+    const later = await open(file, { now: () => new Date('2026-11-23T08:00:00.000Z'), handledDays: 30 })
+    expect(later.handled.has('old')).toBe(false)
+    expect(existsSync(join(dataDirOf(file), 'handled-2026-10-01.json'))).toBe(false)
+    await later.close()
+    const wider = await open(file, { now: () => new Date('2026-11-23T08:00:00.000Z'), handledDays: 90 })
+    expect(wider.handled.has('old')).toBe(false)
+    await wider.close()
+  })
+
   it('leaves out a journal line cut short by a crash (nobody was told it was saved) and cuts it off', async () => {
     const file = join(tempDir(), 'db.json')
     const s = await open(file)

@@ -51,6 +51,13 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(s.orders.lastRecordedBy('someone-else')).toBeUndefined()
     })
 
+    it('refuses to change an order\'s number', async () => {
+      const s = await factory.open()
+      s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+      expect(() => s.orders.update({ ...s.orders.byId('o1')!, no: 7 })).toThrow()
+      expect(s.orders.byNo(1)?.id).toBe('o1')
+    })
+
     it('moves an order to another customer on update', async () => {
       const s = await factory.open()
       s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))

@@ -35,6 +35,8 @@ export interface Loaded {
   journals: JournalState[]
   /** Parts (and `main`) whose file is behind the journal: the first journal line it lacks. */
   dirty: Map<string, number>
+  /** The parts as they are on disk (seq, size, SHA-256): the manifest to write next. */
+  partFiles: MainFile['parts']
 }
 
 export type LoadResult =
@@ -82,7 +84,7 @@ export function checkSingleFile(file: string, raw: unknown): DbData {
 }
 
 function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
-  const parts = new Map<string, { collection: PartCollection, seq: number, records: unknown[] }>()
+  const parts = new Map<string, { collection: PartCollection, seq: number, records: unknown[], sha256?: string, count?: number }>()
   const tooOld = (part: string): boolean => options.handledSince !== undefined && part.startsWith('handled-') && part.slice(8) < options.handledSince
   let names: string[]
   try {
@@ -98,7 +100,8 @@ function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
     parts.set(part, readPart(join(dir, name), part, collection, main.parts[part]?.sha256))
   }
   for (const part of Object.keys(main.parts)) {
-    if (!parts.has(part) && !tooOld(part)) throw new LoadProblem(partFile(dir, part), '文件不见了（主文件记录了它）')
+    // Remembered message ids are disposable (dropped by day on open), so only their absence is allowed.
+    if (!parts.has(part) && !part.startsWith('handled-')) throw new LoadProblem(partFile(dir, part), '文件不见了（主文件记录了它）')
   }
 
   let lastSeq = main.seq
@@ -175,17 +178,19 @@ function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
   }
   const keys = new Set<string>()
   for (const e of data.outbox) {
-    if (keys.has(e.dedupeKey)) throw new LoadProblem(dir, `outbox: dedupeKey must be unique (${e.dedupeKey})`)
+    if (keys.has(e.dedupeKey)) throw new LoadProblem(dir, `outbox: dedupeKey 重复（${e.dedupeKey}）`)
     keys.add(e.dedupeKey)
   }
-  return { data, main, partSeqs: new Map([...parts].map(([name, p]) => [name, p.seq])), lastSeq, journals, dirty }
+  const partFiles: MainFile['parts'] = {}
+  for (const [name, p] of parts) if (p.sha256 !== undefined) partFiles[name] = { seq: p.seq, count: p.count ?? p.records.length, sha256: p.sha256 }
+  return { data, main, partSeqs: new Map([...parts].map(([name, p]) => [name, p.seq])), lastSeq, journals, dirty, partFiles }
 }
 
 /**
  * One part file. When its SHA-256 is the one the main file recorded, wxcrm wrote it and it is read as
  * it is; otherwise (written just before a crash, or edited by hand) every record is checked.
  */
-function readPart(path: string, part: string, collection: PartCollection, expectedSha: string | undefined): { collection: PartCollection, seq: number, records: unknown[] } {
+function readPart(path: string, part: string, collection: PartCollection, expectedSha: string | undefined): { collection: PartCollection, seq: number, records: unknown[], sha256: string, count: number } {
   let buf: Buffer
   try {
     buf = readFileSync(path)
@@ -204,7 +209,8 @@ function readPart(path: string, part: string, collection: PartCollection, expect
     throw new LoadProblem(path, '不是 wxcrm 的数据分卷文件')
   }
   const records = decodePart(collection, file)
-  if (expectedSha === undefined || sha256(buf) !== expectedSha) {
+  const sha = sha256(buf)
+  if (sha !== expectedSha) {
     const schema = recordSchemas[collection] as z.ZodType
     for (const [i, r] of records.entries()) {
       const checked = schema.safeParse(r)
@@ -212,7 +218,7 @@ function readPart(path: string, part: string, collection: PartCollection, expect
       if (partOf(collection, r) !== part) throw new LoadProblem(path, `${part}[${i}] 不属于这个分卷`)
     }
   }
-  return { collection, seq: file.seq, records }
+  return { collection, seq: file.seq, records, sha256: sha, count: records.length }
 }
 
 /** Every operation of a journal line names a known part and carries a valid record. */

@@ -6,6 +6,7 @@ import { closeSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSyn
 import { open, truncate, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { JOURNAL_RE, journalName } from './layout.js'
+import { syncDir } from './secure-json-file.js'
 
 /** One change: `put` replaces a record by key, `add` appends one, `set` replaces a main-file key. */
 export type Op =
@@ -75,8 +76,9 @@ export function readJournal(file: string): { lines: JournalLine[], goodBytes: nu
 export class JournalWriter {
   readonly #dir: string
   #current: { name: string, firstSeq: number, bytes: number, lines: number } | null = null
-  /** A failed append that could not be cut off leaves a torn line: the next append starts a new file. */
   #mustRotate = false
+  /** A failed append could not be cut off: the line may be on disk although its write failed. */
+  #uncertain = false
 
   constructor(dir: string, current: { name: string, firstSeq: number, bytes: number, lines: number } | null) {
     this.#dir = dir
@@ -86,6 +88,7 @@ export class JournalWriter {
   get bytes(): number { return this.#current?.bytes ?? 0 }
   get lines(): number { return this.#current?.lines ?? 0 }
   get currentName(): string | null { return this.#current?.name ?? null }
+  get uncertain(): boolean { return this.#uncertain }
 
   /** The next append goes to a new file (the current one is complete and can be retired later). */
   rotate(): void {
@@ -114,11 +117,12 @@ export class JournalWriter {
         this.#current = null
       }
       else {
-        await truncate(file, current.bytes).catch(() => { this.#mustRotate = true })
+        await truncate(file, current.bytes).catch(() => { this.#uncertain = true })
       }
       throw error
     }
-    await fh.close()
+    if (current.bytes === 0) await syncDir(this.#dir) // the new file's name is durable too
+    await fh.close().catch(() => {})
     current.bytes += Buffer.byteLength(text)
     current.lines++
   }

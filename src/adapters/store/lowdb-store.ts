@@ -71,6 +71,8 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
   try {
     loaded = await loadOrCreate(file, dir, handledSince, options.today())
     await dropOldHandled(dir, loaded, handledSince)
+    const last = loaded.journals.at(-1)
+    if (last && last.tornAt !== null) cutTornTail(join(dir, last.name), last.tornAt)
   }
   catch (error) {
     await unlock()
@@ -80,7 +82,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
 
   const flushAfterMs = options.flushAfterMs ?? 5_000
   const journalBytes = options.journalBytes ?? 8 * 1024 * 1024
-  let manifest: Manifest = { ...loaded.main.parts }
+  let manifest: Manifest = { ...loaded.partFiles }
   let lastSeq = loaded.lastSeq
   /** Parts (and `main`) changed in the journal but not yet rewritten: first such line, and when. */
   const dirty = new Map<string, { seq: number, at: number }>()
@@ -90,9 +92,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
   for (const j of loaded.journals) {
     if (j !== lastJournal) retired.push({ name: j.name, lastSeq: j.lastSeq })
   }
-  if (lastJournal && lastJournal.tornAt !== null) {
-    cutTornTail(join(dir, lastJournal.name), lastJournal.tornAt)
-  }
+
   const writer = new JournalWriter(dir, lastJournal ? { name: lastJournal.name, firstSeq: lastJournal.firstSeq, bytes: lastJournal.bytes, lines: lastJournal.lines } : null)
 
   let force = false
@@ -172,7 +172,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
     async write() {
       const ops = state.drainChanges()
       const seq = ops.length > 0 ? lastSeq + 1 : lastSeq
-      const nowMs = Date.now()
+      const nowMs = now().getTime()
       const touched = new Set(ops.map(o => o.p))
       for (const part of touched) if (!dirty.has(part)) dirty.set(part, { seq, at: nowMs })
       const target = pickFlush(nowMs)
@@ -200,7 +200,10 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
       scheduleFlush()
     },
     rollback() {
+      // A line that may be on disk although its write failed: memory cannot be made to match it.
+      if (writer.uncertain) throw new Error('the journal may hold a line whose write failed; restart to reload what is on disk')
       state.revertUnsaved()
+      checkedUpTo = 0
     },
   })
 
@@ -247,7 +250,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
     timer = setTimeout(() => {
       timer = null
       group.commit().catch((e: unknown) => logger.warn('background rewrite failed', { error: String(e) }))
-    }, Math.max(50, next - Date.now()))
+    }, Math.max(50, next - now().getTime()))
     timer.unref()
   }
 
@@ -341,8 +344,8 @@ async function dropOldHandled(dir: string, loaded: Loaded, since: string): Promi
     const part = PART_FILE_RE.exec(name)?.[1]
     if (part?.startsWith('handled-') && part.slice(8) < since) await unlink(join(dir, name)).catch(() => {})
   }
-  for (const part of Object.keys(loaded.main.parts)) {
-    if (part.startsWith('handled-') && part.slice(8) < since) delete loaded.main.parts[part]
+  for (const part of Object.keys(loaded.partFiles)) {
+    if (part.startsWith('handled-') && part.slice(8) < since) delete loaded.partFiles[part]
   }
 }
 

@@ -74,7 +74,7 @@ export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   // Makes the rename itself durable; some filesystems refuse fsync on a directory, which is harmless.
   const fh = await open(dir, 'r').catch(() => null)
   if (!fh) return

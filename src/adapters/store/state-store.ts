@@ -42,7 +42,6 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     return fn(...args)
   }
 
-
   function putById<T extends { id: string }>(list: T[], map: { get(id: string): T | undefined, set(id: string, item: T): unknown }, item: T): void {
     const old = map.get(item.id)
     if (!old) throw new Error(`no record with id ${item.id}`)
@@ -142,6 +141,8 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       },
       update(order: Order) {
         const old = ix.orders.get(order.id)
+        // The number places the order in its part on disk (and is what agents quote): it never changes.
+        if (old && old.no !== order.no) throw new Error(`order ${order.id}: its number cannot change`)
         if (old && old.customerId !== order.customerId) {
           const list = ix.ordersByCustomer.get(old.customerId) ?? []
           ix.ordersByCustomer.set(old.customerId, list.filter(id => id !== order.id))
