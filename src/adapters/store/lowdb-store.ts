@@ -4,21 +4,25 @@
  * journal line with what changed and fsyncs it; parts are rewritten later, one at a time, from the
  * state as it stood at a journal line, so no write ever has to serialize the whole database.
  */
-import { copyFile, link, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { Low } from 'lowdb'
+import { mkdir, unlink } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import type { Logger } from '../../domain/logger.js'
 import { silentLogger } from '../../domain/logger.js'
 import type { Store } from '../../domain/ports.js'
-import { checkSingleFile, loadDatabase, LoadProblem, type Loaded } from './disk.js'
+import { createDailyBackups, latestBackup } from './backups.js'
+import { dayBefore, dropOldHandled, loadOrCreate, writeMain } from './database-files.js'
+import { LoadProblem, type Loaded } from './disk.js'
 import { createGroupCommit } from './group-commit.js'
 import { cutTornTail, JournalWriter } from './journal.js'
-import { collectionOfPart, dataDirOf, JOURNAL_RE, MAIN_KEYS, MAIN_PART, memberOf, ORDERS_PER_PART, PART_FILE_RE, partFile, partOf, PART_COLLECTIONS, type PartCollection } from './layout.js'
+import { collectionOfPart, dataDirOf, MAIN_KEYS, MAIN_PART, memberOf, ORDERS_PER_PART, partFile, type PartCollection } from './layout.js'
 import { lockDatabase } from './lock-file.js'
-import { encodePart, partText } from './rows.js'
-import { emptyDb, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
+import { partText } from './rows.js'
+import { SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
 import { SecureJsonFile } from './secure-json-file.js'
 import { createStateStore, type StateStore } from './state-store.js'
+
+export { latestBackup } from './backups.js'
+export { moveDatabase, writeAll } from './database-files.js'
 
 /** The database cannot be used; start-up stops and every file is left as it is. */
 export class DbLoadError extends Error {
@@ -274,130 +278,4 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
 
   await backups.maybe().catch((e: unknown) => logger.warn('daily backup failed', { error: String(e) }))
   return Object.assign(state, { writes: group.writes, idle: group.idle, flushAll })
-}
-
-/** Reads the database, creating it, or moving an older single-file database to parts, first. */
-async function loadOrCreate(file: string, dir: string, handledSince: string, today: string): Promise<Loaded> {
-  const first = loadDatabase(file, dir, { handledSince })
-  if (first.kind === 'parts') return first.loaded
-  if (first.kind === 'single-file') {
-    const data = checkSingleFile(file, first.raw)
-    // The old file is kept as it was, beside the backups, before anything is written.
-    const keep = join(dirname(file), 'backups', `${basename(file, '.json')}-v${String((first.raw as { schemaVersion?: unknown }).schemaVersion)}-${today}.json`)
-    await mkdir(dirname(keep), { recursive: true, mode: 0o700 })
-    await copyFile(file, keep)
-    await writeAll(file, dir, data)
-  }
-  else {
-    // No main file: a new database, unless parts are lying there (never wipe what might be data).
-    const leftovers = (await readdir(dir).catch(() => [] as string[])).filter(n => JOURNAL_RE.test(n) || PART_FILE_RE.test(n))
-    if (leftovers.length > 0) throw new LoadProblem(file, `主文件不见了，但 ${dir} 里还有 ${leftovers.length} 个数据文件；请从备份恢复主文件，或把该目录移走后再启动`)
-    await writeAll(file, dir, emptyDb())
-  }
-  const again = loadDatabase(file, dir, { handledSince })
-  if (again.kind !== 'parts') throw new LoadProblem(file, '新建的数据库无法读回')
-  return again.loaded
-}
-
-/** Moves a whole database (main file and its parts) to a new main-file path, e.g. to keep it aside. */
-export async function moveDatabase(from: string, to: string): Promise<void> {
-  await rename(from, to)
-  const dir = dataDirOf(from)
-  if (await exists(dir)) await rename(dir, dataDirOf(to))
-}
-
-/** Writes a whole database as parts plus main file; the main file goes last, so a crash leaves the old one. */
-export async function writeAll(file: string, dir: string, data: DbData): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 })
-  for (const name of await readdir(dir)) {
-    if (JOURNAL_RE.test(name) || PART_FILE_RE.test(name)) await unlink(join(dir, name))
-  }
-  const manifest: Manifest = {}
-  for (const collection of PART_COLLECTIONS) {
-    const byPart = new Map<string, unknown[]>()
-    for (const r of data[collection] as unknown[]) {
-      const part = partOf(collection, r)
-      const list = byPart.get(part)
-      if (list) list.push(r)
-      else byPart.set(part, [r])
-    }
-    for (const [part, records] of byPart) {
-      const adapter = new SecureJsonFile<unknown>(partFile(dir, part))
-      const low = new Low<unknown>(adapter, null)
-      low.data = { collection, seq: 0, ...encodePart(collection, records) }
-      await low.write()
-      manifest[part] = { seq: 0, count: records.length, sha256: adapter.lastSha256() }
-    }
-  }
-  const main = Object.fromEntries(MAIN_KEYS.map(k => [k, data[k]]))
-  await writeMain(file, { schemaVersion: SCHEMA_VERSION, seq: 0, ...main, parts: manifest } as MainFile)
-}
-
-async function writeMain(file: string, main: MainFile): Promise<void> {
-  const low = new Low<MainFile>(new SecureJsonFile<MainFile>(file) as never, main)
-  low.data = main
-  await low.write()
-}
-
-async function dropOldHandled(dir: string, loaded: Loaded, since: string): Promise<void> {
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const part = PART_FILE_RE.exec(name)?.[1]
-    if (part?.startsWith('handled-') && part.slice(8) < since) await unlink(join(dir, name)).catch(() => {})
-  }
-  for (const part of Object.keys(loaded.partFiles)) {
-    if (part.startsWith('handled-') && part.slice(8) < since) delete loaded.partFiles[part]
-  }
-}
-
-/** The local calendar day `days` before `now`, as YYYY-MM-DD in UTC terms (only used to age out ids). */
-function dayBefore(now: Date, days: number): string {
-  return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10)
-}
-
-/**
- * Once a day, a backup directory `backups/<name>-<day>/` that is itself a database: the main file,
- * the journal (copied) and the parts (hard links: a part is never changed in place, only replaced).
- */
-function createDailyBackups(file: string, dir: string, options: LowdbStoreOptions) {
-  const root = join(dirname(file), 'backups')
-  const base = basename(file, '.json')
-  let lastDay: string | null = null
-  return {
-    async maybe(): Promise<void> {
-      const kept = options.backupsKept ?? 7
-      const day = options.today()
-      if (kept <= 0 || lastDay === day) return
-      lastDay = day
-      const target = join(root, `${base}-${day}`)
-      if (await exists(target)) return
-      const tmp = `${target}.tmp`
-      await rm(tmp, { recursive: true, force: true })
-      await mkdir(join(tmp, basename(dir)), { recursive: true, mode: 0o700 })
-      await copyFile(file, join(tmp, basename(file)))
-      for (const name of await readdir(dir)) {
-        const from = join(dir, name)
-        const to = join(tmp, basename(dir), name)
-        if (PART_FILE_RE.test(name)) await link(from, to).catch(() => copyFile(from, to))
-        else if (JOURNAL_RE.test(name)) await copyFile(from, to)
-      }
-      await rename(tmp, target)
-      const all = (await readdir(root)).filter(n => n.startsWith(`${base}-`) && /^\d{4}-\d{2}-\d{2}$/.test(n.slice(base.length + 1))).sort()
-      for (const old of all.slice(0, Math.max(0, all.length - kept))) await rm(join(root, old), { recursive: true, force: true })
-    },
-  }
-}
-
-/** The newest daily backup of `file` (a directory holding a copy of the database), if any. */
-export async function latestBackup(file: string): Promise<string | null> {
-  const dir = join(dirname(file), 'backups')
-  const base = basename(file, '.json')
-  const names = await readdir(dir).catch(() => [] as string[])
-  const mine = names.filter(n => n.startsWith(`${base}-`) && !n.endsWith('.tmp'))
-  const daily = mine.filter(n => /^\d{4}-\d{2}-\d{2}$/.test(n.slice(base.length + 1))).sort()
-  const last = daily.at(-1) ?? mine.sort().at(-1)
-  return last ? join(dir, last) : null
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false)
 }
