@@ -8,15 +8,16 @@
  * again (at most once: a rare lost message rather than a customer receiving the same text twice).
  */
 import type { Logger } from '../../domain/logger.js'
-import { afterFailure, dueEntries, nextDueAt, type OutboxEntry } from '../../domain/outreach/outbox.js'
+import { dueEntries, nextDueAt, type OutboxEntry } from '../../domain/outreach/outbox.js'
 import type { OutboundFile } from '../../domain/outreach/outbound.js'
 import { paceGapMs, underCap } from '../../domain/outreach/pacing.js'
 import { nextAllowed } from '../../domain/outreach/quiet-hours.js'
-import { isRateLimitText, verdictOf } from '../../domain/outreach/send-error.js'
+import { isRateLimitText } from '../../domain/outreach/send-error.js'
 import type { ChatPort, Clock, OutFile, Store } from '../../domain/ports.js'
 import { localMinuteOfDay, nextLocalMidnight } from '../local-time.js'
 import type { SendPolicy } from './policy.js'
-import { deliver, settleInterrupted } from './delivery.js'
+import { settleInterrupted } from './delivery.js'
+import { createSender } from './send-one.js'
 import { alertAdmins } from './rate-limit-alert.js'
 import { createSentToday } from './sent-today.js'
 import { defaultTimers, type Timers } from './timers.js'
@@ -81,6 +82,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
   /** No send before this instant (ms): the gap after the previous attempt. */
   let freeAt = 0
   const sentToday = createSentToday(store, policy.timezone)
+  const sendOne = createSender({ ...options, sentToday, onStop: reason => stop(reason) })
 
   function arm(ms: number): void {
     if (timer !== null) timers.clear(timer)
@@ -154,51 +156,6 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
     const after = clock.now().getTime()
     freeAt = after + paceGapMs(options.random(), policy.gap)
     arm(freeAt - after)
-  }
-
-  /** An invitation planned before the customer joined or left (or a rebind) is no longer wanted. */
-  function stillWanted(entry: OutboxEntry): boolean {
-    if (entry.kind !== 'invite' || !entry.customerId || !entry.to.roomId) return true
-    return store.invites.get(entry.customerId, entry.to.roomId)?.status === 'planned'
-  }
-
-  async function sendOne(entry: OutboxEntry): Promise<void> {
-    if (!stillWanted(entry)) {
-      store.outbox.update({ ...entry, status: 'skipped', lastError: '已入群、已退群或已改绑，不再邀请' })
-      await store.commit()
-      return
-    }
-    const sending: OutboxEntry = { ...entry, status: 'sending', attempts: entry.attempts + 1 }
-    store.outbox.update(sending)
-    // Durable before the send: after a crash this entry is known to be possibly sent.
-    await store.commit()
-    let error: unknown = null
-    try {
-      await deliver(entry, chat, options.loadFile, e => logger.warn('attachment dropped, text sent', { entry: entry.id, error: String(e) }))
-    }
-    catch (e) {
-      error = e
-    }
-    const at = clock.now()
-    if (error === null) {
-      store.outbox.update({ ...sending, status: 'sent', sentAt: at.toISOString() })
-      sentToday.add(entry.kind, at)
-      options.onSent?.(sending)
-    }
-    else {
-      failed(sending, error, at)
-    }
-    await store.commit().catch((e: unknown) => logger.error('outbox commit after a send failed', { id: entry.id, error: String(e) }))
-  }
-
-  function failed(entry: OutboxEntry, error: unknown, at: Date): void {
-    const verdict = verdictOf(error)
-    const lastError = error instanceof Error ? error.message : String(error)
-    logger.warn('send failed', { id: entry.id, kind: entry.kind, verdict, attempts: entry.attempts, error: lastError })
-    const after = afterFailure(entry, verdict, lastError, at.getTime(), policy.retry)
-    store.outbox.update(after)
-    if (after.status === 'failed') options.onFailed?.(after)
-    if (verdict === 'stop') stop(lastError)
   }
 
   function stop(reason: string): void {
