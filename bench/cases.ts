@@ -23,6 +23,7 @@ import { silentLogger } from '../src/domain/logger.js'
 import { parseMessage } from '../src/domain/order/parse-message.js'
 import type { Store } from '../src/domain/ports.js'
 import { classifyCustomers } from '../src/domain/segment/classify.js'
+import { quantile } from '../src/domain/segment/merchant.js'
 import { DEFAULT_POLICY } from '../src/domain/segment/policy.js'
 import type { IncomingMessage } from '../src/domain/types.js'
 import { simulateMerchant } from '../src/sim/dormancy-eval.js'
@@ -48,16 +49,8 @@ export interface CaseDef {
 const NOW = new Date('2026-11-23T02:00:00.000Z')
 const TODAY = '2026-11-23'
 
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b)
-  const mid = s.length >> 1
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-}
-
-function quantile(values: readonly number[], q: number): number {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!
-}
+/** The median of some timings (the project's own interpolated quantile). */
+const median = (values: readonly number[]): number => quantile([...values].sort((a, b) => a - b), 0.5)
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.()
 
@@ -307,4 +300,3 @@ function classifyCase(name: string, n: number, label: string, quick: boolean, ta
   }
 }
 
-export { quantile }

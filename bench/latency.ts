@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dataDirOf } from '../src/adapters/store/layout.js'
 import { openLowdbStore, writeAll } from '../src/adapters/store/lowdb-store.js'
-import { parseConfig } from '../src/app/config.js'
-import { createBotApp } from '../src/bot.js'
-import { silentLogger } from '../src/domain/logger.js'
-import { Inbox, startGateway, waitFor } from '../test/helpers/gateway.js'
+import { quantile } from '../src/domain/segment/merchant.js'
+import { botConfig, Inbox, startBot, startGateway, waitFor } from '../test/helpers/gateway.js'
 import { AGENTS, buildDatabase, customerName, orderMessage, seeded } from './data.js'
 
 export async function latency(seconds: number, perSecond: number): Promise<{ p50: number, p99: number, count: number }> {
@@ -28,10 +26,7 @@ export async function latency(seconds: number, perSecond: number): Promise<{ p50
   data.admins = [{ contactId: boss.id, name: '老板', boundAt: '2023-01-01T00:00:00.000Z' }]
   await writeAll(file, dataDirOf(file), data)
   const store = await openLowdbStore({ file, today: () => '2026-11-23', backupsKept: 0 })
-  const config = parseConfig({ env: { WXCRM_ADMINS: '老板', WXCRM_DB: file, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint } })
-  const app = createBotApp({ puppet: gw.client(), store, config, logger: silentLogger })
-  await app.bot.start()
-  await waitFor(() => app.bot.isLoggedIn, 30_000, 'login')
+  const app = await startBot(gw, store, botConfig(gw, file, { env: { WXCRM_ADMINS: '老板' } }))
   // A few orders first to warm every path (not counted).
   const rand = seeded(5)
   for (let i = 0; i < 20; i++) agents[i % AGENTS]!.say(orderMessage(900_000 + i, rand)).to(room)
@@ -61,6 +56,5 @@ export async function latency(seconds: number, perSecond: number): Promise<{ p50
   await gw.stop()
   await rm(dir, { recursive: true, force: true })
   latencies.sort((a, b) => a - b)
-  const q = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!
-  return { p50: q(0.5), p99: q(0.99), count: latencies.length }
+  return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), count: latencies.length }
 }

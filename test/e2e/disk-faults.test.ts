@@ -13,11 +13,9 @@ import type { mock } from 'wechaty-puppet-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dataDirOf } from '../../src/adapters/store/layout.js'
 import { openLowdbStore, type LowdbStore } from '../../src/adapters/store/lowdb-store.js'
-import { parseConfig } from '../../src/app/config.js'
-import { createBotApp, type BotApp } from '../../src/bot.js'
-import { silentLogger } from '../../src/domain/logger.js'
+import type { BotApp } from '../../src/bot.js'
 import { breakDatabaseWrites, readDatabase } from '../helpers/db.js'
-import { Inbox, startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
+import { botConfig, type Gateway, Inbox, startBot, startGateway, waitFor } from '../helpers/gateway.js'
 
 function tryMount(dir: string): boolean {
   try {
@@ -55,11 +53,9 @@ beforeAll(async () => {
   room = gw.mocker.createRoom({ topic: '报单群', memberIdList: [gw.self.id, boss.id, wang.id] })
   inbox = new Inbox(room, gw.self.id)
   bossInbox = new Inbox(boss, gw.self.id)
-  const config = parseConfig({ env: { WXCRM_ADMINS: '老板', WXCRM_DB: dbFile, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint } })
+  const config = botConfig(gw, dbFile, { env: { WXCRM_ADMINS: '老板' } })
   store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23', backupsKept: 0 })
-  app = createBotApp({ puppet: gw.client(), store, config, logger: silentLogger })
-  await app.bot.start()
-  await waitFor(() => app.bot.isLoggedIn, 20_000, 'login')
+  app = await startBot(gw, store, config)
   expect(await inbox.after(() => boss.say('代理 添加 小王').to(room))).toContain('已添加代理：小王')
   expect(await inbox.after(() => wang.say('张三 13800138000 面膜2盒 398 已付').to(room))).toContain('已记录')
 }, 60_000)

@@ -8,11 +8,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { mock } from 'wechaty-puppet-mock'
 import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
-import { parseConfig } from '../../src/app/config.js'
-import { createBotApp, type BotApp } from '../../src/bot.js'
-import { silentLogger } from '../../src/domain/logger.js'
+import type { BotApp } from '../../src/bot.js'
 import { aCustomer, anOrder } from '../helpers/builders.js'
-import { Inbox, startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
+import { botConfig, type Gateway, Inbox, startBot, startGateway, waitFor } from '../helpers/gateway.js'
 
 let gw: Gateway
 let app: BotApp
@@ -31,7 +29,7 @@ beforeAll(async () => {
   const dbFile = join(mkdtempSync(join(tmpdir(), 'wxcrm-e2e-out-')), 'db.json')
   // Sending at any hour of the test run, without pauses.
   const fileText = JSON.stringify({ sending: { quietHours: { start: '00:00', end: '00:00' }, gapSeconds: { min: 0, max: 0 } } })
-  const config = parseConfig({ fileText, env: { WXCRM_DB: dbFile, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint } })
+  const config = botConfig(gw, dbFile, { fileText })
   store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
   store.admins.add({ contactId: boss.id, name: '老板', boundAt: new Date().toISOString() })
   store.agents.add({ id: 'a1', name: '小王', contactId: wang.id, addedAt: new Date().toISOString(), active: true })
@@ -39,9 +37,7 @@ beforeAll(async () => {
   for (const [no, placedOn] of [[1, '2025-06-01'], [2, '2025-07-01'], [3, '2025-08-01']] as const)
     store.orders.add(anOrder({ id: `o${no}`, no, customerId: 'c1', agentId: 'a1', placedOn }))
   await store.commit()
-  app = createBotApp({ puppet: gw.client(), store, config, logger: silentLogger })
-  await app.bot.start()
-  await waitFor(() => app.bot.isLoggedIn && app.queue.state() === 'running', 20_000, 'login and the send queue')
+  app = await startBot(gw, store, config)
   expect(await bossInbox.after(() => boss.say('任务 reclassify').to(gw.self), 20_000)).toContain('已按')
 }, 60_000)
 

@@ -11,10 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as PUPPET from 'wechaty-puppet'
 import type { mock } from 'wechaty-puppet-mock'
 import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
-import { parseConfig } from '../../src/app/config.js'
-import { createBotApp, type BotApp } from '../../src/bot.js'
-import { silentLogger } from '../../src/domain/logger.js'
-import { Inbox, startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
+import type { BotApp } from '../../src/bot.js'
+import { botConfig, type Gateway, Inbox, startBot, startGateway } from '../helpers/gateway.js'
 
 let gw: Gateway
 let app: BotApp
@@ -30,13 +28,11 @@ beforeAll(async () => {
   room = gw.mocker.createRoom({ topic: 'VIP客户群', memberIdList: [gw.self.id, boss.id, customer.id] })
   bossInbox = new Inbox(boss, gw.self.id)
   const dbFile = join(mkdtempSync(join(tmpdir(), 'wxcrm-e2e-rl-')), 'db.json')
-  const config = parseConfig({ env: { WXCRM_DB: dbFile, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint } })
+  const config = botConfig(gw, dbFile)
   const store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
   store.admins.add({ contactId: boss.id, name: '老板', boundAt: new Date().toISOString() })
   await store.commit()
-  app = createBotApp({ puppet: gw.client(), store, config, logger: silentLogger })
-  await app.bot.start()
-  await waitFor(() => app.bot.isLoggedIn && app.queue.state() === 'running', 20_000, 'login and the send queue')
+  app = await startBot(gw, store, config)
 })
 
 afterAll(async () => {

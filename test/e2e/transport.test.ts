@@ -10,12 +10,10 @@ import { join } from 'node:path'
 import type { mock } from 'wechaty-puppet-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
-import { parseConfig } from '../../src/app/config.js'
 import { localDate } from '../../src/app/local-time.js'
-import { silentLogger } from '../../src/domain/logger.js'
-import { createBotApp, type BotApp } from '../../src/bot.js'
+import type { BotApp } from '../../src/bot.js'
 import * as PUPPET from 'wechaty-puppet'
-import { deliverTwice, Inbox, receivedFile, startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
+import { botConfig, deliverTwice, type Gateway, Inbox, receivedFile, startBot, startGateway, waitFor } from '../helpers/gateway.js'
 
 let gw: Gateway
 let dbFile: string
@@ -27,12 +25,8 @@ let roomInbox: Inbox
 let dmInbox: Inbox
 
 async function startApp(): Promise<BotApp> {
-  const config = parseConfig({ env: { WXCRM_ADMINS: '老板', WXCRM_DB: dbFile, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint } })
   const store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
-  const a = createBotApp({ puppet: gw.client(), store, config, logger: silentLogger })
-  await a.bot.start()
-  await waitFor(() => a.bot.isLoggedIn, 20_000, 'login')
-  return a
+  return startBot(gw, store, botConfig(gw, dbFile, { env: { WXCRM_ADMINS: '老板' } }))
 }
 
 beforeAll(async () => {

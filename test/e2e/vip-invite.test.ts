@@ -10,11 +10,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { mock } from 'wechaty-puppet-mock'
 import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
-import { parseConfig } from '../../src/app/config.js'
-import { createBotApp, type BotApp } from '../../src/bot.js'
-import { silentLogger } from '../../src/domain/logger.js'
+import type { BotApp } from '../../src/bot.js'
 import { aCustomer, anOrder } from '../helpers/builders.js'
-import { Inbox, startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
+import { botConfig, type Gateway, Inbox, startBot, startGateway, waitFor } from '../helpers/gateway.js'
 
 let gw: Gateway
 let app: BotApp
@@ -51,7 +49,7 @@ beforeAll(async () => {
   dormantInbox = new Inbox(dormant, gw.self.id)
   const dbFile = join(mkdtempSync(join(tmpdir(), 'wxcrm-e2e-vip-')), 'db.json')
   const fileText = JSON.stringify({ sending: { quietHours: { start: '00:00', end: '00:00' }, gapSeconds: { min: 0, max: 0 } } })
-  const config = parseConfig({ fileText, env: { WXCRM_DB: dbFile, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint } })
+  const config = botConfig(gw, dbFile, { fileText })
   store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
   store.admins.add({ contactId: boss.id, name: '老板', boundAt: new Date().toISOString() })
   let no = 0
@@ -63,9 +61,7 @@ beforeAll(async () => {
   add('L2', '陈二', loyal2.id, monthly(14), 40_000)
   add('D1', '王五', dormant.id, ['2025-06-01', '2025-07-01', '2025-08-01'], 10_000)
   await store.commit()
-  app = createBotApp({ puppet: gw.client(), store, config, logger: silentLogger, clock })
-  await app.bot.start()
-  await waitFor(() => app.bot.isLoggedIn && app.queue.state() === 'running', 20_000, 'login and the send queue')
+  app = await startBot(gw, store, config, { clock })
 }, 60_000)
 
 afterAll(async () => {

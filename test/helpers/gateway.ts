@@ -8,6 +8,10 @@ import { createServer } from 'node:net'
 import { mock } from 'wechaty-puppet-mock'
 import * as PUPPET from 'wechaty-puppet'
 import { PuppetServer, PuppetService } from 'wechaty-puppet-service'
+import type { Store } from '../../src/domain/ports.js'
+import { parseConfig, type Config } from '../../src/app/config.js'
+import { createBotApp, type BotApp, type BotAppOptions } from '../../src/bot.js'
+import { silentLogger } from '../../src/domain/logger.js'
 import { LocalPuppet } from '../../src/adapters/wechaty/mock-puppet.js'
 
 export async function freePort(): Promise<number> {
@@ -150,4 +154,18 @@ export async function waitFor(check: () => boolean, timeoutMs = 15_000, what = '
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
     await new Promise(r => setTimeout(r, 50))
   }
+}
+
+/** The bot's configuration for this gateway and database (plus any other env and a config file's text). */
+export function botConfig(gw: Gateway, dbFile: string, options: { env?: Record<string, string>, fileText?: string } = {}): Config {
+  const env = { ...options.env, WXCRM_DB: dbFile, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint }
+  return parseConfig(options.fileText === undefined ? { env } : { fileText: options.fileText, env })
+}
+
+/** Starts the bot on `store` through this gateway, as in production, and waits for its login and send queue. */
+export async function startBot(gw: Gateway, store: Store, config: Config, extra: Partial<BotAppOptions> = {}): Promise<BotApp> {
+  const app = createBotApp({ puppet: gw.client(), store, config, logger: silentLogger, ...extra })
+  await app.bot.start()
+  await waitFor(() => app.bot.isLoggedIn && app.queue.state() === 'running', 20_000, 'login and the send queue')
+  return app
 }

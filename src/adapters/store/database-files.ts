@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import { checkSingleFile, loadDatabase, LoadProblem, type Loaded } from './disk.js'
 import { dataDirOf, JOURNAL_RE, MAIN_KEYS, PART_COLLECTIONS, PART_FILE_RE, partFile, partOf } from './layout.js'
-import { encodePart } from './rows.js'
+import { partText } from './rows.js'
 import { emptyDb, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
 import { SecureJsonFile } from './secure-json-file.js'
 
@@ -57,9 +57,7 @@ export async function writeAll(file: string, dir: string, data: DbData): Promise
     }
     for (const [part, records] of byPart) {
       const adapter = new SecureJsonFile<unknown>(partFile(dir, part))
-      const low = new Low<unknown>(adapter, null)
-      low.data = { collection, seq: 0, ...encodePart(collection, records) }
-      await low.write()
+      await adapter.writeText(partText(collection, 0, records))
       manifest[part] = { seq: 0, count: records.length, sha256: adapter.lastSha256() }
     }
   }

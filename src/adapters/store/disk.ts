@@ -27,9 +27,6 @@ export interface JournalState { name: string, firstSeq: number, lastSeq: number,
 
 export interface Loaded {
   data: DbData
-  main: MainFile
-  /** Journal line each part includes (parts with records on disk or in the journal). */
-  partSeqs: Map<string, number>
   /** Highest journal sequence number seen anywhere. */
   lastSeq: number
   journals: JournalState[]
@@ -183,7 +180,7 @@ function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
   }
   const partFiles: MainFile['parts'] = {}
   for (const [name, p] of parts) if (p.sha256 !== undefined) partFiles[name] = { seq: p.seq, count: p.count ?? p.records.length, sha256: p.sha256 }
-  return { data, main, partSeqs: new Map([...parts].map(([name, p]) => [name, p.seq])), lastSeq, journals, dirty, partFiles }
+  return { data, lastSeq, journals, dirty, partFiles }
 }
 
 /**

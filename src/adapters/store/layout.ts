@@ -21,7 +21,7 @@ export const MAIN_PART = 'main'
 type RecordOf<C extends PartCollection> = DbData[C][number]
 
 /** Orders per part (by order number). */
-export const ORDERS_PER_PART = 20_000
+const ORDERS_PER_PART = 20_000
 
 /** Records per part: a part stays a few MB, so writing one is a short pause. */
 const CHUNK: Record<PartCollection, number> = {
@@ -59,14 +59,26 @@ export function partOf(collection: PartCollection, record: unknown): string {
 
 /** `c12345` → `0` (by its number); ids without a trailing number → `x0`…`x7` by a hash. */
 function chunkOfId(id: string, size: number): string {
-  const m = /(\d+)$/.exec(id)
-  if (m && m[1]!.length <= 15) return String(Math.floor(Number(m[1]) / size))
+  const n = trailingNumber(id)
+  if (n !== null) return String(Math.floor(n / size))
   let h = 0
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0
   return `x${h % HASH_PARTS}`
 }
 
-/** A fast test for "this record belongs to `part`" (orders by number, without building names). */
+/** The number an id ends with (`c12345` → 12345), read without building strings; null if none or too long. */
+function trailingNumber(id: string): number | null {
+  let n = 0
+  let digits = 0
+  for (let i = id.length - 1; i >= 0; i--) {
+    const d = id.charCodeAt(i) - 48
+    if (d < 0 || d > 9) break
+    n += d * 10 ** digits++
+  }
+  return digits > 0 && digits <= 15 ? n : null
+}
+
+/** A fast test for "this record belongs to `part`" (by number, without building part names). */
 export function memberOf(part: string): (record: unknown) => boolean {
   const collection = collectionOfPart(part)!
   if (collection === 'orders') {
@@ -77,17 +89,9 @@ export function memberOf(part: string): (record: unknown) => boolean {
   const size = CHUNK[collection]
   if (size > 0 && /^\d+$/.test(chunk)) {
     const k = Number(chunk)
-    // The number at the end of the id, read without building strings (ids look like `c12345`).
     return (r) => {
-      const id = keyOf(collection, r)!
-      let n = 0
-      let digits = 0
-      for (let i = id.length - 1; i >= 0; i--) {
-        const d = id.charCodeAt(i) - 48
-        if (d < 0 || d > 9) break
-        n += d * 10 ** digits++
-      }
-      return digits > 0 && digits <= 15 && Math.floor(n / size) === k
+      const n = trailingNumber(keyOf(collection, r)!)
+      return n !== null && Math.floor(n / size) === k
     }
   }
   return r => partOf(collection, r) === part

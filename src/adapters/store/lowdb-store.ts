@@ -14,10 +14,10 @@ import { dayBefore, dropOldHandled, loadOrCreate, writeMain } from './database-f
 import { LoadProblem, type Loaded } from './disk.js'
 import { createGroupCommit } from './group-commit.js'
 import { cutTornTail, JournalWriter } from './journal.js'
-import { collectionOfPart, dataDirOf, MAIN_KEYS, MAIN_PART, memberOf, ORDERS_PER_PART, partFile, type PartCollection } from './layout.js'
+import { collectionOfPart, dataDirOf, MAIN_KEYS, MAIN_PART, memberOf, partFile, type PartCollection } from './layout.js'
 import { lockDatabase } from './lock-file.js'
 import { partText } from './rows.js'
-import { SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
+import { SCHEMA_VERSION, type MainFile } from './schema.js'
 import { SecureJsonFile } from './secure-json-file.js'
 import { createStateStore, type StateStore } from './state-store.js'
 
@@ -134,42 +134,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
 
   /** The records of one part as they are in memory now. */
   function membersOf(part: string): unknown[] {
-    const collection = collectionOfPart(part)!
-    const list = state.data()[collection] as unknown[]
-    const belongs = memberOf(part)
-    if (collection === 'orders') {
-      // Orders are listed by number, so a part is one run of the list: find it by bisection.
-      const orders = list as DbData['orders']
-      const first = Number(part.slice('orders-'.length)) * ORDERS_PER_PART
-      let lo = 0
-      let hi = orders.length
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (orders[mid]!.no < first) lo = mid + 1
-        else hi = mid
-      }
-      let end = lo
-      while (end < orders.length && belongs(orders[end])) end++
-      const run = orders.slice(lo, end)
-      if (ordersInOrder(orders)) return run
-    }
-    return list.filter(belongs)
-  }
-
-  /** Whether the orders are listed by number (always, unless a file was put together by hand). */
-  let checkedUpTo = 0
-  let inOrder = true
-  function ordersInOrder(orders: DbData['orders']): boolean {
-    if (!inOrder) return false
-    checkedUpTo = Math.min(checkedUpTo, Math.max(0, orders.length - 1))
-    for (let i = checkedUpTo + 1; i < orders.length; i++) {
-      if (orders[i]!.no <= orders[i - 1]!.no) {
-        inOrder = false
-        return false
-      }
-    }
-    checkedUpTo = Math.max(0, orders.length - 1)
-    return true
+    return (state.data()[collectionOfPart(part)!] as unknown[]).filter(memberOf(part))
   }
 
   const group = createGroupCommit({
@@ -207,7 +172,6 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
       // A line that may be on disk although its write failed: memory cannot be made to match it.
       if (writer.uncertain) throw new Error('the journal may hold a line whose write failed; restart to reload what is on disk')
       state.revertUnsaved()
-      checkedUpTo = 0
     },
   })
 

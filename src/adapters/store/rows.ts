@@ -88,13 +88,6 @@ function header(codec: Codec, dicts: Dicts): Omit<Extract<PartBody, { rows: unkn
   }
 }
 
-export function encodePart(collection: PartCollection, records: readonly unknown[]): PartBody {
-  const codec = CODECS[collection]
-  if (!codec) return { records: [...records] }
-  const dicts = buildDicts(codec, records)
-  return { ...header(codec, dicts), rows: encodeRows(codec, records, dicts) }
-}
-
 /** Puts the dictionary's strings back in place of their numbers (in the parsed rows themselves). */
 function undict(body: Extract<PartBody, { rows: unknown[][] }>): void {
   for (const [path, values] of Object.entries(body.dict ?? {})) {
