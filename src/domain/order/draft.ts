@@ -62,6 +62,11 @@ export interface OrderDraft {
   date: string | null
   note: string | null
   issues: ParseIssue[]
+  /**
+   * Set on a 接龙 entry: chain and entry, the same in every copy of the chain, so a repeated entry is
+   * recorded once (`#接龙 晚餐|桃子 1份#2 王阿姨`).
+   */
+  key?: string
 }
 
 export interface MoneyMovementDraft {

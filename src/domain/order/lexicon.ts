@@ -37,6 +37,11 @@ export const PAY_WORDS: ReadonlyMap<string, PaymentState> = new Map<string, Paym
     .map((w) => [w, 'deposit'] as const),
 ])
 
+/** Whether a word is only a payment word (`已付款`, `代付`): an entry that says nothing else orders nothing. */
+export function isPayOnly(word: string): boolean {
+  return PAY_WORDS.has(word) || word === '代付' || word === '已付' || word === '未付'
+}
+
 /** Words that introduce the order total (`合计395`, `共395`). */
 export const TOTAL_WORDS: readonly string[] = ['合计', '共计', '总计', '一共', '总共', '总价', '总额', '总金额', '总款', '共']
 

@@ -25,16 +25,20 @@ export function stripUnprintable(text: string): string {
   return text.replace(UNPRINTABLE, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_NEWLINE, ' ').replace(LONE_SURROGATES, ' ')
 }
 
+export interface NormalizeOptions {
+  /** Keep emoji and their joiners: in a 接龙 entry `k🐮` is the dish and `冰✡️saya` the name. */
+  keepPictures?: boolean
+}
+
 /** Full-width → half-width, `×` → `*`, emoji and control characters removed, spaces folded; lines trimmed. */
-export function normalizeText(text: string): string {
-  const s = text
+export function normalizeText(text: string, options: NormalizeOptions = {}): string {
+  const base = text
     .normalize('NFKC')
     .replace(LINE_BREAKS, '\n')
     .replace(TIMES, '*')
     .replace(DASHES, '-')
     .replace(QUOTES, "'")
-    .replace(INVISIBLE, '')
-    .replace(PICTURES, ' ')
+  const s = (options.keepPictures === true ? base.replace(UNPRINTABLE, '') : base.replace(INVISIBLE, '').replace(PICTURES, ' '))
     .replace(STICKERS, ' ')
     .replace(CONTROLS, (ch) => (ch === '\n' ? '\n' : ' '))
     .replace(SPACES, ' ')

@@ -1,6 +1,8 @@
 /** The entry point: one chat message → orders, a payment, a refund, a correction, a command, or nothing. */
 
 import type { ParsedMessage, ParseOptions } from './draft.js'
+import { chainOrders, readChain } from './chain.js'
+import { isChatter } from './chatter.js'
 import { normalizeText } from './normalize-text.js'
 import { parseCommand } from './parse-command.js'
 import { parseCorrection } from './parse-correction.js'
@@ -21,6 +23,12 @@ export function parseMessage(text: string, options: ParseOptions): ParsedMessage
   if (movement) return movement
   const command = parseCommand(body, options)
   if (command) return command
+  const chain = readChain(normalizeText(text, { keepPictures: true }).replace(MENTIONS, ''))
+  if (chain !== null) {
+    const orders = chainOrders(chain, options)
+    return orders.length > 0 ? { kind: 'order', orders, issues: [] } : { kind: 'none' }
+  }
+  if (isChatter(body)) return { kind: 'none' }
   const orders = parseOrders(body, options)
   return orders ? { kind: 'order', orders: orders.orders, issues: orders.issues } : { kind: 'none' }
 }

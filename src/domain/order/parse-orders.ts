@@ -134,11 +134,14 @@ function finish(state: State, template: boolean, question: boolean): OrderParse 
   return { orders, issues }
 }
 
-/** Reads a normalised message as orders; null when it is not an order at all. */
-export function parseOrders(text: string, options: ParseOptions): OrderParse | null {
+/**
+ * Reads a normalised message as orders; null when it is not an order at all. With `assume`, the text is
+ * known to be an order (a 接龙 entry): whatever content it has is kept, as after `下单`.
+ */
+export function parseOrders(text: string, options: ParseOptions, assume = false): OrderParse | null {
   const state: State = {
     ctx: { today: options.today, products: options.products ?? [] },
-    accs: [], current: null, prefixed: false, segments: 0, headerDates: [], grandTotals: [], grandPays: [],
+    accs: [], current: null, prefixed: assume, segments: 0, headerDates: [], grandTotals: [], grandPays: [],
   }
   const lines = text.split('\n')
   const labelled = lines.map(splitLabelled)
