@@ -1,7 +1,7 @@
 /** Turns the tokens of one segment into facts: customer name, item lines, amounts, phones, dates, payment words. */
 
 import type { LineDraft, PaymentState } from './draft.js'
-import { NOISE_WORDS } from './lexicon.js'
+import { isNameLike, NOISE_WORDS } from './lexicon.js'
 import { attachItems, type ItemBuild } from './attach-items.js'
 import { splitCustomer } from './split-customer.js'
 import type { Token } from './tokenize.js'
@@ -117,7 +117,9 @@ function collectScalars(tokens: Token[], facts: SegmentFacts, owner: (number | n
 /** Reads one segment's tokens; `products` is the optional catalogue used to split `李姐精华`. */
 export function analyzeSegment(tokens: Token[], products: readonly string[]): SegmentFacts {
   const facts = emptyFacts()
-  const { items, owner, looseQty, loosePrice } = attachItems(tokens)
+  const firstWord = tokens.find((t) => t.kind === 'text' && cleanText(t.text) !== '')
+  const firstClean = firstWord?.kind === 'text' ? cleanText(firstWord.text) : ''
+  const { items, owner, looseQty, loosePrice } = attachItems(tokens, isNameLike(firstClean) && !products.includes(firstClean))
   facts.looseQty = looseQty
   facts.loosePrice = loosePrice
   const firstItemToken = owner.findIndex((o) => o !== null)

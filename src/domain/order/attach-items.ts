@@ -42,8 +42,15 @@ function nameFor(tokens: Token[], owner: (number | null)[], k: number): number |
   return prev ?? next
 }
 
-/** Attaches quantities (`2盒`, `×3`, `各一盒`), specs, `99*2` and unit prices to names. */
-export function attachItems(tokens: Token[]): Attached {
+function firstText(tokens: Token[]): number {
+  return tokens.findIndex((t) => t.kind === 'text' && /\p{L}/u.test(t.text))
+}
+
+/**
+ * Attaches quantities (`2盒`, `×3`, `各一盒`), specs, `99*2` and unit prices to names. `personFirst`: the
+ * segment's first word is a person (`郑姐 面膜 精华 各一`), so it never shares a `各`.
+ */
+export function attachItems(tokens: Token[], personFirst = true): Attached {
   const owner: (number | null)[] = tokens.map(() => null)
   const items: ItemBuild[] = []
   let looseQty: Attached['looseQty'] = null
@@ -63,6 +70,11 @@ export function attachItems(tokens: Token[]): Attached {
     while (freeText(tokens, owner, j)) {
       names.unshift(j)
       const sep = tokens[j - 1]
+      // 韭菜 菜谱 竹笋 各2斤: names apart by spaces share it too, up to the line's first word when that is a person.
+      if (sep?.kind === 'text' && (tokens[j] as Token).gap && freeText(tokens, owner, j - 1) && !(j - 1 === firstText(tokens) && personFirst)) {
+        j -= 1
+        continue
+      }
       if (sep?.kind !== 'sep' || !LIST_SEPARATORS.has(sep.char)) break
       j -= 2
     }

@@ -88,7 +88,7 @@ function entryOrder(entry: ChainEntry, options: ParseOptions): OrderDraft | null
   const part = orderPart(rest)
   if (part === '' || ACTIVITY.test(rest)) {
     // `1.张三面膜2盒 398`: the whole entry may still read as an order on its own.
-    const whole = part === '' ? parseOrders(plain, options) : null
+    const whole = rest === '' ? parseOrders(plain, options) : null
     return whole?.orders[0] ?? null
   }
   const parsed = parseOrders(normalizeText(rest), options, true)

@@ -8,7 +8,7 @@ import { LABELS, MAX_LABEL_LENGTH } from './lexicon.js'
 import type { OrderAcc } from './order-acc.js'
 import { addLine, mergeCustomerSegment, nameOnlyLine, pushAll } from './order-acc.js'
 import { parseDate } from './parse-date.js'
-import { spacePhones, tokenize } from './tokenize.js'
+import { spacePhones, tokenize, type Token } from './tokenize.js'
 
 export interface LabelledLine {
   /** Text before the first label (`报单` in `报单 客户：张三`). */
@@ -19,6 +19,17 @@ export interface LabelledLine {
 export interface FieldContext {
   today: string
   products: readonly string[]
+  /** Bare numbers after names are counts (`韭菜30`): the message writes no price anywhere. */
+  counts?: boolean
+}
+
+/** `韭菜30`, `韭菜味 12`: in a list without prices, a bare whole number after a name is its count. */
+function bareCountsAsQty(tokens: Token[]): Token[] {
+  return tokens.map((t, k) => {
+    const prev = tokens[k - 1]
+    if (t.kind !== 'money' || t.marked || !/^\d{1,4}$/.test(t.raw) || prev?.kind !== 'text' || !/\p{L}/u.test(prev.text)) return t
+    return { kind: 'qty', n: t.fen / 100, unit: null, gap: t.gap }
+  })
 }
 
 function labelBefore(line: string, colon: number): { start: number, field: LabelField } | null {
@@ -57,7 +68,8 @@ export function splitLabelled(line: string): LabelledLine {
 /** Reads a free-text piece of an order (a whole line, or a template value). */
 export function readSegment(text: string, ctx: FieldContext): { facts: SegmentFacts, address: string | null } {
   const { rest, address } = extractAddress(spacePhones(text))
-  return { facts: analyzeSegment(tokenize(rest, ctx.today), ctx.products), address }
+  const tokens = tokenize(rest, ctx.today)
+  return { facts: analyzeSegment(ctx.counts === true ? bareCountsAsQty(tokens) : tokens, ctx.products), address }
 }
 
 function lastLine(acc: OrderAcc): OrderAcc['lines'][number] | undefined {

@@ -170,8 +170,12 @@ export function tokenize(segment: string, today: string): Token[] {
     const inWord = text !== '' && isDigit(ch) && /[A-Za-z0-9]/.test(text[text.length - 1] as string)
     const m = TRIGGERS.has(ch) && !inWord ? matchAt(s, i, today) : null
     if (m !== null && m.end > i) {
+      // 凤梨板烧四件套, 床上四件套: a set of N pieces glued to the name is part of the product, not a count.
+      const body: TokenBody = m.body.kind === 'qty' && m.body.unit === '件套' && !gap && text !== ''
+        ? { kind: 'spec', spec: s.slice(i, m.end), n: null, unit: null }
+        : m.body
       flush()
-      out.push({ ...m.body, gap })
+      out.push({ ...body, gap })
       gap = false
       i = m.end
       continue

@@ -1,0 +1,239 @@
+/**
+ * Store and wholesale orders: one buyer, one item per line or several per line, the buyer's name on the
+ * first or the last line (or glued to the end of the item line), section headings (`无米粿` above its
+ * flavours, `无米粿：韭菜30、萝卜干8`, `无米粿（韭菜30，竹笋8）`), `各2斤` on a line of its own, and
+ * numbers that are counts because no price is written anywhere (`韭菜30 萝卜干8`).
+ */
+import { extractAddress, isAddressLike } from './address.js'
+import { isNameLike, LABELS, ORDER_PREFIXES } from './lexicon.js'
+import { splitLabelled } from './parse-fields.js'
+import { spacePhones } from './tokenize.js'
+
+export interface BlockLine {
+  text: string
+  /** The heading the line's items stand under (`无米粿`): names become `无米粿-韭菜`. */
+  section: string | null
+}
+
+export interface Block {
+  customer: string | null
+  /** Lines that carry only the buyer's phone or address (`13068214937`, `黑龙江省…`). */
+  contact: string[]
+  lines: BlockLine[]
+  /** Bare numbers after product names are counts: no price is written anywhere in the message. */
+  counts: boolean
+}
+
+export interface BlockVocabulary {
+  products: readonly string[]
+  customers: readonly string[]
+}
+
+const MAX_BLOCK = 4000
+const SEPARATOR_LINE = /^[-=_*~.·—]{3,}$/
+const EACH_LINE = /^各\s*(?:\d+|[一二两三四五六七八九十半]+)\s*\S{0,2}$/u
+const STORE = /(?:店|超市|商行|商店|餐厅|饭店|酒店|酒楼|食堂|公司|门市|门店|便利店|市场|档口|摊|厂|馆|坊|铺|部)$/
+const SECTION_WORD = /(?:系列|系|类)$/
+const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/
+const DIGIT = /\d/
+const PHONE_G = /(?<!\d)1[3-9]\d{9}(?!\d)/g
+// A price anywhere means bare numbers may be money: ¥, 元, 块, 合计/共/总 + number, 单价, @.
+const MARKED_MONEY = /¥|\$|@|\d\s*(?:元|块|rmb)|(?:合计|共计|总计|一共|总共|总价|总额|单价|实付|金额|共|总)\s*:?\s*\d/i
+// A name followed by a bare number: `韭菜30`, `韭菜味 12`.
+const NAME_NUMBER = /([\u4e00-\u9fffA-Za-z)）])\s*(\d+(?:\.\d+)?)(?![\d.]*\s*(?:[\u4e00-\u9fff]))/g
+const ALTERNATIVE = /^备选/
+const SINGLE_LIST = /^(?:\d|[\u4e00-\u9fffA-Za-z]{1,12}的?\s*(?:\d|\*)|[^\d]*[,、][^\d]*各)/u
+
+function words(line: string): string[] {
+  return line.split(/[\s,;、。]+/u).filter((w) => w !== '')
+}
+
+/** The line without its phone and address; what is left may be a name. */
+function withoutContact(line: string): { rest: string, phone: boolean, address: boolean } {
+  const spaced = spacePhones(line)
+  const phone = PHONE.test(spaced)
+  const { rest, address } = extractAddress(spaced.replace(PHONE, ' '))
+  return { rest: rest.trim(), phone, address: address !== null || (rest.trim() === '' && isAddressLike(line)) }
+}
+
+/** `a d周` → `d周`: a lone Latin letter is a marker or a menu letter, never the name. */
+function nameWords(text: string): string[] {
+  return words(text).filter((w) => !/^[A-Za-z]$/.test(w))
+}
+
+function personLike(word: string, vocab: BlockVocabulary): boolean {
+  if (vocab.products.includes(word)) return false
+  return vocab.customers.includes(word) || isNameLike(word) || STORE.test(word) || /(?:先生|先森|女士|小姐)$/.test(word)
+}
+
+interface LineInfo {
+  raw: string
+  empty: boolean
+  /** Only a phone and/or address. */
+  contactOnly: boolean
+  /** No digits and one word once phone and address are out: a name or a heading. */
+  word: string | null
+  hasNumber: boolean
+}
+
+function describe(raw: string): LineInfo {
+  const line = SEPARATOR_LINE.test(raw) ? '' : raw
+  if (line === '') return { raw: '', empty: true, contactOnly: false, word: null, hasNumber: false }
+  const { rest, phone, address } = withoutContact(line)
+  const ws = nameWords(rest.replace(/[:：]$/, ''))
+  const contactOnly = (phone || address) && ws.length === 0
+  const word = ws.length === 1 && !DIGIT.test(rest) ? (ws[0] as string) : null
+  return { raw: line, empty: false, contactOnly, word, hasNumber: DIGIT.test(rest) }
+}
+
+/** Joins `各2斤` standing alone to the list above it, and glued lists split by the merchant's words. */
+function joinEachLines(lines: string[]): string[] {
+  const out: string[] = []
+  for (const line of lines) {
+    const prev = out[out.length - 1]
+    if (EACH_LINE.test(line) && prev !== undefined && prev !== '') out[out.length - 1] = `${prev} ${line}`
+    else out.push(line)
+  }
+  return out
+}
+
+/** Splits `芋头士豆菜脯` into known words (`芋头`, `菜脯`) and what is between them (`士豆`). */
+export function splitGluedList(word: string, known: readonly string[]): string[] {
+  if (word.length < 4) return [word]
+  const hits = known.filter((k) => k.length >= 2 && k !== word && word.includes(k)).sort((a, b) => b.length - a.length)
+  if (hits.length === 0) return [word]
+  const parts: string[] = []
+  let rest = word
+  while (rest !== '') {
+    const at = hits.map((h) => ({ h, i: rest.indexOf(h) })).filter((x) => x.i >= 0).sort((a, b) => a.i - b.i)[0]
+    if (at === undefined) {
+      parts.push(rest)
+      break
+    }
+    if (at.i > 0) parts.push(rest.slice(0, at.i))
+    parts.push(at.h)
+    rest = rest.slice(at.i + at.h.length)
+  }
+  // Only a clean split: every piece at least two characters.
+  return parts.every((p) => p.length >= 2) ? parts : [word]
+}
+
+function productWords(lines: readonly string[]): string[] {
+  const out = new Set<string>()
+  for (const line of lines) {
+    for (const m of line.matchAll(/([\u4e00-\u9fff]{2,6})\s*\d/gu)) out.add(m[1] as string)
+  }
+  return [...out]
+}
+
+/** Splits glued names in front of `各` (`芋头士豆菜脯各5` → `芋头、士豆、菜脯各5`). */
+function spreadEach(line: string, known: readonly string[]): string {
+  return line.replace(/([\u4e00-\u9fff]{4,})(\s*各)/gu, (_m, glued: string, each: string) => `${splitGluedList(glued, known).join('、')}${each}`)
+}
+
+function isLabel(word: string): boolean {
+  return LABELS.has(word) || LABELS.has(word.toLowerCase())
+}
+
+/** `无米粿：韭菜30、萝卜干8` and `无米粿（韭菜30，竹笋8），菜头丸20`: a heading for part of one line. */
+function inlineSections(line: string, vocab: BlockVocabulary): BlockLine[] {
+  const colon = /^([^\s\d:：]{1,10})[:：]\s*(.*\d.*)$/u.exec(line)
+  if (colon && !isLabel(colon[1] as string) && !personLike(colon[1] as string, vocab)) return [{ text: colon[2] as string, section: colon[1] as string }]
+  const paren = /^([^\s\d(（]{1,10})\s*[(（]([^)）]*\d[^)）]*)[)）]\s*[,，、]?\s*(.*)$/u.exec(line)
+  if (paren) {
+    const out: BlockLine[] = [{ text: paren[2] as string, section: paren[1] as string }]
+    if ((paren[3] as string) !== '') out.push({ text: paren[3] as string, section: null })
+    return out
+  }
+  // 无米粿（韭菜）3斤: the bracketed word is a flavour of the product.
+  return [{ text: line.replace(/([^\s\d(（]{1,10})\s*[(（]([^)）\d]{1,10})[)）]/gu, '$1-$2'), section: null }]
+}
+
+/**
+ * Reads a message as one buyer's list of items; null when it is not one (a one-line order led by the
+ * customer, several customers, a labelled template: the general reader handles those).
+ */
+export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
+  // A buyer's list fits in a chat message; a pasted book is left to the general reader.
+  if (text.length > MAX_BLOCK) return null
+  const lines = joinEachLines(text.split('\n').map((l) => l.trim()))
+  const infos = lines.map(describe)
+  const filled = infos.filter((i) => !i.empty)
+  if (filled.length === 0 || !filled.some((i) => i.hasNumber || i.word === null)) return null
+  // Labelled templates (`客户：… 电话：…`) and `下单：…` reports have their own reader.
+  if (lines.some((l) => splitLabelled(l).pairs.length > 0) || ORDER_PREFIXES.some((p) => lines[0]?.replace(/^[#【[]/, '').startsWith(p))) return null
+  // One line is a list only when it opens with an item (`韭菜20 …`, `5斤韭菜 …`, `红桃果 20个`, `韭菜，香芋…各1斤`).
+  if (filled.length === 1 && !SINGLE_LIST.test(lines.find((l) => l !== '') ?? '')) return null
+
+  const vocabulary = { products: [...vocab.products, ...productWords(lines)], customers: vocab.customers }
+  let customer: string | null = null
+  let customerAt = -1
+  const contact: string[] = []
+  const isContact = (k: number): boolean => infos[k]?.contactOnly === true
+  // The buyer: a word line next to a phone or address line, else a person or shop on the first or last line.
+  const wordLines = infos.map((info, k) => ({ info, k })).filter((x) => x.info.word !== null)
+  const byContact = wordLines.find((x) => isContact(x.k - 1) || isContact(x.k + 1) || (PHONE.test(spacePhones(x.info.raw)) || withoutContact(x.info.raw).address))
+  const firstK = infos.findIndex((i) => !i.empty)
+  const lastK = infos.length - 1 - [...infos].reverse().findIndex((i) => !i.empty)
+  const edge = wordLines.find((x) => (x.k === firstK || x.k === lastK) && personLike(x.info.word as string, vocabulary))
+  const chosen = byContact ?? edge
+  if (chosen) {
+    customer = chosen.info.word
+    customerAt = chosen.k
+  }
+
+  const out: BlockLine[] = []
+  let section: string | null = null
+  let trailing: string | null = null
+  for (let k = 0; k < infos.length; k++) {
+    const info = infos[k] as LineInfo
+    if (info.empty) {
+      section = null
+      continue
+    }
+    if (k === customerAt) {
+      const { rest } = withoutContact(info.raw)
+      if (rest !== info.raw.trim()) contact.push(info.raw)
+      continue
+    }
+    if (info.contactOnly) {
+      contact.push(info.raw)
+      continue
+    }
+    const next = infos.slice(k + 1).find((i) => !i.empty)
+    if (info.word !== null && next !== undefined && !next.contactOnly && !personLike(info.word, vocabulary) && (next.hasNumber || next.word === null || SECTION_WORD.test(info.word))) {
+      // A word alone above item lines is their heading (`无米果`, `水晶粉粿`, `无米粿系列`).
+      section = info.word.replace(/[:：]$/, '').replace(SECTION_WORD, '') || info.word
+      continue
+    }
+    let line = spreadEach(info.raw, vocabulary.products)
+    // 韭菜18。菜谱8。菜头丸6 张丽娟: the buyer written after the items.
+    const tail = /^(.*\d\S*)\s+([^\s\d]{2,8})$/u.exec(line)
+    if (customer === null && tail && personLike(tail[2] as string, vocabulary)) {
+      trailing = tail[2] as string
+      line = tail[1] as string
+    }
+    for (const part of inlineSections(line, vocabulary)) out.push({ text: part.text, section: part.section ?? section })
+  }
+  customer ??= trailing
+  // Lines led by a person each start an order of their own: not one buyer's list.
+  const led = out.filter((l) => l.section === null && personLike(nameWords(l.text)[0]?.replace(/\d.*$/, '') ?? '', vocabulary))
+  if (led.length > 0) return null
+  const itemLines = out.filter((l) => l.text !== '' && !ALTERNATIVE.test(l.text))
+  if (itemLines.length === 0) return null
+  const counts = !MARKED_MONEY.test(text) && countsOnly(itemLines)
+  return { customer, contact, lines: out.map((l) => ({ ...l, text: dropAlternatives(l.text) })), counts }
+}
+
+/** Every number after a name is a small whole number, or the list counts in units elsewhere. */
+function countsOnly(lines: readonly BlockLine[]): boolean {
+  const bare: number[] = []
+  for (const l of lines) for (const m of spacePhones(l.text).replace(PHONE_G, ' ').matchAll(NAME_NUMBER)) bare.push(Number(m[2]))
+  return bare.length > 0 && bare.every((n) => Number.isInteger(n) && n < 100)
+}
+
+/** `备选龙井`: an alternative if the first choice is out, not an extra item. */
+function dropAlternatives(line: string): string {
+  return words(line).filter((w) => !ALTERNATIVE.test(w)).join(' ') === line ? line
+    : line.split(/\s+/).filter((w) => !ALTERNATIVE.test(w)).join(' ')
+}
