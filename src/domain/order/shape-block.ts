@@ -5,7 +5,7 @@
  * numbers that are counts because no price is written anywhere (`韭菜30 萝卜干8`).
  */
 import { extractAddress, isAddressLike } from './address.js'
-import { isNameLike, LABELS, ORDER_PREFIXES } from './lexicon.js'
+import { isNameLike, LABELS, MEASURES, ORDER_PREFIXES, UNITS } from './lexicon.js'
 import { splitLabelled } from './parse-fields.js'
 import { spacePhones } from './tokenize.js'
 
@@ -40,9 +40,9 @@ const PHONE_G = /(?<!\d)1[3-9]\d{9}(?!\d)/g
 // A price anywhere means bare numbers may be money: ¥, 元, 块, 合计/共/总 + number, 单价, @.
 const MARKED_MONEY = /¥|\$|@|\d\s*(?:元|块|rmb)|(?:合计|共计|总计|一共|总共|总价|总额|单价|实付|金额|共|总)\s*:?\s*\d/i
 // A name followed by a bare number: `韭菜30`, `韭菜味 12`.
-const NAME_NUMBER = /([\u4e00-\u9fffA-Za-z)）])\s*(\d+(?:\.\d+)?)(?![\d.]*\s*(?:[\u4e00-\u9fff]))/g
+const NAME_NUMBER = new RegExp(`([\\u4e00-\\u9fffA-Za-z)）])\\s*(\\d+(?:\\.\\d+)?)(?![\\d.])(?!\\s*(?:${[...UNITS, ...MEASURES, '标'].join('|')}))`, 'gi')
 const ALTERNATIVE = /^备选/
-const SINGLE_LIST = /^(?:\d|[\u4e00-\u9fffA-Za-z]{1,12}的?\s*(?:\d|\*)|[^\d]*[,、][^\d]*各)/u
+const SINGLE_LIST = /^(?:\d|[\u4e00-\u9fffA-Za-z]{1,12}的?\s*(?:\d|\*)|[^\d]*[,、][^\d]*各|[^\s\d(:]{1,10}[(:])/u
 
 function words(line: string): string[] {
   return line.split(/[\s,;、。]+/u).filter((w) => w !== '')
@@ -84,6 +84,12 @@ function describe(raw: string): LineInfo {
   const contactOnly = (phone || address) && ws.length === 0
   const word = ws.length === 1 && !DIGIT.test(rest) ? (ws[0] as string) : null
   return { raw: line, empty: false, contactOnly, word, hasNumber: DIGIT.test(rest) }
+}
+
+function singleList(line: string, vocab: BlockVocabulary): boolean {
+  const plain = spacePhones(line).replace(PHONE_G, ' ').trim()
+  const first = /^[^\s\d,、(:*]+/u.exec(plain)?.[0] ?? ''
+  return plain === line.trim() && SINGLE_LIST.test(plain) && !personLike(first, { ...vocab, customers: vocab.customers })
 }
 
 /** Joins `各2斤` standing alone to the list above it, and glued lists split by the merchant's words. */
@@ -163,7 +169,7 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
   // Labelled templates (`客户：… 电话：…`) and `下单：…` reports have their own reader.
   if (lines.some((l) => splitLabelled(l).pairs.length > 0) || ORDER_PREFIXES.some((p) => lines[0]?.replace(/^[#【[]/, '').startsWith(p))) return null
   // One line is a list only when it opens with an item (`韭菜20 …`, `5斤韭菜 …`, `红桃果 20个`, `韭菜，香芋…各1斤`).
-  if (filled.length === 1 && !SINGLE_LIST.test(lines.find((l) => l !== '') ?? '')) return null
+  if (filled.length === 1 && !singleList(lines.find((l) => l !== '') ?? '', vocab)) return null
 
   const vocabulary = { products: [...vocab.products, ...productWords(lines)], customers: vocab.customers }
   let customer: string | null = null
@@ -229,7 +235,7 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
 function countsOnly(lines: readonly BlockLine[]): boolean {
   const bare: number[] = []
   for (const l of lines) for (const m of spacePhones(l.text).replace(PHONE_G, ' ').matchAll(NAME_NUMBER)) bare.push(Number(m[2]))
-  return bare.length > 0 && bare.every((n) => Number.isInteger(n) && n < 100)
+  return bare.every((n) => Number.isInteger(n) && n < 100)
 }
 
 /** `备选龙井`: an alternative if the first choice is out, not an extra item. */
