@@ -96,6 +96,7 @@ const pendingOrderSchema = z.strictObject({
   paidFen: fen.nullable(),
   date: isoDate.nullable(),
   note: z.string().nullable(),
+  key: z.string().optional(),
 })
 
 const pendingSchema = z.strictObject({

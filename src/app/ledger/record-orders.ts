@@ -18,8 +18,13 @@ function livePending(ctx: MessageContext): PendingDraft | undefined {
 }
 
 /** Handles a message the parser read as one or more orders. */
-export async function handleOrderMessage(ctx: MessageContext, orders: OrderDraft[], messageIssues: OrderDraft['issues']): Promise<Reply> {
+export async function handleOrderMessage(ctx: MessageContext, parsed: OrderDraft[], messageIssues: OrderDraft['issues']): Promise<Reply> {
   const { store } = ctx.deps
+  // A copy of a 接龙 repeats the entries already recorded: only the new ones go on.
+  const scoped = parsed.map(o => (o.key === undefined ? o : { ...o, key: chainSource(ctx, o.key) }))
+  const orders = scoped.filter(o => o.key === undefined || !recordedLately(ctx, o.key))
+  const repeated = scoped.length - orders.length
+  if (orders.length === 0) return ctx.inRoom || ctx.msg.stale ? null : '这条接龙里的报单都已经记录过了。'
   const drafts = orders.map(toPending)
   const issues = [...messageIssues, ...orders.flatMap(o => o.issues)]
   if (ctx.msg.stale) {
@@ -57,7 +62,21 @@ export async function handleOrderMessage(ctx: MessageContext, orders: OrderDraft
   // A corrected resend replaces the question it answers: a later 确认 must not record it again.
   store.pending.remove(pendingKey(ctx.msg))
   await store.commit()
-  return recordedReply(ctx, recorded)
+  const reply = recordedReply(ctx, recorded)
+  return repeated > 0 ? `${reply}\n（接龙里另有 ${repeated} 条之前已记录，没有重复记）` : reply
+}
+
+/** How long a copy of a 接龙 still counts as the same chain. */
+const CHAIN_DAYS = 3
+
+/** The ledger key of a 接龙 entry: the conversation it was posted in, the chain, the entry. */
+function chainSource(ctx: MessageContext, key: string): string {
+  return `接龙|${ctx.msg.roomId ?? `dm:${ctx.msg.senderId}`}|${key}`
+}
+
+function recordedLately(ctx: MessageContext, key: string): boolean {
+  const since = ctx.now.getTime() - CHAIN_DAYS * 24 * 3600_000
+  return ctx.deps.store.orders.bySource(key).some(o => Date.parse(o.recordedAt) >= since)
 }
 
 /** 确认: records the sender's waiting draft in this conversation. */
@@ -94,6 +113,7 @@ function toPending(d: OrderDraft): PendingOrder {
     paidFen: d.paidFen,
     date: d.date,
     note: d.note,
+    ...(d.key === undefined ? {} : { key: d.key }),
   }
 }
 
@@ -144,7 +164,7 @@ export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[
     const order: Order = {
       id: `o${seq}`,
       no: seq,
-      sourceMessageId,
+      sourceMessageId: d.key ?? sourceMessageId,
       recordedBy: ctx.msg.senderId,
       agentId: customer.agentId ?? agentId,
       customerId: customer.id,

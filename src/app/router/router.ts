@@ -105,7 +105,7 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     const ctx = contextAs(speaker.role, speaker.agent)
     const [first = '', ...rest] = commandText.replace(/^[/／]/, '').split(/\s+/)
     // `客户：张三 产品：面膜 金额：398` is the labelled order template, not a question about 张三.
-    const template = /^\S+?[:：]/u.test(text) && findCommand(first) !== undefined && parseFor(ctx, []).kind === 'order'
+    const template = (/^\S+?[:：]/u.test(text) || text.includes('\n')) && findCommand(first) !== undefined && parseFor(ctx, []).kind === 'order'
     const def = template ? undefined : findCommand(first)
     if (def) {
       if (msg.stale && !def.backlog) return null

@@ -8,6 +8,7 @@ import { normalizeText } from './normalize-text.js'
 import { parseCommand } from './parse-command.js'
 import { parseCorrection } from './parse-correction.js'
 import { parseMoneyMovement } from './parse-money-movement.js'
+import { splitLabelled } from './parse-fields.js'
 import { parseOrders } from './parse-orders.js'
 
 // WeChat puts U+2005 after a mention; normalisation has made it a plain space.
@@ -32,7 +33,9 @@ export function parseMessage(text: string, options: ParseOptions): ParsedMessage
   if (correction) return correction
   const movement = parseMoneyMovement(body, options)
   if (movement) return movement
-  const command = parseCommand(body, options)
+  // `客户资料\n姓名：…\n电话：…`: a titled template, not the 客户 command.
+  const labelled = body.split('\n').filter((l) => splitLabelled(l).pairs.length > 0).length >= 2
+  const command = labelled ? null : parseCommand(body, options)
   if (command) return command
   const chain = readChain(normalizeText(text, { keepPictures: true }).replace(MENTIONS, ''))
   if (chain !== null) {
