@@ -14,6 +14,7 @@ export const LOCAL_HELP = [
   '  /as <名字>   换成这个人说话（没有就新建一个微信联系人；第一次说话时拉进报单群）',
   '  /dm          私聊机器人        /group   回到报单群',
   '  /who         现在是谁在说话    /help    显示这段说明    /quit   退出',
+  '  /paste       粘贴多行消息（报单模板、接龙），单独一行 /end 发送',
   '其余输入都会作为微信消息发出。',
 ].join('\n')
 
@@ -81,7 +82,22 @@ export function startLocalChat(options: LocalChatOptions): { close(): void, cont
   const where = (): string => `${speaker.payload.name}${direct ? '（私聊机器人）' : `（${options.roomTopic}）`}`
 
   const rl = createInterface({ input: options.input ?? process.stdin, terminal: false })
+  const send = (text: string): void => {
+    if (direct) speaker.say(text).to(self)
+    else speaker.say(text).to(room)
+  }
+  // Between /paste and /end every line, blank ones too, goes into one message (a 7-line template, a 接龙).
+  let pasted: string[] | null = null
   rl.on('line', (raw) => {
+    if (pasted !== null) {
+      if (raw.trim() !== '/end') {
+        pasted.push(raw)
+        return undefined
+      }
+      const text = pasted.join('\n').trim()
+      pasted = null
+      return text === '' ? out('（没有内容，什么也没发）') : send(text)
+    }
     const line = raw.trim()
     if (!line) return
     const [cmd, ...rest] = line.split(/\s+/)
@@ -103,10 +119,11 @@ export function startLocalChat(options: LocalChatOptions): { close(): void, cont
       case '/who': return out(`现在是 ${where()} 在说话。`)
       case '/help': return out(LOCAL_HELP)
       case '/quit': rl.close(); return undefined
+      case '/paste':
+        pasted = []
+        return out('开始粘贴多行消息，单独一行 /end 发送。')
       default:
-        if (direct) speaker.say(line).to(self)
-        else speaker.say(line).to(room)
-        return undefined
+        return send(line)
     }
   })
   rl.on('close', () => options.onQuit())

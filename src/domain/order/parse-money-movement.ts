@@ -15,7 +15,12 @@ const NAME_FIRST = /^([^\s\d:¥]{1,8}?)\s*(收款|退款)(?=[\s:¥\d]|$)/
 
 type Movement = Extract<ParsedMessage, { kind: 'payment' | 'refund' }>
 
+// 王芳 退了一盒面膜 退款99: a return told as a sentence is a refund, never a sale.
+const RETURN_SENTENCE = /^([^\s\d:¥]{1,8}?)\s*(?:退了|退货|退回)[^\n]*?(?:退款|退钱|退)\s*:?\s*(¥?\d+(?:\.\d+)?\s*(?:元|块)?)\s*$/u
+
 function split(text: string): { word: string, rest: string } | null {
+  const sentence = RETURN_SENTENCE.exec(text)
+  if (sentence) return { word: '退款', rest: ` ${sentence[1] as string} ${sentence[2] as string}` }
   const lead = LEADING.exec(text)
   if (lead) return { word: lead[1] as string, rest: text.slice((lead[1] as string).length) }
   const named = NAME_FIRST.exec(text)
