@@ -23,6 +23,8 @@ export interface Chain {
 }
 
 const HEADER = /^#?\s*接龙/
+// A header or a numbered line somewhere: nothing else can be a chain.
+const HINT = /接龙|^\d{1,3}(?:\s*[.、)]|[^\d\s.,:;)、-])/m
 const ENTRY = /^(\d{1,3})\s*[.、)]\s*(?!\d)(\S.*)$/
 // `1张三 男 ✅`: a list numbered without a mark; only read as one when the numbers run 1, 2, 3 …
 const GLUED_ENTRY = /^(\d{1,2})(?=[^\d\s.,:;)、-])(.+)$/
@@ -51,6 +53,7 @@ function runsInOrder(entries: readonly ChainEntry[]): boolean {
 
 /** Finds a chain or numbered list in a normalised message (emoji kept); null when it is neither. */
 export function readChain(text: string): Chain | null {
+  if (!HINT.test(text)) return null
   const lines = text.split('\n').map((l) => l.trim())
   const headerAt = lines.findIndex((l) => HEADER.test(l))
   if (headerAt >= 0 && headerAt <= 1) {

@@ -19,19 +19,17 @@ const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/
 const MARKED_MONEY = /¥\s*\d|\d\s*(?:元|块|rmb)/i
 
 function promoScore(text: string): number {
-  return PROMO.filter((w) => text.includes(w)).length
+  return new Set(text.match(PROMO_WORDS)).size
 }
 
-function hasOrderWords(text: string): boolean {
-  const head = text.replace(/^[#【[(]/, '')
-  return ORDER_PREFIXES.some((p) => head.startsWith(p)) || [...PAY_WORDS.keys()].some((w) => w.length >= 2 && text.includes(w) && !PROMO.includes(w))
-}
+const ORDER_WORDS = new RegExp(`^[#【[(]?(?:${ORDER_PREFIXES.join('|')})|${[...PAY_WORDS.keys()].filter((w) => w.length >= 2 && !PROMO.includes(w)).join('|')}`)
+const PROMO_WORDS = new RegExp(PROMO.join('|'), 'g')
 
 /** Whether a normalised message is talk rather than an order report. */
 export function isChatter(text: string): boolean {
   if (SYSTEM.test(text.trim())) return true
   if (promoScore(text) >= 2) return true
-  const strong = PHONE.test(text) || MARKED_MONEY.test(text) || hasOrderWords(text)
+  const strong = PHONE.test(text) || MARKED_MONEY.test(text) || ORDER_WORDS.test(text)
   if (PERSONAL.test(text)) return !(strong && MARKED_MONEY.test(text))
   return MOOD.test(text) && !strong
 }

@@ -25,6 +25,10 @@ function plainSentence(text: string): string {
   return text.replace(BOUGHT, '$1 ').replace(AND_AFTER, '$1、')
 }
 
+function isTemplate(text: string): boolean {
+  return text.includes('\n') && text.split('\n').filter((l) => splitLabelled(l).pairs.length > 0).length >= 2
+}
+
 /** Reads one chat message; never throws, problems come back as issues. */
 export function parseMessage(text: string, options: ParseOptions): ParsedMessage {
   const body = normalizeText(text).replace(MENTIONS, '').replace(URLS, ' ').replace(/ {2,}/g, ' ').trim()
@@ -33,13 +37,13 @@ export function parseMessage(text: string, options: ParseOptions): ParsedMessage
   if (correction) return correction
   const movement = parseMoneyMovement(body, options)
   if (movement) return movement
+  const command = parseCommand(body, options)
   // `客户资料\n姓名：…\n电话：…`: a titled template, not the 客户 command.
-  const labelled = body.split('\n').filter((l) => splitLabelled(l).pairs.length > 0).length >= 2
-  const command = labelled ? null : parseCommand(body, options)
-  if (command) return command
-  const chain = readChain(normalizeText(text, { keepPictures: true }).replace(MENTIONS, ''))
-  if (chain !== null) {
-    const orders = chainOrders(chain, options)
+  if (command && !isTemplate(body)) return command
+  // Emoji are part of 接龙 names and dishes (`k🐮`): a chain found in the plain text is read again with them.
+  if (readChain(body) !== null) {
+    const chain = readChain(normalizeText(text, { keepPictures: true }).replace(MENTIONS, ''))
+    const orders = chain === null ? [] : chainOrders(chain, options)
     return orders.length > 0 ? { kind: 'order', orders, issues: [] } : { kind: 'none' }
   }
   if (isChatter(body)) return { kind: 'none' }

@@ -106,6 +106,7 @@ function toDraft(l: ServiceLine, lines: LineDraft[], total: number | null): Orde
  * line) and writes an amount, with no counted goods (`两盒艾条` is for the general reader).
  */
 export function parseServiceRecords(text: string, today: string): OrderDraft[] | null {
+  if (!PERSON.test(text)) return null
   const raw = text.split('\n').map((l) => l.trim()).filter((l) => l !== '')
   if (raw.length === 0 || raw.length > 50 || raw.some((l) => COUNTED.test(l) || FOREIGN.test(l) || l.length > 80)) return null
   const read = raw.map((l) => readLine(l, today))

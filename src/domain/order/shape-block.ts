@@ -42,6 +42,7 @@ const MARKED_MONEY = /¥|\$|@|\d\s*(?:元|块|rmb)|(?:合计|共计|总计|一�
 // A name followed by a bare number: `韭菜30`, `韭菜味 12`.
 const NAME_NUMBER = new RegExp(`([\\u4e00-\\u9fffA-Za-z)）])\\s*(\\d+(?:\\.\\d+)?)(?![\\d.])(?!\\s*(?:${[...UNITS, ...MEASURES, '标'].join('|')}))`, 'gi')
 const ALTERNATIVE = /^备选/
+const PAID = /已付|未付|定金|订金|到付|付了|已转|欠/
 const SINGLE_LIST = /^(?:\d|[\u4e00-\u9fffA-Za-z]{1,12}的?\s*(?:\d|\*)|[^\d]*[,、][^\d]*各|[^\s\d(:]{1,10}[(:])/u
 
 function words(line: string): string[] {
@@ -62,13 +63,16 @@ function nameWords(text: string): string[] {
 }
 
 function personLike(word: string, vocab: BlockVocabulary): boolean {
-  if (vocab.products.includes(word)) return false
-  return vocab.customers.includes(word) || isNameLike(word) || STORE.test(word) || /(?:先生|先森|女士|小姐)$/.test(word)
+  if (word === '') return false
+  const person = vocab.customers.includes(word) || isNameLike(word) || STORE.test(word) || /(?:先生|先森|女士|小姐)$/.test(word)
+  return person && !vocab.products.includes(word)
 }
 
 interface LineInfo {
   raw: string
   empty: boolean
+  /** The line carries a phone or an address. */
+  contact: boolean
   /** Only a phone and/or address. */
   contactOnly: boolean
   /** No digits and one word once phone and address are out: a name or a heading. */
@@ -78,18 +82,19 @@ interface LineInfo {
 
 function describe(raw: string): LineInfo {
   const line = SEPARATOR_LINE.test(raw) ? '' : raw
-  if (line === '') return { raw: '', empty: true, contactOnly: false, word: null, hasNumber: false }
+  if (line === '') return { raw: '', empty: true, contact: false, contactOnly: false, word: null, hasNumber: false }
   const { rest, phone, address } = withoutContact(line)
   const ws = nameWords(rest.replace(/[:：]$/, ''))
-  const contactOnly = (phone || address) && ws.length === 0
+  const contact = phone || address
   const word = ws.length === 1 && !DIGIT.test(rest) ? (ws[0] as string) : null
-  return { raw: line, empty: false, contactOnly, word, hasNumber: DIGIT.test(rest) }
+  return { raw: line, empty: false, contact, contactOnly: contact && ws.length === 0, word, hasNumber: DIGIT.test(rest) }
 }
 
 function singleList(line: string, vocab: BlockVocabulary): boolean {
+  if (!SINGLE_LIST.test(line)) return false
   const plain = spacePhones(line).replace(PHONE_G, ' ').trim()
   const first = /^[^\s\d,、(:*]+/u.exec(plain)?.[0] ?? ''
-  return plain === line.trim() && SINGLE_LIST.test(plain) && !personLike(first, { ...vocab, customers: vocab.customers })
+  return plain === line.trim() && !personLike(first, vocab)
 }
 
 /** Joins `各2斤` standing alone to the list above it, and glued lists split by the merchant's words. */
@@ -143,6 +148,7 @@ function isLabel(word: string): boolean {
 
 /** `无米粿：韭菜30、萝卜干8` and `无米粿（韭菜30，竹笋8），菜头丸20`: a heading for part of one line. */
 function inlineSections(line: string, vocab: BlockVocabulary): BlockLine[] {
+  if (!/[:：(（]/u.test(line)) return [{ text: line, section: null }]
   const colon = /^([^\s\d:：]{1,10})[:：]\s*(.*\d.*)$/u.exec(line)
   if (colon && !isLabel(colon[1] as string) && !personLike(colon[1] as string, vocab)) return [{ text: colon[2] as string, section: colon[1] as string }]
   const paren = /^([^\s\d(（]{1,10})\s*[(（]([^)）]*\d[^)）]*)[)）]\s*[,，、]?\s*(.*)$/u.exec(line)
@@ -162,23 +168,34 @@ function inlineSections(line: string, vocab: BlockVocabulary): BlockLine[] {
 export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
   // A buyer's list fits in a chat message; a pasted book is left to the general reader.
   if (text.length > MAX_BLOCK) return null
+  // One line is a list only when it opens with an item (`韭菜20 …`, `5斤韭菜 …`, `红桃果 20个`, `韭菜，香芋…各1斤`).
+  // Priced, it is a list only over several lines (the general reader takes a priced line).
+  if (!text.includes('\n') && (MARKED_MONEY.test(text) || PAID.test(text) || !singleList(text, vocab))) return null
+  // Priced, and opening with its buyer (a person, or a word alone on the first line): the general reader's form (`张三 138…` / `面膜2盒 199` / `合计398`).
+  const opener = /^[^\s\d,、:]+/u.exec(text)?.[0] ?? ''
+  const headed = personLike(opener, vocab) || text.startsWith(`${opener}\n`)
+  if ((MARKED_MONEY.test(text) || PAID.test(text)) && headed) return null
   const lines = joinEachLines(text.split('\n').map((l) => l.trim()))
+  // Labelled templates (`客户：… 电话：…`) and `下单：…` reports have their own reader.
+  if (lines.some((l) => splitLabelled(l).pairs.length > 0) || ORDER_PREFIXES.some((p) => lines[0]?.replace(/^[#【[]/, '').startsWith(p))) return null
   const infos = lines.map(describe)
   const filled = infos.filter((i) => !i.empty)
   if (filled.length === 0 || !filled.some((i) => i.hasNumber || i.word === null)) return null
-  // Labelled templates (`客户：… 电话：…`) and `下单：…` reports have their own reader.
-  if (lines.some((l) => splitLabelled(l).pairs.length > 0) || ORDER_PREFIXES.some((p) => lines[0]?.replace(/^[#【[]/, '').startsWith(p))) return null
-  // One line is a list only when it opens with an item (`韭菜20 …`, `5斤韭菜 …`, `红桃果 20个`, `韭菜，香芋…各1斤`).
-  if (filled.length === 1 && !singleList(lines.find((l) => l !== '') ?? '', vocab)) return null
 
-  const vocabulary = { products: [...vocab.products, ...productWords(lines)], customers: vocab.customers }
+  // The message's own product words (`芋头` in `芋头4标`) count as known products; read only when asked.
+  let own: string[] | null = null
+  const products = (): readonly string[] => (own ??= [...vocab.products, ...productWords(lines)])
+  const vocabulary: BlockVocabulary = {
+    get products() { return products() },
+    customers: vocab.customers,
+  }
   let customer: string | null = null
   let customerAt = -1
   const contact: string[] = []
   const isContact = (k: number): boolean => infos[k]?.contactOnly === true
   // The buyer: a word line next to a phone or address line, else a person or shop on the first or last line.
   const wordLines = infos.map((info, k) => ({ info, k })).filter((x) => x.info.word !== null)
-  const byContact = wordLines.find((x) => isContact(x.k - 1) || isContact(x.k + 1) || (PHONE.test(spacePhones(x.info.raw)) || withoutContact(x.info.raw).address))
+  const byContact = wordLines.find((x) => x.info.contact || isContact(x.k - 1) || isContact(x.k + 1))
   const firstK = infos.findIndex((i) => !i.empty)
   const lastK = infos.length - 1 - [...infos].reverse().findIndex((i) => !i.empty)
   const edge = wordLines.find((x) => (x.k === firstK || x.k === lastK) && personLike(x.info.word as string, vocabulary))
@@ -198,8 +215,7 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
       continue
     }
     if (k === customerAt) {
-      const { rest } = withoutContact(info.raw)
-      if (rest !== info.raw.trim()) contact.push(info.raw)
+      if (info.contact) contact.push(info.raw)
       continue
     }
     if (info.contactOnly) {
@@ -212,7 +228,7 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
       section = info.word.replace(/[:：]$/, '').replace(SECTION_WORD, '') || info.word
       continue
     }
-    let line = spreadEach(info.raw, vocabulary.products)
+    let line = info.raw.includes('各') ? spreadEach(info.raw, vocabulary.products) : info.raw
     // 韭菜18。菜谱8。菜头丸6 张丽娟: the buyer written after the items.
     const tail = /^(.*\d\S*)\s+([^\s\d]{2,8})$/u.exec(line)
     if (customer === null && tail && personLike(tail[2] as string, vocabulary)) {
@@ -228,7 +244,8 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
   const itemLines = out.filter((l) => l.text !== '' && !ALTERNATIVE.test(l.text))
   if (itemLines.length === 0) return null
   const counts = !MARKED_MONEY.test(text) && countsOnly(itemLines)
-  return { customer, contact, lines: out.map((l) => ({ ...l, text: dropAlternatives(l.text) })), counts }
+  const kept = text.includes('备选') ? out.map((l) => ({ ...l, text: dropAlternatives(l.text) })) : out
+  return { customer, contact, lines: kept, counts }
 }
 
 /** Every number after a name is a small whole number, or the list counts in units elsewhere. */
@@ -240,6 +257,5 @@ function countsOnly(lines: readonly BlockLine[]): boolean {
 
 /** `备选龙井`: an alternative if the first choice is out, not an extra item. */
 function dropAlternatives(line: string): string {
-  return words(line).filter((w) => !ALTERNATIVE.test(w)).join(' ') === line ? line
-    : line.split(/\s+/).filter((w) => !ALTERNATIVE.test(w)).join(' ')
+  return line.split(' ').filter((w) => !ALTERNATIVE.test(w)).join(' ')
 }
