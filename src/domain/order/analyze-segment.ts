@@ -1,7 +1,7 @@
 /** Turns the tokens of one segment into facts: customer name, item lines, amounts, phones, dates, payment words. */
 
 import type { LineDraft, PaymentState } from './draft.js'
-import { isNameLike, NOISE_WORDS } from './lexicon.js'
+import { isNameLike, mealOf, NOISE_WORDS, NOT_PRODUCTS } from './lexicon.js'
 import { attachItems, type ItemBuild } from './attach-items.js'
 import { splitCustomer } from './split-customer.js'
 import type { Token } from './tokenize.js'
@@ -141,8 +141,21 @@ export function analyzeSegment(tokens: Token[], products: readonly string[]): Se
   splitCustomer(facts, items, products, leadIndex < 0 && firstItemToken >= 0 && noFreeTextBefore(tokens, owner, firstItemToken))
   collectScalars(tokens, facts, owner)
   assignLineAmounts(tokens, owner, items, facts)
-  facts.items = items.map((b) => ({ ...b.line, name: cleanText(b.line.name) || b.line.name }))
+  facts.items = items.map((b) => ({ ...b.line, name: cleanText(b.line.name) || b.line.name })).filter((l) => !NOT_PRODUCTS.has(l.name))
+  servedMeal(facts)
   return facts
+}
+
+/**
+ * `6月8日晚餐 王阿姨2份`, `明天晚餐，加王阿姨2份`: when the line opens with a meal, the count belongs to it and
+ * the name before the count is the diner.
+ */
+function servedMeal(facts: SegmentFacts): void {
+  const meal = facts.lead === null ? null : mealOf(facts.lead)
+  const only = facts.items[0]
+  if (meal === null || only === undefined || facts.items.length !== 1) return
+  facts.lead = only.name.replace(/^(?:再加|加|还有|另外)/u, '') || only.name
+  only.name = meal
 }
 
 function noFreeTextBefore(tokens: Token[], owner: (number | null)[], index: number): boolean {

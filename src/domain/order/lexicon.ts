@@ -43,7 +43,18 @@ export function isPayOnly(word: string): boolean {
 }
 
 /** Words that introduce the order total (`合计395`, `共395`). */
-export const TOTAL_WORDS: readonly string[] = ['合计', '共计', '总计', '一共', '总共', '总价', '总额', '总金额', '总款', '共']
+export const TOTAL_WORDS: readonly string[] = ['合计', '共计', '总计', '一共', '总共', '总价', '总额', '总金额', '总款', '共', '总']
+
+/** One-character words that are never a product, however a count follows them (`改25`, `发3`, `加2份`). */
+export const NOT_PRODUCTS: ReadonlySet<string> = new Set([...'改发送要加买卖给拿退换补有是在和的了共约第'])
+
+// A meal ordered in a meal chain (`6月8日晚餐 王阿姨2份`), with the day words that may lead it.
+const MEAL = /^(?:(?:今天|明天|后天|今晚|明晚|星期[一二三四五六日天]|周[一二三四五六日天])\s*)?(早餐|午餐|晚餐|早饭|午饭|晚饭|夜宵|宵夜|便当|盒饭|套餐|早点)$/u
+
+/** The meal a word names (`星期五午餐` → `午餐`), or null. */
+export function mealOf(word: string): string | null {
+  return MEAL.exec(word)?.[1] ?? null
+}
 
 /** Relative day words and their offset from the message day. */
 export const DATE_WORDS: ReadonlyMap<string, number> = new Map([

@@ -135,8 +135,12 @@ function finish(state: State, template: boolean, question: boolean): OrderParse 
   return { orders, issues }
 }
 
+const DAY = /\d{1,4}\s*[-./年月]\s*\d{1,2}\s*[日号]?/gu
+const COUNT = /\d+(?:\.\d+)?|各/gu
+
+/** How many counts a list writes, dates left out (`6月8日` is no count). */
 function countedItems(block: Block): number {
-  return block.lines.reduce((n, l) => n + (l.text.match(/\d+\s*\S?|各/gu) ?? []).length, 0)
+  return block.lines.reduce((n, l) => n + (l.text.replace(DAY, ' ').match(COUNT) ?? []).length, 0)
 }
 
 /** The general reader already handles a list that opens with its buyer and writes its prices. */
@@ -145,8 +149,8 @@ function usesBlock(block: Block, text: string): boolean {
   // One line: a list of several counted items (`韭菜20 紫菜卷15`); `面膜2盒` alone says too little.
   if (!text.includes('\n')) return block.counts && block.lines.length > 0 && countedItems(block) >= 2
   if (block.counts || block.lines.some((l) => l.section !== null)) return true
-  const first = text.split('\n')[0] ?? ''
-  return block.customer !== null && !first.includes(block.customer)
+  // The buyer elsewhere than at the head of the first line (`a d周`, or the last line).
+  return block.customer !== null && !text.startsWith(block.customer)
 }
 
 /** One buyer's list (shape-block.ts) as one order. */

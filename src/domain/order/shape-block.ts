@@ -172,7 +172,7 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
   // Priced, it is a list only over several lines (the general reader takes a priced line).
   if (!text.includes('\n') && (MARKED_MONEY.test(text) || PAID.test(text) || !singleList(text, vocab))) return null
   // Priced, and opening with its buyer (a person, or a word alone on the first line): the general reader's form (`张三 138…` / `面膜2盒 199` / `合计398`).
-  const opener = /^[^\s\d,、:]+/u.exec(text)?.[0] ?? ''
+  const opener = /^[^\s\d,、:]+/u.exec(nameWords(text.split('\n', 1)[0] ?? '').join(' '))?.[0] ?? ''
   const headed = personLike(opener, vocab) || text.startsWith(`${opener}\n`)
   if ((MARKED_MONEY.test(text) || PAID.test(text)) && headed) return null
   const lines = joinEachLines(text.split('\n').map((l) => l.trim()))
@@ -239,7 +239,11 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
   }
   customer ??= trailing
   // Lines led by a person each start an order of their own: not one buyer's list.
-  const led = out.filter((l) => l.section === null && personLike(nameWords(l.text)[0]?.replace(/\d.*$/, '') ?? '', vocabulary))
+  // (`张三 面膜2盒 398`, or `李四` alone above its items); `高维 绿豆` names products only.
+  const led = out.filter((l) => {
+    const ws = nameWords(l.text)
+    return l.section === null && personLike(ws[0]?.replace(/\d.*$/, '') ?? '', vocabulary) && (DIGIT.test(l.text) || ws.length === 1)
+  })
   if (led.length > 0) return null
   const itemLines = out.filter((l) => l.text !== '' && !ALTERNATIVE.test(l.text))
   if (itemLines.length === 0) return null

@@ -83,6 +83,8 @@ function matchTotal(s: string, i: number): Match | null {
   const next = s[end] === ' ' ? s[end + 1] : s[end]
   const numberFollows = isDigit(next) || next === '¥' || isNumeralChar(next)
   if (w === '共' && !numberFollows) return null
+  // 总186 opens a total; 王总 is a form of address, 总部 a word.
+  if (w === '总' && (!numberFollows || /[\u4e00-\u9fff]/u.test(s[i - 1] ?? ''))) return null
   return { body: { kind: 'total' }, end }
 }
 
