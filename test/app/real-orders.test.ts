@@ -54,4 +54,17 @@ describe('orders as real agents write them', () => {
       expect(await app.say(app.wang, text, { room: app.room })).toEqual([])
     expect(app.store.orders.all()).toHaveLength(0)
   })
+
+  it('learns the merchant’s own words: a customer on record is found glued to a product and on the last line', async () => {
+    const app = await withAgents()
+    await app.say(app.wang, '豆豆 13800138000 面膜2盒 398 已付', { room: app.room })
+    const glued = await app.say(app.wang, '豆豆精华1瓶 199 已付', { room: app.room })
+    expect(glued[0]).toContain('豆豆')
+    expect(app.store.orders.all()[1]?.lines[0]?.name).toBe('精华')
+    await app.say(app.wang, '韭菜20 萝卜干8\n豆豆', { room: app.room })
+    await app.say(app.wang, '确认', { room: app.room })
+    const list = app.store.orders.all()[2]
+    expect(list?.customerId).toBe(app.store.orders.all()[0]?.customerId)
+    expect(list?.lines.map(l => [l.name, l.qty])).toEqual([['韭菜', 20], ['萝卜干', 8]])
+  })
 })

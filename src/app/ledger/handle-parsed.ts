@@ -5,10 +5,12 @@ import type { MessageContext, Reply } from '../context.js'
 import { correctOrder } from './corrections.js'
 import { recordPayment, recordRefund } from './money-moves.js'
 import { handleOrderMessage } from './record-orders.js'
+import { vocabularyOf } from './vocabulary.js'
 
 /** Parses the message text with the merchant's date and catalogue. */
 export function parseFor(ctx: MessageContext, commandWords: readonly string[]): ParsedMessage {
-  return parseMessage(ctx.msg.text, { today: ctx.today, products: ctx.deps.products, commandWords })
+  const words = vocabularyOf(ctx.deps.store, ctx.deps.products)
+  return parseMessage(ctx.msg.text, { today: ctx.today, products: words.products(), customers: words.customers(), commandWords })
 }
 
 /** Records what the message says; null for anything that is not a ledger action. */

@@ -59,8 +59,8 @@ export function cleanText(text: string): string {
   return /\p{L}/u.test(t) ? t : ''
 }
 
-function isNameCandidate(text: string, products: readonly string[]): boolean {
-  return text.length <= MAX_NAME_LENGTH && !NOISE_WORDS.has(text.toLowerCase()) && !products.includes(text)
+function isNameCandidate(text: string, products: readonly string[], customers: ReadonlySet<string>): boolean {
+  return text.length <= MAX_NAME_LENGTH && !NOISE_WORDS.has(text.toLowerCase()) && (customers.has(text) || !products.includes(text))
 }
 
 function emptyFacts(): SegmentFacts {
@@ -114,8 +114,8 @@ function collectScalars(tokens: Token[], facts: SegmentFacts, owner: (number | n
   })
 }
 
-/** Reads one segment's tokens; `products` is the optional catalogue used to split `李姐精华`. */
-export function analyzeSegment(tokens: Token[], products: readonly string[]): SegmentFacts {
+/** Reads one segment's tokens; products and customers on record help split `李姐精华` and `张三面膜`. */
+export function analyzeSegment(tokens: Token[], products: readonly string[], customers: ReadonlySet<string> = new Set()): SegmentFacts {
   const facts = emptyFacts()
   const firstWord = tokens.find((t) => t.kind === 'text' && cleanText(t.text) !== '')
   const firstClean = firstWord?.kind === 'text' ? cleanText(firstWord.text) : ''
@@ -129,7 +129,7 @@ export function analyzeSegment(tokens: Token[], products: readonly string[]): Se
     const text = cleanText(t.text)
     if (text === '') return
     const beforeItems = firstItemToken < 0 || k < firstItemToken
-    if (leadIndex < 0 && beforeItems && isNameCandidate(text, products)) {
+    if (leadIndex < 0 && beforeItems && isNameCandidate(text, products, customers)) {
       leadIndex = k
       facts.lead = text
     } else if (NOISE_WORDS.has(text.toLowerCase()) || text.length > MAX_NAME_LENGTH) {
@@ -138,7 +138,7 @@ export function analyzeSegment(tokens: Token[], products: readonly string[]): Se
       facts.texts.push(text)
     }
   })
-  splitCustomer(facts, items, products, leadIndex < 0 && firstItemToken >= 0 && noFreeTextBefore(tokens, owner, firstItemToken))
+  splitCustomer(facts, items, products, customers, leadIndex < 0 && firstItemToken >= 0 && noFreeTextBefore(tokens, owner, firstItemToken))
   collectScalars(tokens, facts, owner)
   assignLineAmounts(tokens, owner, items, facts)
   facts.items = items.map((b) => ({ ...b.line, name: cleanText(b.line.name) || b.line.name })).filter((l) => !NOT_PRODUCTS.has(l.name))

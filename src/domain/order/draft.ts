@@ -102,7 +102,7 @@ export interface ParseOptions {
   /** Known product names and aliases (from the optional catalogue); helps split `李姐精华3瓶`. */
   products?: readonly string[]
   /** Customer names and aliases already on record: they make `张三面膜2盒` and a name line at the end readable. */
-  customers?: readonly string[]
+  customers?: ReadonlySet<string>
   /** Words that start a chat command (帮助, 代理, 确认 …): such messages are commands, not orders. */
   commandWords?: readonly string[]
 }

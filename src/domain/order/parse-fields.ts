@@ -19,6 +19,8 @@ export interface LabelledLine {
 export interface FieldContext {
   today: string
   products: readonly string[]
+  /** Customer names already on record (`张三` in `张三面膜2盒`). */
+  customers?: ReadonlySet<string>
   /** Bare numbers after names are counts (`韭菜30`): the message writes no price anywhere. */
   counts?: boolean
 }
@@ -69,7 +71,7 @@ export function splitLabelled(line: string): LabelledLine {
 export function readSegment(text: string, ctx: FieldContext): { facts: SegmentFacts, address: string | null } {
   const { rest, address } = extractAddress(spacePhones(text))
   const tokens = tokenize(rest, ctx.today)
-  return { facts: analyzeSegment(ctx.counts === true ? bareCountsAsQty(tokens) : tokens, ctx.products), address }
+  return { facts: analyzeSegment(ctx.counts === true ? bareCountsAsQty(tokens) : tokens, ctx.products, ctx.customers), address }
 }
 
 function lastLine(acc: OrderAcc): OrderAcc['lines'][number] | undefined {

@@ -12,6 +12,8 @@ import type { FieldContext } from './parse-fields.js'
 import { applyField, readSegment, splitLabelled } from './parse-fields.js'
 import { type Block, shapeBlock } from './shape-block.js'
 
+const NO_NAMES: ReadonlySet<string> = new Set()
+
 export interface OrderParse {
   orders: OrderDraft[]
   issues: ParseIssue[]
@@ -155,7 +157,7 @@ function usesBlock(block: Block, text: string): boolean {
 
 /** One buyer's list (shape-block.ts) as one order. */
 function parseBlock(block: Block, options: ParseOptions): OrderParse | null {
-  const ctx: FieldContext = { today: options.today, products: options.products ?? [], counts: block.counts }
+  const ctx: FieldContext = { today: options.today, products: options.products ?? [], customers: options.customers ?? NO_NAMES, counts: block.counts }
   const acc = newAcc()
   const head = [block.customer ?? '', ...block.contact].join(' ').trim()
   if (head !== '') {
@@ -194,11 +196,11 @@ function parseBlock(block: Block, options: ParseOptions): OrderParse | null {
  */
 export function parseOrders(text: string, options: ParseOptions, assume = false): OrderParse | null {
   const state: State = {
-    ctx: { today: options.today, products: options.products ?? [] },
+    ctx: { today: options.today, products: options.products ?? [], customers: options.customers ?? NO_NAMES },
     accs: [], current: null, prefixed: assume, segments: 0, headerDates: [], grandTotals: [], grandPays: [],
   }
   if (!assume) {
-    const block = shapeBlock(text, { products: options.products ?? [], customers: options.customers ?? [] })
+    const block = shapeBlock(text, { products: options.products ?? [], customers: options.customers ?? NO_NAMES })
     const read = block !== null && usesBlock(block, text) ? parseBlock(block, options) : null
     if (read !== null) return read
   }

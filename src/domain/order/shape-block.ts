@@ -26,7 +26,7 @@ export interface Block {
 
 export interface BlockVocabulary {
   products: readonly string[]
-  customers: readonly string[]
+  customers: ReadonlySet<string>
 }
 
 const MAX_BLOCK = 4000
@@ -64,7 +64,8 @@ function nameWords(text: string): string[] {
 
 function personLike(word: string, vocab: BlockVocabulary): boolean {
   if (word === '') return false
-  const person = vocab.customers.includes(word) || isNameLike(word) || STORE.test(word) || /(?:先生|先森|女士|小姐)$/.test(word)
+  if (vocab.customers.has(word)) return true
+  const person = isNameLike(word) || STORE.test(word) || /(?:先生|先森|女士|小姐)$/.test(word)
   return person && !vocab.products.includes(word)
 }
 
