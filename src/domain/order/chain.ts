@@ -19,13 +19,23 @@ export interface Chain {
   header: string | null
   /** Identifies this chain across its copies: header and first entry. Null for a plain list. */
   key: string | null
+  /** The product the chain is about, when its entries write only how many (`2. 陈静 2箱`). */
+  subject: string | null
+  /** A check-in, attendance or registration chain: it orders nothing. */
+  attendance: boolean
   entries: ChainEntry[]
 }
 
-const HEADER = /^#?\s*接龙/
+const HEADER = /#\s*接龙|^接龙/
 // A header or a numbered line somewhere: nothing else can be a chain.
 const HINT = /接龙|^\d{1,3}(?:\s*[.、)]|[^\d\s.,:;)、-])/m
 const ENTRY = /^(\d{1,3})\s*[.、)]\s*(?!\d)(\S.*)$/
+// Under a 接龙 header an entry may open with digits: a room (`1.295-909 6份`).
+const CHAIN_ENTRY = /^(\d{1,3})\s*[.、)]\s*(\S.*)$/
+// Sign-ups that order nothing: check-ins, attendance, registration.
+const ATTENDANCE = /打卡|签到|报名|出勤|值班|作业/
+// What a group buy is of, written above the entries (`百香果团购`, `半个南瓜 等会送来 共20份`).
+const SUBJECT = /^([^\s\d,，:：(（]{2,12}?)(?:团购|拼单|预定|预订|接龙|订购|开团)?(?:[\s,，:：(（]|$)/u
 // `1张三 男 ✅`: a list numbered without a mark; only read as one when the numbers run 1, 2, 3 …
 const GLUED_ENTRY = /^(\d{1,2})(?=[^\d\s.,:;)、-])(.+)$/
 const EXAMPLE = /^(?:例|例如|格式|示例|举例)\s*[:：]?\s/
@@ -33,7 +43,7 @@ const GENDER_OR_MARK = /^(?:男|女|♂|♀|男生|女生|✅|☑️?|✔️?|\+
 // Time spans and routines: `7:20-8:45`, `7-10，补觉`, `7点半`: an attendance or check-in chain, not orders.
 const ACTIVITY = /\d{1,2}\s*[:.]\s*\d{2}|\d{1,2}\s*-\s*\d{1,2}(?!\s*[份个盒瓶斤件包袋])|\d点|起床|洗漱|打卡|通勤|赖床|跑步|健身|读书|学习/
 
-function readEntries(lines: readonly string[], glued: boolean): ChainEntry[] {
+function readEntries(lines: readonly string[], glued: boolean, inChain = false): ChainEntry[] {
   const out: ChainEntry[] = []
   for (const line of lines) {
     if (EXAMPLE.test(line)) {
@@ -41,7 +51,7 @@ function readEntries(lines: readonly string[], glued: boolean): ChainEntry[] {
       out.length = 0
       continue
     }
-    const m = ENTRY.exec(line) ?? (glued ? GLUED_ENTRY.exec(line) : null)
+    const m = (inChain ? CHAIN_ENTRY : ENTRY).exec(line) ?? (glued ? GLUED_ENTRY.exec(line) : null)
     if (m) out.push({ no: Number(m[1]), text: (m[2] as string).trim() })
   }
   return out
@@ -57,20 +67,26 @@ export function readChain(text: string): Chain | null {
   const lines = text.split('\n').map((l) => l.trim())
   const headerAt = lines.findIndex((l) => HEADER.test(l))
   if (headerAt >= 0 && headerAt <= 1) {
-    const entries = readEntries(lines.slice(headerAt + 1), false)
+    const body = lines.slice(headerAt + 1)
+    const entries = readEntries(body, false, true)
     const header = lines[headerAt] as string
     const first = entries[0]
-    return { header, key: first ? `${header}|${first.text}` : header, entries }
+    const firstEntry = body.findIndex((l) => CHAIN_ENTRY.test(l) || EXAMPLE.test(l))
+    const about = [header.replace(/^.*接龙/u, '').trim(), ...body.slice(0, firstEntry < 0 ? body.length : firstEntry)].filter((l) => l !== '')
+    const subject = about.map((l) => SUBJECT.exec(l)?.[1] ?? null).find((s) => s !== null && !/\d/.test(s)) ?? null
+    const attendance = ATTENDANCE.test([header, ...about].join(' '))
+    return { header, key: first ? `${header}|${first.text}` : header, entries, subject, attendance }
   }
   const numbered = lines.filter((l) => l !== '')
   // `9. hans k🐮`: one entry copied out of a chain.
   const single = numbered.length === 1 ? readEntries(numbered, false)[0] : undefined
-  if (single !== undefined && splitName(single.text).rest !== '') return { header: null, key: null, entries: [single] }
+  const plain = { header: null, key: null, subject: null, attendance: false }
+  if (single !== undefined && splitName(single.text).rest !== '') return { ...plain, entries: [single] }
   if (numbered.length < 2) return null
   const marked = readEntries(numbered, false)
-  if (marked.length === numbered.length && runsInOrder(marked)) return { header: null, key: null, entries: marked }
+  if (marked.length === numbered.length && runsInOrder(marked)) return { ...plain, entries: marked }
   const glued = readEntries(numbered, true)
-  if (glued.length === numbered.length && runsInOrder(glued) && glued[0]?.no === 1) return { header: null, key: null, entries: glued }
+  if (glued.length === numbered.length && runsInOrder(glued) && glued[0]?.no === 1) return { ...plain, entries: glued }
   return null
 }
 
@@ -85,16 +101,19 @@ function orderPart(rest: string): string {
 }
 
 /** One entry as an order, or null when it orders nothing (a name alone, a menu line, a check-in). */
-function entryOrder(entry: ChainEntry, options: ParseOptions): OrderDraft | null {
+function entryOrder(entry: ChainEntry, subject: string | null, options: ParseOptions): OrderDraft | null {
   const plain = normalizeText(entry.text)
-  const { name, rest } = splitName(entry.text)
+  // `陈静2箱`: the name glued to how many.
+  const { name, rest } = splitName(entry.text.replace(/^([^\s\d]{1,12}?)(\d+\s*\S{0,2})$/u, '$1 $2'))
   const part = orderPart(rest)
   if (part === '' || ACTIVITY.test(rest)) {
     // `1.张三面膜2盒 398`: the whole entry may still read as an order on its own.
     const whole = rest === '' ? parseOrders(plain, options) : null
     return whole?.orders[0] ?? null
   }
-  const parsed = parseOrders(normalizeText(rest), options, true)
+  // `1箱`, `6份`: how many of what the chain is about.
+  const counted = subject !== null && /^(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*\S{0,2}$/u.test(rest) ? `${subject}${rest}` : rest
+  const parsed = parseOrders(normalizeText(counted), options, true)
   const draft = parsed?.orders[0]
   const customer = { name: normalizeText(name) || name, phone: draft?.customer.phone ?? null, address: draft?.customer.address ?? null }
   if (draft && draft.lines.some((l) => l.qty !== null || l.amountFen !== null)) {
@@ -116,7 +135,8 @@ function entryOrder(entry: ChainEntry, options: ParseOptions): OrderDraft | null
 
 /** The orders in a chain; empty when it is an attendance list, a check-in or a bare menu. */
 export function chainOrders(chain: Chain, options: ParseOptions): OrderDraft[] {
-  const read = chain.entries.map((e) => ({ e, order: entryOrder(e, options) }))
+  if (chain.attendance) return []
+  const read = chain.entries.map((e) => ({ e, order: entryOrder(e, chain.subject, options) }))
   const withText = chain.entries.filter((e) => splitName(e.text).rest !== '')
   const activities = withText.filter((e) => ACTIVITY.test(splitName(e.text).rest)).length
   // A chain where most entries are time spans and routines is a check-in, whatever a few entries say.

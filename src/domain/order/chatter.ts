@@ -25,9 +25,12 @@ function promoScore(text: string): number {
 const ORDER_WORDS = new RegExp(`^[#【[(]?(?:${ORDER_PREFIXES.join('|')})|${[...PAY_WORDS.keys()].filter((w) => w.length >= 2 && !PROMO.includes(w)).join('|')}`)
 const PROMO_WORDS = new RegExp(PROMO.join('|'), 'g')
 
+// Buying stock in (`进100斤土豆，进价2块8`) is the merchant's own purchase, not a customer's order.
+const STOCK = /进价|进货|入库|采购价|拿货价/
+
 /** Whether a normalised message is talk rather than an order report. */
 export function isChatter(text: string): boolean {
-  if (SYSTEM.test(text.trim())) return true
+  if (SYSTEM.test(text.trim()) || STOCK.test(text)) return true
   if (promoScore(text) >= 2) return true
   const strong = PHONE.test(text) || MARKED_MONEY.test(text) || ORDER_WORDS.test(text)
   if (PERSONAL.test(text)) return !(strong && MARKED_MONEY.test(text))

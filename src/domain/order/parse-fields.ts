@@ -25,10 +25,11 @@ export interface FieldContext {
   counts?: boolean
 }
 
-/** `韭菜30`, `韭菜味 12`: in a list without prices, a bare whole number after a name is its count. */
+/** `韭菜30`, `韭菜味 12`, `水餃+1`: in a list without prices, a bare whole number after a name is its count. */
 function bareCountsAsQty(tokens: Token[]): Token[] {
   return tokens.map((t, k) => {
-    const prev = tokens[k - 1]
+    const plus = tokens[k - 1]?.kind === 'sep' && (tokens[k - 1] as { char: string }).char === '+'
+    const prev = plus ? tokens[k - 2] : tokens[k - 1]
     if (t.kind !== 'money' || t.marked || !/^\d{1,4}$/.test(t.raw) || prev?.kind !== 'text' || !/\p{L}/u.test(prev.text)) return t
     return { kind: 'qty', n: t.fen / 100, unit: null, gap: t.gap }
   })

@@ -32,7 +32,8 @@ export interface BlockVocabulary {
 const MAX_BLOCK = 4000
 const SEPARATOR_LINE = /^[-=_*~.·—]{3,}$/
 const EACH_LINE = /^各\s*(?:\d+|[一二两三四五六七八九十半]+)\s*\S{0,2}$/u
-const STORE = /(?:店|超市|商行|商店|餐厅|饭店|酒店|酒楼|食堂|公司|门市|门店|便利店|市场|档口|摊|厂|馆|坊|铺|部)$/
+// Shops and places that buy: `昌岗店`, `惠雅超市`, `珠江新城`.
+const STORE = /(?:店|超市|商行|商店|餐厅|饭店|酒店|酒楼|食堂|公司|门市|门店|便利店|市场|档口|摊|厂|馆|坊|铺|部|新城|广场|小区|花园|大厦|中心)$/
 const SECTION_WORD = /(?:系列|系|类)$/
 const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/
 const DIGIT = /\d/
