@@ -4,6 +4,7 @@
  */
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type { impls } from 'wechaty-puppet'
+import { createRegionReader } from './adapters/address/region-reader.js'
 import { createPngRenderer } from './adapters/charts/png-renderer.js'
 import { createCronScheduler } from './adapters/cron/scheduler.js'
 import { toCsv } from './adapters/csv.js'
@@ -78,6 +79,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     clock,
     config,
     logger,
+    addresses: createRegionReader(),
     charts,
     csv: toCsv,
     jobs,

@@ -1,6 +1,6 @@
 /** What every use case gets: the ports, the configuration, and the message being handled. */
 import type { ChartRenderer } from '../domain/charts/specs.js'
-import type { ChatPort, Clock, ContactDirectory, OutFile, Store } from '../domain/ports.js'
+import type { AddressReader, ChatPort, Clock, ContactDirectory, OutFile, Store } from '../domain/ports.js'
 import type { Agent, IncomingMessage, StaffRole } from '../domain/types.js'
 import type { Config } from './config.js'
 import type { JobRunner } from './jobs/runner.js'
@@ -16,6 +16,8 @@ export interface AppDeps {
   logger: Logger
   /** Product names and aliases from the optional catalogue, to help the parser. */
   products?: readonly string[]
+  /** Reads the region out of an address; without it, addresses are kept as written only. */
+  addresses?: AddressReader
   /** Draws chart images; without it, chart commands answer in text only. */
   charts?: ChartRenderer
   /** Turns rows into CSV text (UTF-8 with BOM) for exports. */

@@ -1,7 +1,7 @@
 /** The interfaces the app talks to the outside through; adapters implement them. */
 import type { InviteRecord } from './outreach/invite.js'
 import type { OutboxEntry } from './outreach/outbox.js'
-import type { Agent, BoundAdmin, Customer, IncomingMessage, Order, Payment, PendingDraft, Refund, Segment, SnapshotMeta, Transition } from './types.js'
+import type { Agent, BoundAdmin, Customer, IncomingMessage, Order, Payment, PendingDraft, Refund, Region, Segment, SnapshotMeta, Transition } from './types.js'
 
 export interface AgentRepo {
   all(): readonly Agent[]
@@ -139,6 +139,12 @@ export interface ContactDirectory {
   byId(id: string): Promise<ContactInfo | undefined>
   /** Contacts whose name or remark equals `nameOrAlias`. */
   find(nameOrAlias: string): Promise<ContactInfo[]>
+}
+
+/** Reads province, city and district out of a Chinese postal address. */
+export interface AddressReader {
+  /** Null when no province, city or district can be found. */
+  region(address: string): Region | null
 }
 
 export interface Clock {

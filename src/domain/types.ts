@@ -34,6 +34,15 @@ export interface Customer {
   notes: string | null
   /** When the customer last wrote to the bot from their linked contact (ISO instant). */
   lastInteractionAt?: string
+  /** Province, city and district read from the address, when one was written. */
+  region?: Region
+}
+
+/** Where a customer is: 广东省 / 深圳市 / 福田区 (each null when the address does not say). */
+export interface Region {
+  province: string | null
+  city: string | null
+  district: string | null
 }
 
 export type OrderStatus = 'active' | 'cancelled' | 'refunded'

@@ -111,6 +111,22 @@ describe('lowdb store on disk', () => {
     await again.close()
   })
 
+  it('keeps a customer with every optional field (last interaction, region) through parts and a reload', async () => {
+    const file = join(tempDir(), 'db.json')
+    const s = await open(file, { flushAfterMs: 0 })
+    const full = aCustomer({ id: 'c1', address: '广东省深圳市福田区福华路1号', lastInteractionAt: '2026-11-20T02:00:00.000Z',
+      region: { province: '广东省', city: '深圳市', district: '福田区' } })
+    s.customers.add(full)
+    s.customers.add(aCustomer({ id: 'c2' }))
+    await s.commit()
+    await s.flushAll()
+    await s.close()
+    const again = await open(file)
+    expect(again.customers.byId('c1')).toEqual(full)
+    expect(again.customers.byId('c2')?.region).toBeUndefined()
+    await again.close()
+  })
+
   it('writes every order of a part even when the orders are not listed by number', async () => {
     const file = join(tempDir(), 'db.json')
     const s = await open(file, { flushAfterMs: 0 })

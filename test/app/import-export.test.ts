@@ -62,7 +62,7 @@ describe('export', () => {
     importOrders(store, rows.slice(0, 4), { mapping: cdnowMapping, now: NOW })
     const table = customerRows(store)
     expect(table[0]).toContain('累计消费(元)')
-    expect(table[1]).toEqual(['c1', '1', '客户1', '', 'CDNOW', '4', '100.50', '1997-01-01', '1997-12-12', '0.00', 'import', '', '', '', '', '', ''])
+    expect(table[1]).toEqual(['c1', '1', '客户1', '', 'CDNOW', '4', '100.50', '1997-01-01', '1997-12-12', '0.00', 'import', '', '', '', '', '', '', '', '', '', ''])
     expect(toCsv(table).startsWith('\uFEFF客户ID,')).toBe(true)
   })
 })

@@ -1,5 +1,6 @@
 /** Real-chat order forms through the router: 接龙 copies recorded once, lists without a buyer asked about, chatter silent. */
 import { describe, expect, it } from 'vitest'
+import { createRegionReader } from '../../src/adapters/address/region-reader.js'
 import { withAgents } from '../helpers/test-app.js'
 
 const CHAIN_1 = '#接龙 周五晚餐\n例 桃子 1份晚餐\n\n1. 桃子 2份晚餐\n2. 王阿姨 1份晚餐'
@@ -66,5 +67,19 @@ describe('orders as real agents write them', () => {
     const list = app.store.orders.all()[2]
     expect(list?.customerId).toBe(app.store.orders.all()[0]?.customerId)
     expect(list?.lines.map(l => [l.name, l.qty])).toEqual([['韭菜', 20], ['萝卜干', 8]])
+  })
+
+  it('keeps the address of a shipping block with its region, and asks for the items when none are written', async () => {
+    const app = await withAgents({ addresses: createRegionReader() })
+    const block = '苹果 香蕉 橙子\n各3斤\n深圳市福田区福华路100号 13712345678 林小姐'
+    await app.say(app.wang, block, { room: app.room })
+    await app.say(app.wang, '确认', { room: app.room })
+    const customer = app.store.customers.all()[0]
+    expect(customer?.address).toBe('深圳市福田区福华路100号')
+    expect(customer?.region).toEqual({ province: '广东省', city: '深圳市', district: '福田区' })
+    expect((await app.say(app.wang, '客户 林小姐'))[0]).toContain('广东省深圳市福田区')
+    const onlyAddress = await app.say(app.wang, '收货人：周强 电话：13912345678 地址：杭州市西湖区文三路12号', { room: app.room })
+    expect(onlyAddress[0]).toContain('周强')
+    expect(onlyAddress[0]).toContain('商品')
   })
 })

@@ -10,7 +10,7 @@ import type { Job } from '../../src/app/jobs/job.js'
 import { createJobRunner } from '../../src/app/jobs/runner.js'
 import { type Logger, silentLogger } from '../../src/domain/logger.js'
 import { createRouter } from '../../src/app/router/router.js'
-import type { Store } from '../../src/domain/ports.js'
+import type { Store, AddressReader } from '../../src/domain/ports.js'
 import type { IncomingMessage } from '../../src/domain/types.js'
 
 export const NOW = new Date('2026-11-23T02:00:00.000Z') // 10:00 in Shanghai
@@ -22,6 +22,8 @@ export interface TestAppOptions {
   jobs?: Job[]
   /** Where the app logs (default: nowhere). */
   logger?: Logger
+  /** Reads regions from addresses (default: none). */
+  addresses?: AddressReader
 }
 
 export function makeTestApp(options: TestAppOptions = {}) {
@@ -41,7 +43,7 @@ export function makeTestApp(options: TestAppOptions = {}) {
   const clock = { now: () => now }
   const logger = options.logger ?? silentLogger
   const jobs = createJobRunner({ store, clock, timezone: config.timezone, jobs: options.jobs ?? createJobs({ store, config, contacts, chat, charts: true }), logger })
-  const router = createRouter({ store, chat, contacts, clock, config, logger, charts, csv: toCsv, jobs }, { adminCode })
+  const router = createRouter({ store, chat, contacts, clock, config, logger, charts, csv: toCsv, jobs, addresses: options.addresses }, { adminCode })
   let seq = 0
 
   /** Sends a message and returns the replies it produced. */

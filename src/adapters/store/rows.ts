@@ -26,8 +26,8 @@ const CODECS: Partial<Record<PartCollection, Codec>> = {
     dict: ['recordedBy', 'agentId', 'customerId', 'placedOn', 'payment', 'status', 'lines.name', 'lines.unit'],
   },
   customers: {
-    fields: ['id', 'agentId', 'name', 'aliases', 'phone', 'address', 'externalId', 'contactId', 'tags', 'source', 'createdAt', 'optedOut', 'notes', 'lastInteractionAt'],
-    optional: ['lastInteractionAt'],
+    fields: ['id', 'agentId', 'name', 'aliases', 'phone', 'address', 'externalId', 'contactId', 'tags', 'source', 'createdAt', 'optedOut', 'notes', 'lastInteractionAt', 'region'],
+    optional: ['lastInteractionAt', 'region'],
     dict: ['agentId', 'source', 'createdAt'],
   },
   segments: {

@@ -44,6 +44,7 @@ const customerSchema = z.strictObject({
   optedOut: z.boolean(),
   notes: z.string().nullable(),
   lastInteractionAt: isoTime.optional(),
+  region: z.strictObject({ province: z.string().nullable(), city: z.string().nullable(), district: z.string().nullable() }).optional(),
 })
 
 const orderSchema = z.strictObject({

@@ -4,7 +4,7 @@ import type { Store } from '../../domain/ports.js'
 import type { CustomerClass } from '../../domain/segment/classify.js'
 import { GROUP_NAMES } from '../../domain/segment/groups.js'
 
-export const CUSTOMER_COLUMNS = ['客户ID', '外部ID', '姓名', '电话', '代理', '订单数', '累计消费(元)', '首单日期', '末单日期', '未付(元)', '来源', '分组', '价值档', '信用', '仍活跃概率', '未来90天预计下单', '理由'] as const
+export const CUSTOMER_COLUMNS = ['客户ID', '外部ID', '姓名', '电话', '代理', '订单数', '累计消费(元)', '首单日期', '末单日期', '未付(元)', '来源', '分组', '价值档', '信用', '仍活跃概率', '未来90天预计下单', '理由', '地址', '省份', '城市', '区县'] as const
 
 const yuan = (fen: number): string => (fen / 100).toFixed(2)
 
@@ -45,6 +45,10 @@ export function customerRows(store: Store, options: ExportOptions = {}): string[
       k?.pAlive === null || k === undefined ? '' : k.pAlive.toFixed(3),
       k?.expectedPurchases === null || k === undefined ? '' : k.expectedPurchases.toFixed(2),
       k ? k.reasons.join('；') : '',
+      c.address ?? '',
+      c.region?.province ?? '',
+      c.region?.city ?? '',
+      c.region?.district ?? '',
     ])
   }
   return rows

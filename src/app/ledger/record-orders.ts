@@ -147,12 +147,12 @@ export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[
       customer = match.customer
       const address = d.customer.address && !customer.address ? d.customer.address : customer.address
       if (match.addPhone || address !== customer.address) {
-        customer = { ...customer, phone: match.addPhone ?? customer.phone, address }
+        customer = withRegion(ctx, { ...customer, phone: match.addPhone ?? customer.phone, address })
         store.customers.update(customer)
       }
     }
     else if (match.kind === 'new') {
-      customer = newCustomer(ctx, match.name, match.phone, d.customer.address, agentId, at)
+      customer = withRegion(ctx, newCustomer(ctx, match.name, match.phone, d.customer.address, agentId, at))
       store.customers.add(customer)
       isNew = true
     }
@@ -185,6 +185,12 @@ export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[
   }
   store.handled.add(sourceMessageId, at)
   return out
+}
+
+/** The customer with the region of their address, when the address reader finds one. */
+function withRegion(ctx: MessageContext, customer: Customer): Customer {
+  const region = customer.address === null ? null : ctx.deps.addresses?.region(customer.address) ?? null
+  return region === null ? customer : { ...customer, region }
 }
 
 export function newCustomer(ctx: MessageContext, name: string, phone: string | null, address: string | null, agentId: string | null, at: string): Customer {

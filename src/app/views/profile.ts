@@ -13,8 +13,15 @@ import { AT_RISK_ACTION, NEXT_ACTION } from './strategy.js'
 
 const pct = (p: number): string => `${Math.round(p * 100)}%`
 
+/** ` · 广东省深圳市福田区`, from the address the customer's orders gave. */
+function regionSuffix(customer: Customer): string {
+  const r = customer.region
+  const where = r ? [r.province, r.city, r.district].filter((x, i, all) => x !== null && all.indexOf(x) === i).join('') : ''
+  return where === '' ? '' : ` · ${where}`
+}
+
 export function profileText(ctx: MessageContext, customer: Customer, c: CustomerClass | undefined): string {
-  const head = `👤 ${customer.name}${customer.phone ? ` ${customer.phone}` : ''}${agentSuffix(ctx, customer)}`
+  const head = `👤 ${customer.name}${customer.phone ? ` ${customer.phone}` : ''}${agentSuffix(ctx, customer)}${regionSuffix(customer)}`
   if (!c) return [head, '还没有有效订单（订单都已取消或退款）。'].join('\n')
   const s = c.summary
   const method = ctx.classified().classification.models.method

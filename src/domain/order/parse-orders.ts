@@ -5,7 +5,7 @@ import type { PayFact, SegmentFacts } from './analyze-segment.js'
 import { finishOrder } from './finish-order.js'
 import { totalMismatch } from './issues.js'
 import type { LabelField } from './lexicon.js'
-import { isNameLike, isQuestion } from './lexicon.js'
+import { isNameLike, isQuestion, LABELS } from './lexicon.js'
 import type { OrderAcc } from './order-acc.js'
 import { addLine, hasContent, mergeContinuation, mergeCustomerSegment, nameOnlyLine, newAcc, pushAll } from './order-acc.js'
 import type { FieldContext } from './parse-fields.js'
@@ -95,6 +95,9 @@ function handleSegment(state: State, segment: string): void {
   if (address !== null) acc.address ??= address
 }
 
+// `收货地址张三收货地址：…`: a label written without its colon in front of the name.
+const LABEL_WORD_FIRST = new RegExp(`^(?:${[...LABELS.keys()].sort((a, b) => b.length - a.length).join('|')})(?=[^\\s:])`, 'u')
+
 function handleLabel(state: State, field: LabelField, value: string): void {
   let acc = state.current
   if (acc === null || (field === 'name' && acc.name !== null)) acc = pushNew(state)
@@ -107,6 +110,8 @@ function looksLikeOrder(acc: OrderAcc): boolean {
   const amount = acc.monies.length > 0 || acc.hugeAmounts.length > 0 || acc.lines.some((l) => l.amountFen !== null || l.unitPriceFen !== null)
   const phone = acc.phones.length + acc.badPhones.length > 0
   if (acc.labels.size >= 2) return true
+  // A shipping block (address, name, phone) with no items yet: an order whose items the bot asks for.
+  if (acc.address !== null && phone && acc.name !== null) return true
   if (qtyItem && (amount || phone || acc.pays.length > 0 || acc.namedHere)) return true
   // 张三 面膜 398 已付: no quantity, but a name, a product, an amount and a payment word.
   if (acc.namedHere && acc.lines.length > 0 && amount && acc.pays.length > 0) return true
@@ -218,7 +223,7 @@ export function parseOrders(text: string, options: ParseOptions, assume = false)
       for (const segment of line.split(';')) handleSegment(state, segment)
       return
     }
-    if (head !== '') handleSegment(state, head)
+    if (head !== '') handleSegment(state, head.replace(LABEL_WORD_FIRST, ''))
     for (const { field, value } of pairs) handleLabel(state, field, value)
   })
   return finish(state, template, !template && isQuestion(text))
