@@ -9,7 +9,8 @@ import type { z } from 'zod'
 import { listJournals, readJournal, type JournalLine } from './journal.js'
 import { collectionOfPart, comparePartNames, keyOf, partOf, MAIN_KEYS, MAIN_PART, PART_COLLECTIONS, PART_FILE_RE, partFile, type MainKey, type PartCollection } from './layout.js'
 import { decodePart, type PartBody } from './rows.js'
-import { dbSchema, firstProblem, mainFileSchema, migrate, recordSchemas, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
+import { firstProblem, migrate } from './migrate.js'
+import { dbSchema, mainFileSchema, recordSchemas, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
 import { sha256 } from './secure-json-file.js'
 
 /** Why the database cannot be used, in words for the start-up error (the caller adds file and backup). */

@@ -5,15 +5,10 @@
  * numbers that are counts because no price is written anywhere (`韭菜30 萝卜干8`).
  */
 import { extractAddress, isAddressLike } from './address.js'
-import { isNameLike, LABELS, MEASURES, ORDER_PREFIXES, UNITS } from './lexicon.js'
+import { isNameLike, MEASURES, ORDER_PREFIXES, UNITS } from './lexicon.js'
+import { dropAlternatives, inlineSections, isAlternative, joinEachLines, productWords, spreadEach, type BlockLine } from './block-lines.js'
 import { splitLabelled } from './parse-fields.js'
 import { spacePhones } from './tokenize.js'
-
-export interface BlockLine {
-  text: string
-  /** The heading the line's items stand under (`无米粿`): names become `无米粿-韭菜`. */
-  section: string | null
-}
 
 export interface Block {
   customer: string | null
@@ -31,18 +26,16 @@ export interface BlockVocabulary {
 
 const MAX_BLOCK = 4000
 const SEPARATOR_LINE = /^[-=_*~.·—]{3,}$/
-const EACH_LINE = /^各\s*(?:\d+|[一二两三四五六七八九十半]+)\s*\S{0,2}$/u
 // Shops and places that buy: `昌岗店`, `惠雅超市`, `珠江新城`.
 const STORE = /(?:店|超市|商行|商店|餐厅|饭店|酒店|酒楼|食堂|公司|门市|门店|便利店|市场|档口|摊|厂|馆|坊|铺|部|新城|广场|小区|花园|大厦|中心)$/
 const SECTION_WORD = /(?:系列|系|类)$/
 const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/
 const DIGIT = /\d/
-const PHONE_G = /(?<!\d)1[3-9]\d{9}(?!\d)/g
+const PHONE_G = new RegExp(PHONE.source, 'g')
 // A price anywhere means bare numbers may be money: ¥, 元, 块, 合计/共/总 + number, 单价, @.
 const MARKED_MONEY = /¥|\$|@|\d\s*(?:元|块|rmb)|(?:合计|共计|总计|一共|总共|总价|总额|单价|实付|金额|共|总)\s*:?\s*\d/i
 // A name followed by a bare number: `韭菜30`, `韭菜味 12`.
 const NAME_NUMBER = new RegExp(`([\\u4e00-\\u9fffA-Za-z)）])\\s*(\\d+(?:\\.\\d+)?)(?![\\d.])(?!\\s*(?:${[...UNITS, ...MEASURES, '标'].join('|')}))`, 'gi')
-const ALTERNATIVE = /^备选/
 const PAID = /已付|未付|定金|订金|到付|付了|已转|欠/
 const SINGLE_LIST = /^(?:\d|[\u4e00-\u9fffA-Za-z]{1,12}的?\s*(?:\d|\*)|[^\d]*[,、][^\d]*各|[^\s\d(:]{1,10}[(:])/u
 
@@ -97,70 +90,6 @@ function singleList(line: string, vocab: BlockVocabulary): boolean {
   const plain = spacePhones(line).replace(PHONE_G, ' ').trim()
   const first = /^[^\s\d,、(:*]+/u.exec(plain)?.[0] ?? ''
   return plain === line.trim() && !personLike(first, vocab)
-}
-
-/** Joins `各2斤` standing alone to the list above it, and glued lists split by the merchant's words. */
-function joinEachLines(lines: string[]): string[] {
-  const out: string[] = []
-  for (const line of lines) {
-    const prev = out[out.length - 1]
-    if (EACH_LINE.test(line) && prev !== undefined && prev !== '') out[out.length - 1] = `${prev} ${line}`
-    else out.push(line)
-  }
-  return out
-}
-
-/** Splits `芋头士豆菜脯` into known words (`芋头`, `菜脯`) and what is between them (`士豆`). */
-export function splitGluedList(word: string, known: readonly string[]): string[] {
-  if (word.length < 4) return [word]
-  const hits = known.filter((k) => k.length >= 2 && k !== word && word.includes(k)).sort((a, b) => b.length - a.length)
-  if (hits.length === 0) return [word]
-  const parts: string[] = []
-  let rest = word
-  while (rest !== '') {
-    const at = hits.map((h) => ({ h, i: rest.indexOf(h) })).filter((x) => x.i >= 0).sort((a, b) => a.i - b.i)[0]
-    if (at === undefined) {
-      parts.push(rest)
-      break
-    }
-    if (at.i > 0) parts.push(rest.slice(0, at.i))
-    parts.push(at.h)
-    rest = rest.slice(at.i + at.h.length)
-  }
-  // Only a clean split: every piece at least two characters.
-  return parts.every((p) => p.length >= 2) ? parts : [word]
-}
-
-function productWords(lines: readonly string[]): string[] {
-  const out = new Set<string>()
-  for (const line of lines) {
-    for (const m of line.matchAll(/([\u4e00-\u9fff]{2,6})\s*\d/gu)) out.add(m[1] as string)
-  }
-  return [...out]
-}
-
-/** Splits glued names in front of `各` (`芋头士豆菜脯各5` → `芋头、士豆、菜脯各5`). */
-function spreadEach(line: string, known: readonly string[]): string {
-  return line.replace(/([\u4e00-\u9fff]{4,})(\s*各)/gu, (_m, glued: string, each: string) => `${splitGluedList(glued, known).join('、')}${each}`)
-}
-
-function isLabel(word: string): boolean {
-  return LABELS.has(word) || LABELS.has(word.toLowerCase())
-}
-
-/** `无米粿：韭菜30、萝卜干8` and `无米粿（韭菜30，竹笋8），菜头丸20`: a heading for part of one line. */
-function inlineSections(line: string, vocab: BlockVocabulary): BlockLine[] {
-  if (!/[:：(（]/u.test(line)) return [{ text: line, section: null }]
-  const colon = /^([^\s\d:：]{1,10})[:：]\s*(.*\d.*)$/u.exec(line)
-  if (colon && !isLabel(colon[1] as string) && !personLike(colon[1] as string, vocab)) return [{ text: colon[2] as string, section: colon[1] as string }]
-  const paren = /^([^\s\d(（]{1,10})\s*[(（]([^)）]*\d[^)）]*)[)）]\s*[,，、]?\s*(.*)$/u.exec(line)
-  if (paren) {
-    const out: BlockLine[] = [{ text: paren[2] as string, section: paren[1] as string }]
-    if ((paren[3] as string) !== '') out.push({ text: paren[3] as string, section: null })
-    return out
-  }
-  // 无米粿（韭菜）3斤: the bracketed word is a flavour of the product.
-  return [{ text: line.replace(/([^\s\d(（]{1,10})\s*[(（]([^)）\d]{1,10})[)）]/gu, '$1-$2'), section: null }]
 }
 
 /**
@@ -237,7 +166,7 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
       trailing = tail[2] as string
       line = tail[1] as string
     }
-    for (const part of inlineSections(line, vocabulary)) out.push({ text: part.text, section: part.section ?? section })
+    for (const part of inlineSections(line, (w) => personLike(w, vocabulary))) out.push({ text: part.text, section: part.section ?? section })
   }
   customer ??= trailing
   // Lines led by a person each start an order of their own: not one buyer's list.
@@ -247,21 +176,16 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
     return l.section === null && personLike(ws[0]?.replace(/\d.*$/, '') ?? '', vocabulary) && (DIGIT.test(l.text) || ws.length === 1)
   })
   if (led.length > 0) return null
-  const itemLines = out.filter((l) => l.text !== '' && !ALTERNATIVE.test(l.text))
+  const itemLines = out.filter((l) => l.text !== '' && !isAlternative(l.text))
   if (itemLines.length === 0) return null
   const counts = !MARKED_MONEY.test(text) && countsOnly(itemLines)
   const kept = text.includes('备选') ? out.map((l) => ({ ...l, text: dropAlternatives(l.text) })) : out
   return { customer, contact, lines: kept, counts }
 }
 
-/** Every number after a name is a small whole number, or the list counts in units elsewhere. */
+/** Every number written after a name is a small whole number: counts, not prices. */
 function countsOnly(lines: readonly BlockLine[]): boolean {
   const bare: number[] = []
   for (const l of lines) for (const m of spacePhones(l.text).replace(PHONE_G, ' ').matchAll(NAME_NUMBER)) bare.push(Number(m[2]))
   return bare.every((n) => Number.isInteger(n) && n < 100)
-}
-
-/** `备选龙井`: an alternative if the first choice is out, not an extra item. */
-function dropAlternatives(line: string): string {
-  return line.split(' ').filter((w) => !ALTERNATIVE.test(w)).join(' ')
 }
