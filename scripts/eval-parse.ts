@@ -1,7 +1,7 @@
 /**
  * `npm run eval:parse [-- <file.jsonl> …] [-- --verbose]`: per-field accuracy of the order parser on chat
  * messages in the development set's format (test/fixtures/orders/README.md), plus how many orders and
- * non-orders the bot would answer. Without files it reads the real set and the authored set.
+ * non-orders the bot would answer. Without files it reads the two real sets and the authored set.
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -12,7 +12,7 @@ const args = process.argv.slice(2)
 const verbose = args.includes('--verbose')
 const fixtures = (name: string): string => fileURLToPath(new URL(`../test/fixtures/orders/${name}`, import.meta.url))
 const files = args.filter(a => !a.startsWith('--'))
-const paths = files.length > 0 ? files : [fixtures('real-chat.jsonl'), fixtures('authored.jsonl')]
+const paths = files.length > 0 ? files : [fixtures('real-chat.jsonl'), fixtures('real-more.jsonl'), fixtures('authored.jsonl')]
 const pct = (r: number, t: number): string => (t === 0 ? '—' : `${(r / t).toFixed(3)} (${r}/${t})`)
 
 for (const path of paths) {

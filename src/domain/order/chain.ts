@@ -102,13 +102,12 @@ function orderPart(rest: string): string {
 
 /** One entry as an order, or null when it orders nothing (a name alone, a menu line, a check-in). */
 function entryOrder(entry: ChainEntry, subject: string | null, options: ParseOptions): OrderDraft | null {
-  const plain = normalizeText(entry.text)
   // `陈静2箱`: the name glued to how many.
   const { name, rest } = splitName(entry.text.replace(/^([^\s\d]{1,12}?)(\d+\s*\S{0,2})$/u, '$1 $2'))
   const part = orderPart(rest)
   if (part === '' || ACTIVITY.test(rest)) {
     // `1.张三面膜2盒 398`: the whole entry may still read as an order on its own.
-    const whole = rest === '' ? parseOrders(plain, options) : null
+    const whole = rest === '' ? parseOrders(normalizeText(entry.text), options) : null
     return whole?.orders[0] ?? null
   }
   // `1箱`, `6份`: how many of what the chain is about.
@@ -136,14 +135,12 @@ function entryOrder(entry: ChainEntry, subject: string | null, options: ParseOpt
 /** The orders in a chain; empty when it is an attendance list, a check-in or a bare menu. */
 export function chainOrders(chain: Chain, options: ParseOptions): OrderDraft[] {
   if (chain.attendance) return []
-  const read = chain.entries.map((e) => ({ e, order: entryOrder(e, chain.subject, options) }))
-  const withText = chain.entries.filter((e) => splitName(e.text).rest !== '')
-  const activities = withText.filter((e) => ACTIVITY.test(splitName(e.text).rest)).length
   // A chain where most entries are time spans and routines is a check-in, whatever a few entries say.
-  if (withText.length > 0 && activities * 2 >= withText.length) return []
-  return read.flatMap(({ e, order }) => {
+  const rests = chain.entries.map((e) => splitName(e.text).rest).filter((r) => r !== '')
+  if (rests.length > 0 && rests.filter((r) => ACTIVITY.test(r)).length * 2 >= rests.length) return []
+  return chain.entries.flatMap((e) => {
+    const order = entryOrder(e, chain.subject, options)
     if (order === null) return []
-    const key = chain.key === null ? undefined : `${chain.key}#${e.no} ${splitName(e.text).name}`
-    return [key === undefined ? order : { ...order, key }]
+    return [chain.key === null ? order : { ...order, key: `${chain.key}#${e.no} ${splitName(e.text).name}` }]
   })
 }

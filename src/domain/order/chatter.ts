@@ -2,7 +2,7 @@
  * Chat that mentions numbers but orders nothing: system lines, advertising, people introducing
  * themselves, and sentences with a mood (`今天好累啊，发了三个快递`). The bot stays silent on these.
  */
-import { ORDER_PREFIXES, PAY_WORDS } from './lexicon.js'
+import { MOBILE, ORDER_PREFIXES, PAY_WORDS } from './lexicon.js'
 
 const SYSTEM = /撤回了一条消息|^\[有\d+条新消息\]$|加入了群聊|拍了拍|以上是打招呼的内容|现在可以开始聊天了|修改群名为|^\[(?:图片|语音|视频|表情|文件|链接|位置|名片)\]$/u
 
@@ -15,7 +15,6 @@ const PERSONAL = /我叫|我是|我们|咱们|我买|给我|你们|你直接|您
 // A clause that ends in a mood particle: `好累啊，`, `快点吧`.
 const MOOD = /[\u4e00-\u9fff](?:啊|呀|吧|啦|嘛|哦|噢|哇|呢|哈哈|嘿嘿)(?=[\s,.!?~。，！？…]|$)/
 
-const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/
 const MARKED_MONEY = /¥\s*\d|\d\s*(?:元|块|rmb)/i
 
 function promoScore(text: string): number {
@@ -32,7 +31,7 @@ const STOCK = /进价|进货|入库|采购价|拿货价/
 export function isChatter(text: string): boolean {
   if (SYSTEM.test(text.trim()) || STOCK.test(text)) return true
   if (promoScore(text) >= 2) return true
-  const strong = PHONE.test(text) || MARKED_MONEY.test(text) || ORDER_WORDS.test(text)
+  const strong = MOBILE.test(text) || MARKED_MONEY.test(text) || ORDER_WORDS.test(text)
   if (PERSONAL.test(text)) return !(strong && MARKED_MONEY.test(text))
   return MOOD.test(text) && !strong
 }

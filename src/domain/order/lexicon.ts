@@ -37,6 +37,9 @@ export const PAY_WORDS: ReadonlyMap<string, PaymentState> = new Map<string, Paym
     .map((w) => [w, 'deposit'] as const),
 ])
 
+/** A mainland mobile number standing on its own (`13800138000`, not inside a longer number). */
+export const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/
+
 /** Whether a word is only a payment word (`已付款`, `代付`): an entry that says nothing else orders nothing. */
 export function isPayOnly(word: string): boolean {
   return PAY_WORDS.has(word) || word === '代付' || word === '已付' || word === '未付'

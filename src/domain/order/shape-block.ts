@@ -5,7 +5,7 @@
  * numbers that are counts because no price is written anywhere (`韭菜30 萝卜干8`).
  */
 import { extractAddress, isAddressLike } from './address.js'
-import { isNameLike, MEASURES, ORDER_PREFIXES, UNITS } from './lexicon.js'
+import { isNameLike, MEASURES, MOBILE, ORDER_PREFIXES, UNITS } from './lexicon.js'
 import { dropAlternatives, inlineSections, isAlternative, joinEachLines, productWords, spreadEach, type BlockLine } from './block-lines.js'
 import { splitLabelled } from './parse-fields.js'
 import { spacePhones } from './tokenize.js'
@@ -29,9 +29,8 @@ const SEPARATOR_LINE = /^[-=_*~.·—]{3,}$/
 // Shops and places that buy: `昌岗店`, `惠雅超市`, `珠江新城`.
 const STORE = /(?:店|超市|商行|商店|餐厅|饭店|酒店|酒楼|食堂|公司|门市|门店|便利店|市场|档口|摊|厂|馆|坊|铺|部|新城|广场|小区|花园|大厦|中心)$/
 const SECTION_WORD = /(?:系列|系|类)$/
-const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/
 const DIGIT = /\d/
-const PHONE_G = new RegExp(PHONE.source, 'g')
+const PHONE_G = new RegExp(MOBILE.source, 'g')
 // A price anywhere means bare numbers may be money: ¥, 元, 块, 合计/共/总 + number, 单价, @.
 const MARKED_MONEY = /¥|\$|@|\d\s*(?:元|块|rmb)|(?:合计|共计|总计|一共|总共|总价|总额|单价|实付|金额|共|总)\s*:?\s*\d/i
 // A name followed by a bare number: `韭菜30`, `韭菜味 12`.
@@ -46,8 +45,8 @@ function words(line: string): string[] {
 /** The line without its phone and address; what is left may be a name. */
 function withoutContact(line: string): { rest: string, phone: boolean, address: boolean } {
   const spaced = spacePhones(line)
-  const phone = PHONE.test(spaced)
-  const { rest, address } = extractAddress(spaced.replace(PHONE, ' '))
+  const phone = MOBILE.test(spaced)
+  const { rest, address } = extractAddress(spaced.replace(MOBILE, ' '))
   return { rest: rest.trim(), phone, address: address !== null || (rest.trim() === '' && isAddressLike(line)) }
 }
 
