@@ -8,15 +8,26 @@ export const BUILTIN_COMMANDS: readonly string[] = ['撤销', '确认', '取消'
 
 type Command = Extract<ParsedMessage, { kind: 'command' }>
 
+const lowered = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+/** The caller's command words, lower-cased once per list. */
+function wordSet(words: readonly string[]): ReadonlySet<string> {
+  let set = lowered.get(words)
+  if (!set) {
+    set = new Set(words.map((w) => w.toLowerCase()))
+    lowered.set(words, set)
+  }
+  return set
+}
+
 /** Reads a command; null when the first word is no command word. */
 export function parseCommand(text: string, options: ParseOptions): Command | null {
-  const words = text.replace(/^\//, '').split(/\s+/).filter((w) => w !== '')
-  const first = words[0]?.replace(/[!。.~]+$/, '')
+  const first = /^\/?\s*(\S+)/.exec(text)?.[1]?.replace(/[!。.~]+$/, '')
   if (first === undefined || first === '') return null
+  const known = BUILTIN_COMMANDS.includes(first) || wordSet(options.commandWords ?? []).has(first.toLowerCase())
+  if (!known) return null
+  const words = text.replace(/^\//, '').split(/\s+/).filter((w) => w !== '')
   // 报单 张三 面膜2盒 398 is an order even when 报单 is also a command word.
   if (ORDER_PREFIXES.includes(first) && words.length > 1) return null
-  const lower = first.toLowerCase()
-  const known = BUILTIN_COMMANDS.includes(first) || (options.commandWords ?? []).some((w) => w.toLowerCase() === lower)
-  if (!known) return null
   return { kind: 'command', command: first, args: words.slice(1) }
 }

@@ -59,8 +59,11 @@ function askedFor(text: string, options: ParseOptions): ReturnType<typeof parseO
   return lines.length > 0 && lines.every((l) => l.qty !== null && !PRONOUN.test(l.name) && /\p{L}{2}/u.test(l.name)) ? read : null
 }
 
+const SENTENCE_WORDS = /[买购订要拿做和还加与跟]/u
+
 /** Sentences into the shape the general reader knows: `陈阿姨 两盒艾条、…`. */
 function plainSentence(text: string): string {
+  if (!SENTENCE_WORDS.test(text)) return text
   return text.replace(BOUGHT, '$1 ').replace(AND_AFTER, '$1、').replace(AND_EACH, '$1、')
 }
 
