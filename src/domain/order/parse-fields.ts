@@ -3,6 +3,7 @@
 import { parseMoney } from '../money.js'
 import { analyzeSegment, cleanText, type SegmentFacts } from './analyze-segment.js'
 import { extractAddress } from './address.js'
+import type { ParseOptions } from './draft.js'
 import type { LabelField } from './lexicon.js'
 import { LABELS, MAX_LABEL_LENGTH } from './lexicon.js'
 import type { OrderAcc } from './order-acc.js'
@@ -20,9 +21,16 @@ export interface FieldContext {
   today: string
   products: readonly string[]
   /** Customer names already on record (`张三` in `张三面膜2盒`). */
-  customers?: ReadonlySet<string>
+  customers: ReadonlySet<string>
   /** Bare numbers after names are counts (`韭菜30`): the message writes no price anywhere. */
   counts?: boolean
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set()
+
+/** The reading context of a message: its day, and the merchant's products and customers. */
+export function fieldContext(options: ParseOptions): FieldContext {
+  return { today: options.today, products: options.products ?? [], customers: options.customers ?? NO_NAMES }
 }
 
 /** `韭菜30`, `韭菜味 12`, `水餃+1`: in a list without prices, a bare whole number after a name is its count. */

@@ -7,12 +7,10 @@ import { totalMismatch } from './issues.js'
 import type { LabelField } from './lexicon.js'
 import { isNameLike, isQuestion, LABELS } from './lexicon.js'
 import type { OrderAcc } from './order-acc.js'
-import { addLine, hasContent, mergeContinuation, mergeCustomerSegment, nameOnlyLine, newAcc, pushAll } from './order-acc.js'
+import { hasContent, mergeContinuation, mergeCustomerSegment, newAcc, pushAll } from './order-acc.js'
 import type { FieldContext } from './parse-fields.js'
-import { applyField, readSegment, splitLabelled } from './parse-fields.js'
-import { type Block, shapeBlock } from './shape-block.js'
-
-const NO_NAMES: ReadonlySet<string> = new Set()
+import { applyField, fieldContext, readSegment, splitLabelled } from './parse-fields.js'
+import { readBlock } from './read-block.js'
 
 export interface OrderParse {
   orders: OrderDraft[]
@@ -142,73 +140,17 @@ function finish(state: State, template: boolean, question: boolean): OrderParse 
   return { orders, issues }
 }
 
-const DAY = /\d{1,4}\s*[-./年月]\s*\d{1,2}\s*[日号]?/gu
-const COUNT = /\d+(?:\.\d+)?|各/gu
-
-/** How many counts a list writes, dates left out (`6月8日` is no count). */
-function countedItems(block: Block): number {
-  return block.lines.reduce((n, l) => n + (l.text.replace(DAY, ' ').match(COUNT) ?? []).length, 0)
-}
-
-/** The general reader already handles a list that opens with its buyer and writes its prices. */
-function usesBlock(block: Block, text: string): boolean {
-  if (isQuestion(text)) return false
-  // One line: a list of several counted items (`韭菜20 紫菜卷15`); `面膜2盒` alone says too little.
-  if (!text.includes('\n')) return block.counts && block.lines.length > 0 && countedItems(block) >= 2
-  if (block.counts || block.lines.some((l) => l.section !== null)) return true
-  // The buyer elsewhere than at the head of the first line (`a d周`, or the last line).
-  return block.customer !== null && !text.startsWith(block.customer)
-}
-
-/** One buyer's list (shape-block.ts) as one order. */
-function parseBlock(block: Block, options: ParseOptions): OrderParse | null {
-  const ctx: FieldContext = { today: options.today, products: options.products ?? [], customers: options.customers ?? NO_NAMES, counts: block.counts }
-  const acc = newAcc()
-  const head = [block.customer ?? '', ...block.contact].join(' ').trim()
-  if (head !== '') {
-    const { facts, address } = readSegment(head, { ...ctx, counts: false })
-    if (block.customer !== null) facts.lead = block.customer
-    facts.items = []
-    facts.texts = []
-    mergeCustomerSegment(acc, facts)
-    acc.address = address
-  }
-  for (const line of block.lines) {
-    const { facts, address } = readSegment(line.text, ctx)
-    const named = (name: string): string => (line.section === null ? name : `${line.section}-${name}`)
-    const loose = facts.lead !== null ? [facts.lead, ...facts.texts] : facts.texts
-    if (facts.items.length === 0 && facts.monies.length === 0) {
-      // 雪茄鸭嘴兽 铁观音 绿豆: dishes named without a number are one of each.
-      for (const name of loose) addLine(acc, { ...nameOnlyLine(named(name)), qty: 1 })
-      facts.lead = null
-      facts.texts = []
-    }
-    facts.items = facts.items.map((l) => ({ ...l, name: named(l.name) }))
-    mergeContinuation(acc, facts)
-    if (address !== null) acc.address ??= address
-  }
-  // A list is an order when it counts something, or names its buyer; `定金已付，请安排生产` is neither.
-  const counted = acc.lines.some((l) => l.qty !== null && !l.name.includes(' ')) && block.lines.some((l) => /\d/.test(l.text))
-  const named = (acc.name !== null || acc.phones.length > 0) && acc.lines.length > 0
-  if (!counted && !named) return null
-  acc.lines = acc.lines.map((l) => ({ ...l, name: l.name.replace(/的$/, '') || l.name }))
-  return { orders: [finishOrder(acc)], issues: [] }
-}
-
 /**
  * Reads a normalised message as orders; null when it is not an order at all. With `assume`, the text is
  * known to be an order (a 接龙 entry): whatever content it has is kept, as after `下单`.
  */
 export function parseOrders(text: string, options: ParseOptions, assume = false): OrderParse | null {
   const state: State = {
-    ctx: { today: options.today, products: options.products ?? [], customers: options.customers ?? NO_NAMES },
+    ctx: fieldContext(options),
     accs: [], current: null, prefixed: assume, segments: 0, headerDates: [], grandTotals: [], grandPays: [],
   }
-  if (!assume) {
-    const block = shapeBlock(text, { products: options.products ?? [], customers: options.customers ?? NO_NAMES })
-    const read = block !== null && usesBlock(block, text) ? parseBlock(block, options) : null
-    if (read !== null) return read
-  }
+  const block = assume ? null : readBlock(text, options)
+  if (block !== null) return block
   const lines = text.split('\n')
   const labelled = lines.map(splitLabelled)
   const template = new Set(labelled.flatMap((l) => l.pairs.map((p) => p.field))).size >= 2
