@@ -94,6 +94,20 @@ describe('auto-link and the customer role', () => {
     expect(alert?.text).toContain('客户 张三 回复了唤醒消息：“还有货吗”')
   })
 
+  it('a linked customer’s own order by direct message is theirs, no name needed; questions and chat record nothing', async () => {
+    const a = await app()
+    const zs = { id: 'wx-zs', name: 'Sunny' }
+    expect(await a.say(zs, '这款面膜多少钱一盒？')).toEqual([])
+    expect(await a.say(zs, '好的谢谢')).toEqual([])
+    expect(a.store.orders.all()).toEqual([])
+    const [reply] = await a.say(zs, '面膜2盒')
+    expect(reply).toContain('已收到您的订单：面膜×2盒')
+    const order = a.store.orders.all()[0]
+    expect(order?.customerId).toBe('c1')
+    expect(order?.agentId).toBe(a.wangAgent.id)
+    expect(a.store.outbox.all().find(e => e.kind === 'alert')?.text).toContain('客户 张三 自己在微信上下单了')
+  })
+
   it('no alert without a recent reactivation', async () => {
     const a = await app()
     await a.say({ id: 'wx-zs', name: 'Sunny' }, '还有货吗')

@@ -11,7 +11,7 @@ import { handleParsed, parseFor } from '../ledger/handle-parsed.js'
 import { localDate } from '../local-time.js'
 import { createClassifier } from '../segments/current.js'
 import { toPolicy } from '../segments/policy-config.js'
-import { autoLink, customerMessage, ownOrder } from './customer-chat.js'
+import { autoLink, customerMessage, linkedCustomerOrder, ownOrder } from './customer-chat.js'
 import { adminByName, resolveSpeaker } from './roles.js'
 import { createStorageAlert, STORAGE_FAILED_REPLY, storageFailureCode } from './storage-alert.js'
 import { ROLE_NAMES } from './types.js'
@@ -83,7 +83,6 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
       const linked = await autoLink(deps, msg)
       if (linked) speaker = { role: 'customer', agent: undefined, customer: linked }
     }
-    if (speaker.role === 'customer' && speaker.customer && !text.startsWith(BIND_ADMIN_WORD)) return customerMessage(deps, msg, speaker.customer, text, now)
     const contextAs = (role: StaffRole, agent: Agent | undefined): MessageContext => ({
       deps,
       classified: () => classifier.current(localDate(now, deps.config.timezone)),
@@ -95,6 +94,9 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
       now,
       inRoom: msg.roomId !== null,
     })
+    const customer = speaker.role === 'customer' ? speaker.customer : undefined
+    if (customer && !text.startsWith(BIND_ADMIN_WORD))
+      return await linkedCustomerOrder(contextAs('agent', undefined), customer) ?? customerMessage(deps, msg, customer, text, now)
     // A stranger: the start-up code, or their own order with a phone we know (recorded for that customer's agent).
     if (speaker.role !== 'admin' && speaker.role !== 'agent') return await bindAdmin(msg, text, now) ?? ownOrder(contextAs('agent', undefined))
     // The start-up code makes its holder admin even when they already report orders as an agent.

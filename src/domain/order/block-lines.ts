@@ -13,6 +13,19 @@ export interface BlockLine {
 
 const EACH_LINE = /^各\s*(?:\d+|[一二两三四五六七八九十半]+)\s*\S{0,2}$/u
 const ALTERNATIVE = /^备选/
+const COUNT_ONLY = /^(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*\S{0,2}$/u
+// 170克鱼蛋鲜装： with nothing after it, in a list written `名称：数量`.
+const LEFT_EMPTY = /^[^:：]+[:：]\s*$/u
+const NAME_COUNT = /^[^:：]+[:：]\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*\S{0,2}$/u
+
+/**
+ * The lines `名称：` whose count was left empty, in a list written `名称：数量` or right below an item:
+ * those items are not ordered (a heading `无米粿：` opens a list, it does not stand inside one).
+ */
+export function leftEmpty(lines: readonly string[]): Set<number> {
+  const countForm = lines.some((l) => NAME_COUNT.test(l))
+  return new Set(lines.flatMap((l, k) => (LEFT_EMPTY.test(l) && (countForm || /\d/.test(lines[k - 1] ?? '')) ? [k] : [])))
+}
 
 /** Joins `各2斤` standing alone to the list above it. */
 export function joinEachLines(lines: string[]): string[] {
@@ -68,6 +81,8 @@ function isLabel(word: string): boolean {
 export function inlineSections(line: string, isPerson: (word: string) => boolean): BlockLine[] {
   if (!/[:：(（]/u.test(line)) return [{ text: line, section: null }]
   const colon = /^([^\s\d:：]{1,10})[:：]\s*(.*\d.*)$/u.exec(line)
+  // 手打牛筋丸：3件 names one item and its count; a heading stands over several items.
+  if (colon && COUNT_ONLY.test(colon[2] as string)) return [{ text: `${colon[1] as string} ${colon[2] as string}`, section: null }]
   if (colon && !isLabel(colon[1] as string) && !isPerson(colon[1] as string)) return [{ text: colon[2] as string, section: colon[1] as string }]
   const paren = /^([^\s\d(（]{1,10})\s*[(（]([^)）]*\d[^)）]*)[)）]\s*[,，、]?\s*(.*)$/u.exec(line)
   if (paren) {

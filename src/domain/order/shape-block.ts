@@ -6,7 +6,7 @@
  */
 import { extractAddress, isAddressLike } from './address.js'
 import { isNameLike, MEASURES, MOBILE, ORDER_PREFIXES, UNITS } from './lexicon.js'
-import { dropAlternatives, inlineSections, isAlternative, joinEachLines, productWords, spreadEach, type BlockLine } from './block-lines.js'
+import { dropAlternatives, inlineSections, isAlternative, joinEachLines, leftEmpty, productWords, spreadEach, type BlockLine } from './block-lines.js'
 import { splitLabelled } from './parse-fields.js'
 import { spacePhones } from './tokenize.js'
 
@@ -109,6 +109,7 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
   // Labelled templates (`客户：… 电话：…`) and `下单：…` reports have their own reader.
   if (lines.some((l) => splitLabelled(l).pairs.length > 0) || ORDER_PREFIXES.some((p) => lines[0]?.replace(/^[#【[]/, '').startsWith(p))) return null
   const infos = lines.map(describe)
+  const unordered = leftEmpty(lines)
   const filled = infos.filter((i) => !i.empty)
   if (filled.length === 0 || !filled.some((i) => i.hasNumber || i.word === null)) return null
 
@@ -158,6 +159,7 @@ export function shapeBlock(text: string, vocab: BlockVocabulary): Block | null {
       section = info.word.replace(/[:：]$/, '').replace(SECTION_WORD, '') || info.word
       continue
     }
+    if (unordered.has(k)) continue
     let line = info.raw.includes('各') ? spreadEach(info.raw, vocabulary.products) : info.raw
     // 韭菜18。菜谱8。菜头丸6 张丽娟: the buyer written after the items.
     const tail = /^(.*\d\S*)\s+([^\s\d]{2,8})$/u.exec(line)
