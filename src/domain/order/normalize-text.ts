@@ -16,6 +16,8 @@ const CONTROLS_BUT_NEWLINE = /[^\P{Cc}\n]/gu
 const STICKERS = /\[[\u4e00-\u9fff]{1,4}\]/g
 const SPACES = / {2,}/g
 const QUOTES = /[‘’]/g
+// Printable ASCII, newlines, Chinese characters and the Chinese punctuation NFKC leaves as it is.
+const PLAIN = /^[\x20-\x7e\n\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u201c\u201d\u2026]*$/u
 
 /**
  * Text fit to quote back in a reply: control characters become spaces (newlines stay), invisible characters
@@ -30,18 +32,22 @@ export interface NormalizeOptions {
   keepPictures?: boolean
 }
 
-/** Full-width → half-width, `×` → `*`, emoji and control characters removed, spaces folded; lines trimmed. */
-export function normalizeText(text: string, options: NormalizeOptions = {}): string {
+/** The folding and dropping that text outside the plain characters needs. */
+function clean(text: string, options: NormalizeOptions): string {
   const base = text
-    .normalize('NFKC')
     .replace(LINE_BREAKS, '\n')
     .replace(TIMES, '*')
     .replace(DASHES, '-')
     .replace(QUOTES, "'")
-  const s = (options.keepPictures === true ? base.replace(UNPRINTABLE, '') : base.replace(INVISIBLE, '').replace(PICTURES, ' '))
-    .replace(STICKERS, ' ')
+  return (options.keepPictures === true ? base.replace(UNPRINTABLE, '') : base.replace(INVISIBLE, '').replace(PICTURES, ' '))
     .replace(CONTROLS, (ch) => (ch === '\n' ? '\n' : ' '))
-    .replace(SPACES, ' ')
+}
+
+/** Full-width → half-width, `×` → `*`, emoji and control characters removed, spaces folded; lines trimmed. */
+export function normalizeText(text: string, options: NormalizeOptions = {}): string {
+  const nfkc = text.normalize('NFKC')
+  // Most chat text is only ASCII, Chinese and common Chinese punctuation: nothing there to fold or drop.
+  const s = (PLAIN.test(nfkc) ? nfkc : clean(nfkc, options)).replace(STICKERS, ' ').replace(SPACES, ' ')
   const lines = s.split('\n').map((line) => line.trim())
   const out: string[] = []
   for (const line of lines) {
