@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { mock } from 'wechaty-puppet-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import type { BotApp } from '../../src/bot.js'
 import { readDatabase } from '../helpers/db.js'
-import { botConfig, type Gateway, Inbox, startBot, startGateway } from '../helpers/gateway.js'
+import { type Gateway, Inbox, startBotOnFile, startGateway } from '../helpers/gateway.js'
 
 let gw: Gateway
 let dbFile: string
@@ -21,10 +20,7 @@ let wang: mock.ContactMock
 let room: mock.RoomMock
 let inbox: Inbox
 
-async function startApp(): Promise<BotApp> {
-  const store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
-  return startBot(gw, store, botConfig(gw, dbFile, { env: { WXCRM_ADMINS: '老板' } }))
-}
+const startApp = (): Promise<BotApp> => startBotOnFile(gw, dbFile)
 
 beforeAll(async () => {
   gw = await startGateway()

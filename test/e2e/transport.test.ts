@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { mock } from 'wechaty-puppet-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { localDate } from '../../src/app/local-time.js'
 import type { BotApp } from '../../src/bot.js'
 import * as PUPPET from 'wechaty-puppet'
-import { botConfig, deliverTwice, type Gateway, Inbox, receivedFile, startBot, startGateway, waitFor } from '../helpers/gateway.js'
+import { deliverTwice, type Gateway, Inbox, receivedFile, startBotOnFile, startGateway, waitFor } from '../helpers/gateway.js'
 
 let gw: Gateway
 let dbFile: string
@@ -24,10 +23,7 @@ let room: mock.RoomMock
 let roomInbox: Inbox
 let dmInbox: Inbox
 
-async function startApp(): Promise<BotApp> {
-  const store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
-  return startBot(gw, store, botConfig(gw, dbFile, { env: { WXCRM_ADMINS: '老板' } }))
-}
+const startApp = (): Promise<BotApp> => startBotOnFile(gw, dbFile)
 
 beforeAll(async () => {
   gw = await startGateway()

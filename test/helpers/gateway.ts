@@ -2,6 +2,7 @@
  * A local WeChat gateway for end-to-end tests: a PuppetServer on 127.0.0.1 wrapping the mock puppet,
  * exactly what wechaty-puppet-service talks to in production. Plus a scripted chat to drive it.
  */
+import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { randomUUID } from 'node:crypto'
 import type { EventEmitter } from 'node:events'
 import { createServer } from 'node:net'
@@ -160,6 +161,12 @@ export async function waitFor(check: () => boolean, timeoutMs = 15_000, what = '
 export function botConfig(gw: Gateway, dbFile: string, options: { env?: Record<string, string>, fileText?: string } = {}): Config {
   const env = { ...options.env, WXCRM_DB: dbFile, WECHATY_PUPPET_SERVICE_TOKEN: gw.token, WECHATY_PUPPET_SERVICE_ENDPOINT: gw.endpoint }
   return parseConfig(options.fileText === undefined ? { env } : { fileText: options.fileText, env })
+}
+
+/** Starts the bot through this gateway on the lowdb file `dbFile` (the merchant's day fixed), 老板 as admin. */
+export async function startBotOnFile(gw: Gateway, dbFile: string): Promise<BotApp> {
+  const store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
+  return startBot(gw, store, botConfig(gw, dbFile, { env: { WXCRM_ADMINS: '老板' } }))
 }
 
 /** Starts the bot on `store` through this gateway, as in production, and waits for its login and send queue. */
