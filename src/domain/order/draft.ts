@@ -44,6 +44,8 @@ export type IssueCode =
   | 'bad_amount'
   | 'deposit_too_large'
   | 'bad_date'
+  /** A product line whose quantity is zero (`面膜0盒`). */
+  | 'bad_qty'
   /** A `改 …` message whose target, field or value could not be read. */
   | 'bad_correction'
 

@@ -5,7 +5,7 @@ import type { OrderDraft, ParseIssue, PaymentState } from './draft.js'
 import type { MoneyFact } from './analyze-segment.js'
 import type { OrderAcc } from './order-acc.js'
 import {
-  amountConflict, badAmount, badDate, badPhone, depositTooLarge, noAmount, noCustomer, noItems, paymentConflict,
+  amountConflict, badAmount, badDate, badPhone, badQty, depositTooLarge, noAmount, noCustomer, noItems, paymentConflict,
   totalMismatch, unreadableAmount,
 } from './issues.js'
 
@@ -107,6 +107,7 @@ export function finishOrder(acc: OrderAcc): OrderDraft {
     issues.push(depositTooLarge(depositFen, amountFen))
   }
   for (const raw of new Set(acc.badDates)) issues.push(badDate(raw))
+  for (const l of acc.lines) if (l.qty !== null && l.qty <= 0) issues.push(badQty(l.name))
   for (const l of acc.lines) {
     // 99*2=200: the line's own sum does not add up.
     if (l.amountFen === null || l.unitPriceFen === null || l.qty === null) continue

@@ -42,6 +42,11 @@ export function paymentConflict(): ParseIssue {
     '付款状态矛盾：既写了已付又写了未付或到付，请只写一种，如“已付”、“未付”、“到付”或“定金100”', true)
 }
 
+/** A line whose quantity is zero: nothing was bought, or a digit went missing. */
+export function badQty(name: string): ParseIssue {
+  return issue('bad_qty', `“${name}”的数量是0，请写实际买了几件，如“${name}2盒”`, true)
+}
+
 /** A number that looks like a phone but is not a mainland mobile. */
 export function badPhone(raw: string): ParseIssue {
   return issue('bad_phone', `电话“${raw}”不是有效手机号，请写11位手机号，如“13800138000”或“138-0013-8000”`, true)

@@ -136,6 +136,8 @@ const cases: Array<[string, string]> = [
   ['张三 面膜2盒 0元', 'order 张三 - [面膜×2盒] 0 - - !bad_amount'],
   ['张三 面膜2盒 2000000', 'order 张三 - [面膜×2盒] 200000000 - - !bad_amount'],
   ['张三 面膜2盒 -398', 'order 张三 - [面膜×2盒] -39800 - - !bad_amount'],
+  ['张三 面膜0盒 398', 'order 张三 - [面膜×0盒] 39800 - - !bad_qty'],
+  ['张三 面膜零盒 398', 'order 张三 - [面膜×0盒] 39800 - - !bad_qty'],
   // amount bounds: more than 0, at most ¥1,000,000 (MAX_AMOUNT_FEN); numbers too long for money are refused, not dropped
   ['张三 面膜2盒 1000000', 'order 张三 - [面膜×2盒] 100000000 - -'],
   ['张三 面膜2盒 0.01', 'order 张三 - [面膜×2盒] 1 - -'],

@@ -12,7 +12,7 @@ const OPTIONS: ParseOptions = { today: '2026-11-23', products: ['面膜', '精�
 const KINDS = ['order', 'payment', 'refund', 'correction', 'command', 'none']
 const ISSUE_CODES = [
   'no_customer', 'no_items', 'no_amount', 'total_mismatch', 'amount_conflict', 'payment_conflict', 'bad_phone',
-  'bad_amount', 'deposit_too_large', 'bad_date', 'bad_correction',
+  'bad_amount', 'deposit_too_large', 'bad_date', 'bad_qty', 'bad_correction',
 ] as const
 
 const nullableInt = z.number().int().nullable()
