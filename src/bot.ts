@@ -2,6 +2,7 @@
  * Wires one running bot: a Wechaty instance on the given puppet, the router over the store, and the
  * listeners. Used by `main.ts` and by the end-to-end tests, so both run the same code path.
  */
+import { backfillCatalogue } from './app/ledger/catalogue.js'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type { impls } from 'wechaty-puppet'
 import { createRegionReader } from './adapters/address/region-reader.js'
@@ -58,6 +59,10 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const bot = WechatyBuilder.build({ puppet: options.puppet })
   const echo = createEchoFilter()
   const clock = options.clock ?? systemClock
+  // A database from before the catalogue existed gets one from its orders at the first start.
+  if (backfillCatalogue(store, clock.now().toISOString()) > 0) {
+    void store.commit().catch((error: unknown) => logger.error('catalogue not saved', { error: String(error) }))
+  }
   const chat = createWechatyChat(bot, echo)
   const charts = options.charts ?? createPngRenderer()
   const contacts = createWechatyContacts(bot)

@@ -8,6 +8,8 @@ import { DbLockedError } from './adapters/store/lock-file.js'
 import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
 import { customerRows } from './app/io/export-customers.js'
 import { importOrders, type ImportMapping } from './app/io/import-orders.js'
+import { importProducts, productRows } from './app/io/products-csv.js'
+import { backfillCatalogue } from './app/ledger/catalogue.js'
 import { localDate } from './app/local-time.js'
 import { parseMessage } from './domain/order/parse-message.js'
 import { toParseJson } from './domain/order/parse-json.js'
@@ -132,6 +134,44 @@ program.command('classify')
     }
     else {
       process.stdout.write(`${classificationTable(c)}\n`)
+    }
+  })
+
+const products = program.command('products').description('商品目录：导入、导出（名称、别名、单位、售价、成本）')
+
+products.command('import')
+  .description('从 CSV 导入商品目录（列：名称, 别名（用 | 分隔）, 单位, 售价, 成本）；空格子保留原值')
+  .argument('<file>', 'CSV 文件（第一行是列名）')
+  .requiredOption('--db <path>', '数据库文件')
+  .option('--history', '成本也写入以前的订单（含历史）')
+  .action(async (file: string, opts: { db: string, history?: boolean }) => {
+    const { columns, rows } = await readCsvRows(file)
+    if (!columns.includes('名称')) throw new InvalidArgumentError(`文件里没有“名称”列（文件的列：${columns.join(', ')}）`)
+    const store = await openDb(opts.db)
+    backfillCatalogue(store, new Date().toISOString())
+    const report = importProducts(store, rows, { history: opts.history ?? false, now: new Date() })
+    await store.commit()
+    await store.close()
+    for (const b of report.bad) console.error(`第 ${b.line} 行：${b.problem}`)
+    const history = opts.history ? `，成本写入历史订单 ${report.ordersUpdated} 张` : ''
+    console.log(`新增商品 ${report.added} 种，更新 ${report.updated} 种${history}，问题行 ${report.bad.length} 行。`)
+  })
+
+products.command('export')
+  .description('导出商品目录（CSV，带 BOM）')
+  .requiredOption('--db <path>', '数据库文件')
+  .option('--out <file>', '输出文件；不写则输出到标准输出')
+  .action(async (opts: { db: string, out?: string }) => {
+    const store = await openDb(opts.db)
+    if (backfillCatalogue(store, new Date().toISOString()) > 0) await store.commit()
+    const rows = productRows(store)
+    await store.close()
+    if (opts.out) {
+      await writeCsv(opts.out, rows)
+      console.error(`已导出 ${rows.length - 1} 种商品到 ${opts.out}`)
+    }
+    else {
+      process.stdout.write(toCsv(rows))
     }
   })
 

@@ -14,8 +14,6 @@ export interface AppDeps {
   clock: Clock
   config: Config
   logger: Logger
-  /** Product names and aliases from the optional catalogue, to help the parser. */
-  products?: readonly string[]
   /** Reads the region out of an address; without it, addresses are kept as written only. */
   addresses?: AddressReader
   /** Draws chart images; without it, chart commands answer in text only. */

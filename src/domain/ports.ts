@@ -1,7 +1,7 @@
 /** The interfaces the app talks to the outside through; adapters implement them. */
 import type { InviteRecord } from './outreach/invite.js'
 import type { OutboxEntry } from './outreach/outbox.js'
-import type { Agent, BoundAdmin, Customer, IncomingMessage, Order, Payment, PendingDraft, Refund, Region, Segment, SnapshotMeta, Transition } from './types.js'
+import type { Agent, BoundAdmin, Customer, IncomingMessage, Order, Payment, PendingDraft, Product, Refund, Region, Segment, SnapshotMeta, Transition } from './types.js'
 
 export interface AgentRepo {
   all(): readonly Agent[]
@@ -10,6 +10,17 @@ export interface AgentRepo {
   byName(name: string): Agent | undefined
   add(agent: Agent): void
   update(agent: Agent): void
+}
+
+/** The product catalogue; names and aliases are compared after trimming and NFKC. */
+export interface ProductRepo {
+  all(): readonly Product[]
+  byId(id: string): Product | undefined
+  /** The product with this name or alias. */
+  byName(name: string): Product | undefined
+  add(product: Product): void
+  update(product: Product): void
+  remove(id: string): void
 }
 
 export interface CustomerRepo {
@@ -69,6 +80,7 @@ export interface OutboxRepo {
  */
 export interface Store {
   agents: AgentRepo
+  products: ProductRepo
   customers: CustomerRepo
   orders: OrderRepo
   payments: PaymentRepo
@@ -83,7 +95,7 @@ export interface Store {
   /** Message ids whose effects are stored, so a second delivery changes nothing. */
   handled: { has(messageId: string): boolean, add(messageId: string, at: string): void }
   /**
-   * Grows with every change to agents, customers, orders, payments, refunds and settings (what the
+   * Grows with every change to agents, products, customers, orders, payments, refunds and settings (what the
    * classification reads): lets derived results be cached safely. Outbox, invitations, job runs,
    * drafts, remembered message ids and the classification's own output leave it as it is.
    */

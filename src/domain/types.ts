@@ -47,8 +47,35 @@ export interface Region {
 
 export type OrderStatus = 'active' | 'cancelled' | 'refunded'
 
-/** A stored order line has exactly the shape the parser drafts. */
-export type OrderLine = LineDraft
+/** A stored order line: what the parser drafted, plus what the catalogue said when it was recorded. */
+export interface OrderLine extends LineDraft {
+  /** Unit cost from the catalogue when the order was recorded (null: unknown; absent in older records). */
+  costFen?: number | null
+  /**
+   * The line's part of the order amount: its own amount, or the order total split over the lines in
+   * proportion to catalogue prices (null when neither is known; absent in older records).
+   */
+  shareFen?: number | null
+}
+
+/** A product the merchant sells: learned from orders, completed by admins (商品) or a CSV. */
+export interface Product {
+  id: string
+  name: string
+  /** Other spellings that mean this product (别名, and products merged into it). */
+  aliases: string[]
+  unit: string | null
+  /** Sale price per unit set by an admin or the CSV. */
+  priceFen: number | null
+  /** Unit prices seen in the latest orders (at most 9), for the usual price. */
+  seenPricesFen: number[]
+  /** Cost per unit; null until an admin or the CSV gives it. */
+  costFen: number | null
+  /** Order lines recorded for it. */
+  lines: number
+  createdAt: string
+  updatedAt: string
+}
 
 export interface Order {
   id: string

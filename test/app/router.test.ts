@@ -227,7 +227,7 @@ describe('payments, refunds, undo and corrections', () => {
     await app.say(app.wang, '张三 13800138000 面膜2盒 398 未付')
     await app.say(app.wang, '张三 精华1瓶 199 未付')
     const [reply] = await app.say(app.wang, '收款 张三 500')
-    expect(reply).toMatch(/已记录收款 张三 ¥500[\s\S]*#1 ¥398、#2 ¥102[\s\S]*尚欠：¥97/)
+    expect(reply).toMatch(/已记录收款 张三 ¥500[\s\S]*#1 ¥398、#2 ¥102[\s\S]*未付：¥97/)
     const [o1, o2] = app.store.orders.all()
     expect(o1).toMatchObject({ payment: 'paid', paidFen: 39800 })
     expect(o2).toMatchObject({ payment: 'deposit', paidFen: 10200 })

@@ -17,6 +17,7 @@ import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { createAdminCode } from '../../src/app/admin-code.js'
 import { ORDER_EXAMPLES } from '../../src/app/commands/help.js'
+import { backfillCatalogue } from '../../src/app/ledger/catalogue.js'
 import { commands, findCommand } from '../../src/app/commands/index.js'
 import { SENT_PRIVATELY } from '../../src/app/router/router.js'
 import { dateOfDay, dayNumber } from '../../src/domain/calendar.js'
@@ -83,6 +84,8 @@ function seeded(): Store {
   }
   for (let i = 0; i < no; i++) store.nextSeq('order')
   for (let i = 0; i < PEOPLE.length; i++) store.nextSeq('customer')
+  // Orders written straight into the store, as in a database from before the catalogue: learn it as the bot does on start.
+  backfillCatalogue(store, NOW.toISOString())
   return store
 }
 
@@ -180,16 +183,16 @@ const ROWS: Row[] = [
     unknown: SILENT,
   } },
   { say: '收款 何姐 100', cells: {
-    admin: reply('✅ 已记录收款 何姐 ¥100\n没有未付的订单可冲抵\n多出 ¥100 记为预收款\n尚欠：¥0'),
-    agentA: reply('✅ 已记录收款 何姐 ¥100\n没有未付的订单可冲抵\n多出 ¥100 记为预收款\n尚欠：¥0'),
+    admin: reply('✅ 已记录收款 何姐 ¥100\n没有未付的订单可冲抵\n多出 ¥100 记为预收款\n未付：无 · 预收款 ¥100'),
+    agentA: reply('✅ 已记录收款 何姐 ¥100\n没有未付的订单可冲抵\n多出 ¥100 记为预收款\n未付：无 · 预收款 ¥100'),
     agentB: reply(payNotFound('收款', '何姐')),
     customerOfA: SILENT,
     unknown: SILENT,
   } },
   { say: '收款 赵六 50', cells: {
-    admin: reply('✅ 已记录收款 赵六 ¥50\n冲抵：#18 ¥50\n尚欠：¥43'),
+    admin: reply('✅ 已记录收款 赵六 ¥50\n冲抵：#18 ¥50\n未付：¥43'),
     agentA: reply(payNotFound('收款', '赵六')),
-    agentB: reply('✅ 已记录收款 赵六 ¥50\n冲抵：#18 ¥50\n尚欠：¥43'),
+    agentB: reply('✅ 已记录收款 赵六 ¥50\n冲抵：#18 ¥50\n未付：¥43'),
     customerOfA: SILENT,
     unknown: SILENT,
   } },
@@ -257,7 +260,7 @@ const ROWS: Row[] = [
     unknown: SILENT,
   } },
   { say: '睡眠客户', cells: {
-    admin: priv(/^睡眠型客户 3 位（[^\n]*）\n1\. 钱八 [\s\S]*\n2\. 孟悦（小王） [\s\S]*\n3\. 周七（小李） /),
+    admin: priv(/^睡眠型客户 3 位（[^\n]*）\n1\. 孟悦（小王） [\s\S]*\n2\. 周七（小李） [\s\S]*\n3\. 钱八 /),
     agentA: priv(/^睡眠型客户 1 位（[^\n]*）\n1\. 孟悦 D级 /),
     agentB: priv(/^睡眠型客户 1 位（[^\n]*）\n1\. 周七 D级 /),
     customerOfA: SILENT,
@@ -278,7 +281,7 @@ const ROWS: Row[] = [
     unknown: SILENT,
   } },
   { say: '培养客户', cells: {
-    admin: priv(/^值得重视培养客户 2 位（[^\n]*）\n1\. 赵六（小李） [\s\S]*\n2\. 周七（小王） /),
+    admin: priv(/^值得重视培养客户 2 位（[^\n]*）\n1\. 周七（小王） [\s\S]*\n2\. 赵六（小李） /),
     agentA: priv(/^值得重视培养客户 1 位（[^\n]*）\n1\. 周七 /),
     agentB: priv(/^值得重视培养客户 1 位（[^\n]*）\n1\. 赵六 /),
     customerOfA: SILENT,
@@ -338,6 +341,13 @@ const ROWS: Row[] = [
     admin: reply('✅ 已删除代理：小李。TA 的客户和订单都保留着。'),
     agentA: adminOnly('代理'),
     agentB: adminOnly('代理'),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
+  { say: '商品 列表', cells: {
+    admin: priv(/^🛍 商品 \d+ 种（按订单数排序）\n1\. /),
+    agentA: adminOnly('商品'),
+    agentB: adminOnly('商品'),
     customerOfA: SILENT,
     unknown: SILENT,
   } },

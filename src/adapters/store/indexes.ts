@@ -1,6 +1,7 @@
 /** The in-memory indexes over the store's collections, rebuilt on load and kept up to date on change. */
+import { productKey } from '../../domain/catalogue/product-key.js'
 import type { OutboxEntry } from '../../domain/outreach/outbox.js'
-import type { Agent, Customer, Order, Segment } from '../../domain/types.js'
+import type { Agent, Customer, Order, Product, Segment } from '../../domain/types.js'
 import type { DbData } from './schema.js'
 
 /**
@@ -43,6 +44,8 @@ function isPlainId(id: string, no: number): boolean {
 
 export interface Indexes {
   agents: Map<string, Agent>
+  /** Every product under the key of its name and of each alias (productKey). */
+  productsByKey: Map<string, Product>
   customers: Map<string, Customer>
   customersByPhone: Map<string, Customer>
   customersByExternal: Map<string, Customer>
@@ -95,9 +98,21 @@ export function indexOrder(ix: Indexes, o: Order): void {
   push(ix.ordersByCustomer, o.customerId, o.id)
 }
 
+/** The catalogue is small: any change re-indexes all of it. */
+export function productIndex(products: readonly Product[]): Map<string, Product> {
+  const map = new Map<string, Product>()
+  for (const p of products) {
+    for (const a of p.aliases) map.set(productKey(a), p)
+  }
+  // Names win over aliases when a spelling is both.
+  for (const p of products) map.set(productKey(p.name), p)
+  return map
+}
+
 export function buildIndexes(data: DbData): Indexes {
   const ix: Indexes = {
     agents: new Map(data.agents.map(a => [a.id, a])),
+    productsByKey: productIndex(data.products),
     customers: new Map(),
     customersByPhone: new Map(),
     customersByExternal: new Map(),

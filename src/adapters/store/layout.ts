@@ -12,7 +12,7 @@ export const PART_COLLECTIONS = ['orders', 'customers', 'payments', 'refunds', '
 export type PartCollection = typeof PART_COLLECTIONS[number]
 
 /** Collections kept in the main file. */
-export const MAIN_KEYS = ['counters', 'agents', 'pending', 'admins', 'snapshots', 'settings', 'jobRuns', 'invites'] as const
+export const MAIN_KEYS = ['counters', 'agents', 'products', 'pending', 'admins', 'snapshots', 'settings', 'jobRuns', 'invites'] as const
 export type MainKey = typeof MAIN_KEYS[number]
 
 /** The part name of the main file in the journal. */

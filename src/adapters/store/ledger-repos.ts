@@ -1,15 +1,16 @@
 /**
- * The collections the classification reads (agents, customers, orders, payments, refunds), over the
+ * The collections the classification reads (agents, products, customers, orders, payments, refunds), over the
  * state store's data and indexes. Changes are noted in the change log for the next write.
  */
 import type { Store } from '../../domain/ports.js'
-import type { Agent, Customer, Order } from '../../domain/types.js'
+import { productKey } from '../../domain/catalogue/product-key.js'
+import type { Agent, Customer, Order, Product } from '../../domain/types.js'
 import type { StateContext } from './state-context.js'
-import { indexCustomer, indexOrder, nameKey, push, unindexCustomer } from './indexes.js'
+import { indexCustomer, indexOrder, nameKey, productIndex, push, unindexCustomer } from './indexes.js'
 import { putById } from './state-context.js'
 import type { DbData } from './schema.js'
 
-export type LedgerRepos = Pick<Store, 'agents' | 'customers' | 'orders' | 'payments' | 'refunds'>
+export type LedgerRepos = Pick<Store, 'agents' | 'products' | 'customers' | 'orders' | 'payments' | 'refunds'>
 
 /** The ledger's repositories over the shared state. */
 export function createLedgerRepos(cx: StateContext): LedgerRepos {
@@ -28,6 +29,37 @@ export function createLedgerRepos(cx: StateContext): LedgerRepos {
     update(agent: Agent) {
       putById(cx.data.agents, cx.ix.agents, agent)
       changes.main('agents')
+    },
+  },
+  products: {
+    all: () => cx.data.products,
+    byId: (id: string) => cx.data.products.find(p => p.id === id),
+    byName: (name: string) => cx.ix.productsByKey.get(productKey(name)),
+    add(product: Product) {
+      cx.data.products.push(product)
+      cx.ix.productsByKey = productIndex(cx.data.products)
+      changes.main('products')
+    },
+    update(product: Product) {
+      const at = cx.data.products.findIndex(p => p.id === product.id)
+      if (at < 0) throw new Error(`no product with id ${product.id}`)
+      const old = cx.data.products[at]!
+      cx.data.products[at] = product
+      // Learning from an order changes only prices and counts: the same keys then point to the new record.
+      if (old.name === product.name && old.aliases.join('\u0000') === product.aliases.join('\u0000')) {
+        for (const n of [product.name, ...product.aliases]) {
+          if (cx.ix.productsByKey.get(productKey(n)) === old) cx.ix.productsByKey.set(productKey(n), product)
+        }
+      }
+      else {
+        cx.ix.productsByKey = productIndex(cx.data.products)
+      }
+      changes.main('products')
+    },
+    remove(id: string) {
+      cx.data.products = cx.data.products.filter(p => p.id !== id)
+      cx.ix.productsByKey = productIndex(cx.data.products)
+      changes.main('products')
     },
   },
   customers: {

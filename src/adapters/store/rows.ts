@@ -17,7 +17,7 @@ interface Codec {
   dict?: readonly string[]
 }
 
-const LINE_FIELDS = ['name', 'qty', 'unit', 'unitPriceFen', 'amountFen', 'spec'] as const
+const LINE_FIELDS = ['name', 'qty', 'unit', 'unitPriceFen', 'amountFen', 'spec', 'costFen', 'shareFen'] as const
 
 const CODECS: Partial<Record<PartCollection, Codec>> = {
   orders: {
@@ -119,7 +119,7 @@ function undict(body: Extract<PartBody, { rows: unknown[][] }>): void {
 const FAST: Partial<Record<PartCollection, (r: any[]) => unknown>> = { // eslint-disable-line @typescript-eslint/no-explicit-any
   orders: r => ({
     id: r[0], no: r[1], sourceMessageId: r[2], recordedBy: r[3], agentId: r[4], customerId: r[5], placedOn: r[6], recordedAt: r[7],
-    lines: (r[8] as unknown[][]).map(l => ({ name: l[0], qty: l[1], unit: l[2], unitPriceFen: l[3], amountFen: l[4], spec: l[5] })),
+    lines: (r[8] as unknown[][]).map(l => ({ name: l[0], qty: l[1], unit: l[2], unitPriceFen: l[3], amountFen: l[4], spec: l[5], costFen: l[6], shareFen: l[7] })),
     amountFen: r[9], costFen: r[10], payment: r[11], paidFen: r[12], dueOn: r[13], status: r[14], refundedFen: r[15], note: r[16],
   }),
   handled: r => ({ id: r[0], at: r[1] }),

@@ -19,6 +19,21 @@ const lineSchema = z.strictObject({
   unitPriceFen: fen.nullable(),
   amountFen: fen.nullable(),
   spec: z.string().nullable(),
+  costFen: fen.nullable().optional(),
+  shareFen: fen.nullable().optional(),
+})
+
+const productSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  aliases: z.array(z.string()),
+  unit: z.string().nullable(),
+  priceFen: fen.nullable(),
+  seenPricesFen: z.array(fen),
+  costFen: fen.nullable(),
+  lines: z.number().int().min(0),
+  createdAt: isoTime,
+  updatedAt: isoTime,
 })
 
 const agentSchema = z.strictObject({
@@ -145,6 +160,8 @@ export const dbSchema = z.strictObject({
   schemaVersion: z.union([z.literal(SINGLE_FILE_VERSION), z.literal(SCHEMA_VERSION)]),
   counters: z.record(z.string(), z.number().int().min(0)),
   agents: z.array(agentSchema),
+  /** The product catalogue (absent in files written before it existed). */
+  products: z.array(productSchema).default([]),
   customers: z.array(customerSchema),
   orders: z.array(orderSchema),
   payments: z.array(paymentSchema),
@@ -185,6 +202,7 @@ export const mainFileSchema = z.strictObject({
   seq: z.number().int().min(0),
   counters: z.record(z.string(), z.number().int().min(0)),
   agents: z.array(agentSchema),
+  products: z.array(productSchema).default([]),
   pending: z.array(pendingSchema),
   admins: z.array(adminSchema),
   snapshots: z.array(snapshotSchema),
@@ -201,6 +219,7 @@ export function emptyDb(): DbData {
     schemaVersion: SCHEMA_VERSION,
     counters: {},
     agents: [],
+    products: [],
     customers: [],
     orders: [],
     payments: [],

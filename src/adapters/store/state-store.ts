@@ -83,7 +83,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
   }
   // Every change to what the classification reads bumps the revision; the outbox, remembered message
   // ids, drafts and the classification's own output do not, so sending messages keeps the cache.
-  const repos = [store.settings, store.agents, store.customers, store.orders, store.payments, store.refunds]
+  const repos = [store.settings, store.agents, store.products, store.customers, store.orders, store.payments, store.refunds]
   for (const repo of repos as unknown as Record<string, unknown>[]) {
     for (const k of ['set', 'add', 'update', 'put', 'remove', 'keepLast']) {
       const fn = repo[k]

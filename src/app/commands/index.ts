@@ -10,6 +10,7 @@ import { correct, payment, refund, undo } from './ledger.js'
 import { dormantList, growingList, loyalList, nurtureList } from './lists.js'
 import { bindCommand, unbindCommand } from './link.js'
 import { overviewCommand } from './overview.js'
+import { productsCommand } from './products.js'
 import { cancel, confirm } from './pending.js'
 import { settingsCommand } from './settings.js'
 import { taskCommand } from './task.js'
@@ -17,7 +18,7 @@ import { taskCommand } from './task.js'
 export const commands: readonly CommandDef[] = [
   help, confirm, cancel, undo, payment, refund, correct,
   customerCommand, overviewCommand, dormantList, loyalList, growingList, nurtureList, chartCommand, exportCommand,
-  bindCommand, unbindCommand, agentCommand, settingsCommand, taskCommand,
+  bindCommand, unbindCommand, agentCommand, productsCommand, settingsCommand, taskCommand,
 ]
 
 const byWord = new Map<string, CommandDef>()

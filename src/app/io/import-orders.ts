@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { phoneName } from '../../domain/customer/identity.js'
 import { parseMoney } from '../../domain/money.js'
 import type { Store } from '../../domain/ports.js'
+import { costOrder, learnFromOrder } from '../ledger/catalogue.js'
 import type { Agent, Customer, Order } from '../../domain/types.js'
 
 export interface ImportMapping {
@@ -94,7 +95,7 @@ export function importOrders(store: Store, rows: Iterable<ImportRow>, options: {
     const { customer, created } = findOrCreate(store, r, mapping, agent, at)
     if (created) report.customersCreated++
     const seq = store.nextSeq('order')
-    const order: Order = {
+    const order: Order = costOrder(store, {
       id: `o${seq}`,
       no: seq,
       sourceMessageId: sourceId,
@@ -112,8 +113,9 @@ export function importOrders(store: Store, rows: Iterable<ImportRow>, options: {
       status: 'active',
       refundedFen: 0,
       note: null,
-    }
+    })
     store.orders.add(order)
+    if (r.product) learnFromOrder(store, order, at)
     report.imported++
   }
   return report

@@ -4,6 +4,7 @@ import { planDigest, type DigestFacts } from '../../domain/outreach/digest.js'
 import type { ContactDirectory, Store } from '../../domain/ports.js'
 import type { Classification } from '../../domain/segment/classify.js'
 import type { ClassifyPolicy } from '../../domain/segment/policy.js'
+import { compareByValue } from '../../domain/segment/value-order.js'
 import type { Config } from '../config.js'
 import { classifyStore } from '../segments/reclassify.js'
 import type { Job } from './job.js'
@@ -14,7 +15,7 @@ export function digestFacts(store: Store, today: string, classification: Classif
   const moved = lastRun ? store.transitions.on(lastRun) : []
   const nameOf = (id: string): string => store.customers.byId(id)?.name ?? id
   const into = (group: string): string[] => moved.filter(t => t.to === group).map(t => nameOf(t.customerId))
-  const atRisk = classification.customers.filter(c => c.atRisk).sort((a, b) => b.valueFen - a.valueFen)
+  const atRisk = classification.customers.filter(c => c.atRisk).sort(compareByValue)
   const yesterday = dateOfDay(dayNumber(today) - 1)
   const orders = store.orders.all().filter(o => o.placedOn === yesterday && o.status === 'active')
   return {

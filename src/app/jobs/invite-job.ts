@@ -2,16 +2,19 @@
 import { afterMembership, planInvites, type InviteCandidate } from '../../domain/outreach/invite.js'
 import type { ChatPort, Store } from '../../domain/ports.js'
 import type { ClassifyPolicy } from '../../domain/segment/policy.js'
+import { valueRanks } from '../../domain/segment/value-order.js'
 import type { Config } from '../config.js'
 import { classifyStore } from '../segments/reclassify.js'
 import type { Job } from './job.js'
 
 /** Loyal customers as invite candidates. */
 export function inviteCandidates(store: Store, today: string, policy: ClassifyPolicy): InviteCandidate[] {
-  return classifyStore(store, today, policy).customers.flatMap((c) => {
+  const classes = classifyStore(store, today, policy).customers
+  const ranks = valueRanks(classes)
+  return classes.flatMap((c) => {
     const customer = store.customers.byId(c.customerId)
     if (c.group !== 'loyal' || !customer) return []
-    return [{ customerId: customer.id, name: customer.name, contactId: customer.contactId, optedOut: customer.optedOut, valueFen: c.valueFen }]
+    return [{ customerId: customer.id, name: customer.name, contactId: customer.contactId, optedOut: customer.optedOut, valueRank: ranks.get(c.customerId)! }]
   })
 }
 

@@ -3,6 +3,7 @@ import { planReactivation, type ReactivateCandidate } from '../../domain/outreac
 import { MINUTES_PER_DAY, nextAllowed, parseClockTime } from '../../domain/outreach/quiet-hours.js'
 import type { Store } from '../../domain/ports.js'
 import type { ClassifyPolicy } from '../../domain/segment/policy.js'
+import { valueRanks } from '../../domain/segment/value-order.js'
 import type { Config } from '../config.js'
 import { localDate, localMinuteOfDay } from '../local-time.js'
 import { classifyStore } from '../segments/reclassify.js'
@@ -17,14 +18,16 @@ export function reactivateCandidates(store: Store, today: string, policy: Classi
     const on = localDate(new Date(e.plannedAt), timezone)
     history.set(e.customerId, { previous: (h?.previous ?? 0) + 1, lastOn: h && h.lastOn > on ? h.lastOn : on })
   }
-  return classifyStore(store, today, policy).customers.flatMap((c) => {
+  const classes = classifyStore(store, today, policy).customers
+  const ranks = valueRanks(classes)
+  return classes.flatMap((c) => {
     const customer = store.customers.byId(c.customerId)
     if (c.group !== 'dormant' || !customer) return []
     const h = history.get(customer.id)
     return [{
       customerId: customer.id, name: customer.name, contactId: customer.contactId, optedOut: customer.optedOut,
       lastProduct: c.summary.lastOrder.lines[0]?.name ?? '上次的商品', daysSince: c.summary.T - c.summary.tx,
-      valueFen: c.valueFen, previous: h?.previous ?? 0, lastOn: h?.lastOn ?? null,
+      valueRank: ranks.get(c.customerId)!, previous: h?.previous ?? 0, lastOn: h?.lastOn ?? null,
     }]
   })
 }

@@ -6,6 +6,7 @@ import type { Order } from '../../domain/types.js'
 import type { MessageContext, Reply } from '../context.js'
 import { issueLines, orderLine } from './format.js'
 import { canSee } from './find-customer.js'
+import { recostOrder } from './catalogue.js'
 import { newCustomer } from './record-orders.js'
 
 /** What recorded 收款 have settled on this order (money that must not silently vanish). */
@@ -87,6 +88,7 @@ export async function correctOrder(ctx: MessageContext, draft: CorrectionDraft |
       break
     }
   }
+  if (draft.field === 'amount' || draft.field === 'qty') order = recostOrder(store, order)
   store.orders.update(order)
   store.handled.add(ctx.msg.id, at)
   await store.commit()

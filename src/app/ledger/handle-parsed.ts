@@ -9,7 +9,7 @@ import { vocabularyOf } from './vocabulary.js'
 
 /** Parses the message text with the merchant's date and catalogue. */
 export function parseFor(ctx: MessageContext, commandWords: readonly string[]): ParsedMessage {
-  const words = vocabularyOf(ctx.deps.store, ctx.deps.products)
+  const words = vocabularyOf(ctx.deps.store)
   return parseMessage(ctx.msg.text, { today: ctx.today, products: words.products(), customers: words.customers(), commandWords })
 }
 

@@ -1,9 +1,11 @@
 /** 收款 and 退款. */
-import { allocatePayment, applyPaymentPart, applyRefund, outstandingFen, refundableFen } from '../../domain/ledger/payments.js'
+import { allocatePayment, applyPaymentPart, applyRefund, refundableFen } from '../../domain/ledger/payments.js'
 import { formatFen } from '../../domain/money.js'
 import type { MoneyMovementDraft, ParseIssue } from '../../domain/order/draft.js'
 import type { Order } from '../../domain/types.js'
 import type { MessageContext, Reply } from '../context.js'
+import { toPolicy } from '../segments/policy-config.js'
+import { accountOf, owedText } from './account.js'
 import { issueLines } from './format.js'
 import { findCustomer } from './find-customer.js'
 
@@ -31,13 +33,13 @@ export async function recordPayment(ctx: MessageContext, draft: MoneyMovementDra
   })
   store.handled.add(ctx.msg.id, at)
   await store.commit()
-  const owing = store.orders.ofCustomer(customer.id).reduce((sum, o) => sum + outstandingFen(o), 0)
+  const account = accountOf(store, customer.id, ctx.today, toPolicy(ctx.deps.config.classify).creditDays)
   const settled = applied.map(a => `#${store.orders.byId(a.orderId)!.no} ${formatFen(a.amountFen)}`).join('、')
   return [
     `✅ 已记录收款 ${customer.name} ${formatFen(draft.amountFen)}`,
     settled ? `冲抵：${settled}` : '没有未付的订单可冲抵',
     leftFen > 0 ? `多出 ${formatFen(leftFen)} 记为预收款` : null,
-    `尚欠：${formatFen(owing)}`,
+    owedText(account),
   ].filter(Boolean).join('\n')
 }
 

@@ -1,6 +1,7 @@
 /** 报单: drafts become customers and orders, or a question back to the agent. */
 import { matchCustomer } from '../../domain/customer/identity.js'
 import type { OrderDraft } from '../../domain/order/draft.js'
+import { costOrder, learnFromOrder } from './catalogue.js'
 import type { Customer, Order, PendingDraft, PendingOrder } from '../../domain/types.js'
 import { type MessageContext, pendingKey, type Reply } from '../context.js'
 import { draftLine, issueLines, orderLine } from './format.js'
@@ -161,7 +162,7 @@ export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[
     }
     const seq = store.nextSeq('order')
     const amountFen = d.amountFen
-    const order: Order = {
+    const order: Order = costOrder(store, {
       id: `o${seq}`,
       no: seq,
       sourceMessageId: d.key ?? sourceMessageId,
@@ -179,8 +180,9 @@ export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[
       status: 'active',
       refundedFen: 0,
       note: d.note,
-    }
+    })
     store.orders.add(order)
+    learnFromOrder(store, order, at)
     out.push({ order, customer, isNew })
   }
   store.handled.add(sourceMessageId, at)

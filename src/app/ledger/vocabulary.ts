@@ -1,26 +1,24 @@
 /**
- * The merchant's own words, learned from the ledger: product names from recorded order lines and
- * customer names and aliases. A product joins once it was ordered twice, so one slip of the pen is not
- * a word of the merchant's. They let the parser split `张三面膜2盒` and find a buyer named on the
- * last line of a list. Kept up to date by reading only what was added since the last look.
+ * The merchant's own words, from the ledger: product names and aliases from the catalogue, and
+ * customer names and aliases. A learned product joins once it was ordered twice, so one slip of the pen
+ * is not a word of the merchant's; products an admin or a CSV described join at once. They let the
+ * parser split `张三面膜2盒` and find a buyer named on the last line of a list. Customers are kept up
+ * to date by reading only what was added since the last look.
  */
 import type { Store } from '../../domain/ports.js'
-import type { Customer, Order } from '../../domain/types.js'
+import type { Customer } from '../../domain/types.js'
 
 export interface Vocabulary {
-  /** Catalogue names first, then product names seen in orders. */
+  /** Product names and aliases from the catalogue. */
   products(): readonly string[]
   customers(): ReadonlySet<string>
 }
 
 interface Learned {
-  orders: readonly Order[] | null
-  seenOrders: number
+  productsAt: number
+  products: readonly string[]
   customersList: readonly Customer[] | null
   seenCustomers: number
-  /** How often each product name was ordered; a name enters the vocabulary on its second order. */
-  productCounts: Map<string, number>
-  products: string[]
   customers: Set<string>
 }
 
@@ -30,26 +28,17 @@ const learnedByStore = new WeakMap<Store, Learned>()
 function catchUp(store: Store): Learned {
   let l = learnedByStore.get(store)
   if (!l) {
-    l = { orders: null, seenOrders: 0, customersList: null, seenCustomers: 0, productCounts: new Map(), products: [], customers: new Set() }
+    l = { productsAt: -1, products: [], customersList: null, seenCustomers: 0, customers: new Set() }
     learnedByStore.set(store, l)
   }
-  const orders = store.orders.all()
-  // A different array, or a shorter one (a rolled-back write), means counting again from the start.
-  if (orders !== l.orders || orders.length < l.seenOrders) {
-    l.seenOrders = 0
-    l.productCounts.clear()
-    l.products = []
+  if (l.productsAt !== store.revision()) {
+    l.products = store.products.all()
+      .filter(p => p.lines >= 2 || p.priceFen !== null || p.costFen !== null || p.aliases.length > 0)
+      .flatMap(p => [p.name, ...p.aliases])
+      .filter(name => name.length >= 2)
+    l.productsAt = store.revision()
   }
-  for (let i = l.seenOrders; i < orders.length; i++) {
-    for (const line of orders[i]!.lines) {
-      if (line.name.length < 2) continue
-      const n = (l.productCounts.get(line.name) ?? 0) + 1
-      l.productCounts.set(line.name, n)
-      if (n === 2) l.products.push(line.name)
-    }
-  }
-  l.orders = orders
-  l.seenOrders = orders.length
+  // A different array, or a shorter one (a rolled-back write), means reading again from the start.
   const customers = store.customers.all()
   if (customers !== l.customersList || customers.length < l.seenCustomers) l.seenCustomers = 0
   for (let i = l.seenCustomers; i < customers.length; i++) {
@@ -61,13 +50,10 @@ function catchUp(store: Store): Learned {
   return l
 }
 
-/** The vocabulary of one store, with the catalogue's names in front. */
-export function vocabularyOf(store: Store, catalogue: readonly string[] = []): Vocabulary {
+/** The vocabulary of one store. */
+export function vocabularyOf(store: Store): Vocabulary {
   return {
-    products: () => {
-      const learned = catchUp(store).products
-      return catalogue.length === 0 ? learned : [...catalogue, ...learned]
-    },
+    products: () => catchUp(store).products,
     customers: () => catchUp(store).customers,
   }
 }

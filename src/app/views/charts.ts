@@ -2,12 +2,10 @@
 import { dateOfDay, dayNumber } from '../../domain/calendar.js'
 import type { MonthlyRevenueChart, TierPyramidChart } from '../../domain/charts/specs.js'
 import type { CustomerClass } from '../../domain/segment/classify.js'
-import type { Grade, GroupName } from '../../domain/types.js'
+import type { GroupName } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
-import { contribution } from './overview.js'
+import { tierContributions } from './contribution.js'
 import { visibleClasses } from './scope.js'
-
-const TIERS: Grade[] = ['A', 'B', 'C', 'D']
 
 function who(ctx: MessageContext): string {
   return ctx.role === 'admin' ? '全部客户' : `${ctx.agent?.name ?? ''}的客户`
@@ -20,16 +18,12 @@ export function pyramidSpec(ctx: MessageContext): TierPyramidChart {
 
 /** The pyramid of these classified customers (the digest job draws all of them). */
 export function pyramidOf(classes: readonly CustomerClass[], asOf: string, whose: string): TierPyramidChart {
-  const { label, of } = contribution(classes)
   return {
     kind: 'tier-pyramid',
     title: '客户价值金字塔',
-    subtitle: `${whose} · 截至 ${asOf} · 右侧为近一年${label}`,
-    valueHeading: `${label}贡献`,
-    tiers: TIERS.map(tier => {
-      const inTier = classes.filter(c => c.tier === tier)
-      return { tier, customers: inTier.length, profitFen: inTier.reduce((s, c) => s + of(c), 0) }
-    }),
+    subtitle: `${whose} · 截至 ${asOf} · 右侧为近一年利润`,
+    valueHeading: '利润贡献',
+    tiers: tierContributions(classes),
   }
 }
 

@@ -1,5 +1,6 @@
 /** 睡眠客户 / 忠诚客户 / 成长客户 / 培养客户 [页码]: one group, ten to a page, the reason beside each name. */
 import { GROUP_NAMES, type Group } from '../../domain/segment/groups.js'
+import { compareByValue } from '../../domain/segment/value-order.js'
 import type { MessageContext } from '../context.js'
 import { methodNote } from './profile.js'
 import { agentSuffix, visibleClasses } from './scope.js'
@@ -8,16 +9,16 @@ export const PAGE_SIZE = 10
 
 /** How each list is ordered: the customers to act on first come first. */
 const ORDER: Record<Group, string> = {
-  dormant: '按价值排序，先唤醒价值高的',
-  loyal: '按近一年消费排序',
+  dormant: '按价值排序：先价值档，再近一年消费，先唤醒价值高的',
+  loyal: '按价值排序：先价值档，再近一年消费',
   fast_growing: '按增长倍数排序',
-  nurture: '按价值排序',
+  nurture: '按价值排序：先价值档，再近一年消费',
 }
 
 export function groupListText(ctx: MessageContext, group: Group, page: number, command: string): string {
   const members = visibleClasses(ctx).filter(v => v.c.group === group)
-  const key = (v: (typeof members)[number]): number => group === 'loyal' ? v.c.summary.yearFen : group === 'fast_growing' ? v.c.growth ?? 0 : v.c.valueFen
-  members.sort((a, b) => key(b) - key(a) || a.customer.name.localeCompare(b.customer.name))
+  if (group === 'fast_growing') members.sort((a, b) => (b.c.growth ?? 0) - (a.c.growth ?? 0) || compareByValue(a.c, b.c))
+  else members.sort((a, b) => compareByValue(a.c, b.c))
   if (members.length === 0) return `${GROUP_NAMES[group]}客户：暂时没有。`
   const pages = Math.ceil(members.length / PAGE_SIZE)
   if (page > pages) return `${GROUP_NAMES[group]}客户只有 ${pages} 页。`

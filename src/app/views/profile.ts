@@ -3,9 +3,10 @@ import { dateOfDay } from '../../domain/calendar.js'
 import { formatFen } from '../../domain/money.js'
 import type { CustomerClass } from '../../domain/segment/classify.js'
 import { FIT_METHOD_NAMES } from '../../domain/segment/fit-models.js'
-import { GROUP_NAMES } from '../../domain/segment/groups.js'
+import { GROUP_NAMES, oneDayText } from '../../domain/segment/groups.js'
 import type { Customer } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
+import { accountOf, owedText } from '../ledger/account.js'
 import { linesLabel } from '../ledger/format.js'
 import { toPolicy } from '../segments/policy-config.js'
 import { agentSuffix } from './scope.js'
@@ -22,7 +23,10 @@ function regionSuffix(customer: Customer): string {
 
 export function profileText(ctx: MessageContext, customer: Customer, c: CustomerClass | undefined): string {
   const head = `👤 ${customer.name}${customer.phone ? ` ${customer.phone}` : ''}${agentSuffix(ctx, customer)}${regionSuffix(customer)}`
-  if (!c) return [head, '还没有有效订单（订单都已取消或退款）。'].join('\n')
+  if (!c) {
+    const account = accountOf(ctx.deps.store, customer.id, ctx.today, toPolicy(ctx.deps.config.classify).creditDays)
+    return [head, '还没有有效订单（订单都已取消或退款）。', account.prepaidFen > 0 ? owedText(account) : null].filter(Boolean).join('\n')
+  }
   const s = c.summary
   const method = ctx.classified().classification.models.method
   const policy = toPolicy(ctx.deps.config.classify)
@@ -33,16 +37,26 @@ export function profileText(ctx: MessageContext, customer: Customer, c: Customer
     `分组：${GROUP_NAMES[c.group]} · 价值${c.tier}级 · 信用${c.credit}${c.atRisk ? ' · ⚠️需要跟进' : ''}`,
     ...c.reasons.map(r => `· ${r}`),
     `累计消费 ${formatFen(s.totalFen)}（${s.orderCount}单）· 近${policy.window}天 ${formatFen(s.recentFen)}`,
+    ...profitLine(c, ctx.classified().classification.margin),
     `上次下单：${dateOfDay(s.lastDay)} ${linesLabel(last.lines)} ${lastAmount}`,
   ]
   const saidAlive = c.reasons[0]?.includes('仍活跃概率') ?? false
   const showAlive = c.pAlive !== null && !saidAlive
   if (s.x > 0) lines.push(`购买节奏：平均每${Math.round(c.cadenceDays)}天一次${showAlive ? ` · 仍活跃概率${pct(c.pAlive!)}${method === 'map-strong' ? '（客户较少，仅供参考）' : ''}` : ''}`)
   lines.push(nextPurchase(c, policy.horizon))
-  if (s.credit.unpaidFen > 0) lines.push(`未付：${formatFen(s.credit.unpaidFen)}${s.credit.overdueFen > 0 ? `，其中逾期 ${formatFen(s.credit.overdueFen)}` : ''}`)
-  else lines.push('未付：无')
+  lines.push(owedText(s.credit))
   lines.push(`建议：${c.atRisk ? AT_RISK_ACTION : NEXT_ACTION[c.group]}`)
   return lines.join('\n')
+}
+
+/** `近一年利润 ¥1,200`, saying when part of it is estimated because a product's cost is unknown. */
+function profitLine(c: CustomerClass, margin: number | null): string[] {
+  const s = c.summary
+  if (s.yearFen <= 0) return []
+  const how = s.uncostedFen === 0 ? '' : margin === null
+    ? '（商品成本未录入，按消费额估算）'
+    : `（${formatFen(s.uncostedFen)} 的商品未录入成本，按平均毛利率 ${pct(margin)} 估算）`
+  return [`近一年利润 ${formatFen(c.profitFen)}${how}`]
 }
 
 /** When the next order is due by the customer's own rhythm, and what the model expects in 90 days. */
@@ -51,7 +65,7 @@ function nextPurchase(c: CustomerClass, horizon: number): string {
   const silent = s.T - s.tx
   const expected = c.expectedPurchases === null ? '' : `，未来${horizon}天预计下单 ${c.expectedPurchases.toFixed(1)} 次`
   // A one-order customer has no rhythm of their own yet: say how long it has been.
-  if (s.x === 0) return `预计下次购买：只下过一单，已${silent}天${expected}`
+  if (s.x === 0) return `预计下次购买：${oneDayText(s)}，${silent === 0 ? '今天刚下单' : `已${silent}天`}${expected}`
   const due = s.lastDay + Math.round(c.cadenceDays)
   const today = s.lastDay + silent
   if (due >= today) return `预计下次购买：${dateOfDay(due).slice(5)} 前后${expected}`

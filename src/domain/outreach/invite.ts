@@ -23,7 +23,8 @@ export interface InviteCandidate {
   name: string
   contactId: string | null
   optedOut: boolean
-  valueFen: number
+  /** Place in the merchant's value order (0 = most valuable). */
+  valueRank: number
 }
 
 /** What the invite plan needs: the candidates, the room with its members, and the records so far. */
@@ -72,7 +73,7 @@ export function planInvites(input: InviteInput): InvitePlan {
     else if (recorded.has(c.customerId) && recorded.get(c.customerId)!.status !== 'planned') plan.skipped++
     else eligible.push({ ...c, contactId: c.contactId })
   }
-  eligible.sort((a, b) => b.valueFen - a.valueFen || a.customerId.localeCompare(b.customerId))
+  eligible.sort((a, b) => a.valueRank - b.valueRank || a.customerId.localeCompare(b.customerId))
   plan.messages = eligible.slice(0, Math.max(0, input.max)).map(c => inviteMessage(c, input.room))
   return plan
 }

@@ -14,7 +14,8 @@ export interface ReactivateCandidate {
   optedOut: boolean
   lastProduct: string
   daysSince: number
-  valueFen: number
+  /** Place in the merchant's value order (0 = most valuable; see segment/value-order.ts). */
+  valueRank: number
   /** Reactivation messages planned for this customer before (any outcome), and the local date of the last. */
   previous: number
   lastOn: string | null
@@ -50,7 +51,7 @@ export function planReactivation(input: ReactivateInput): OutboundMessage[] {
   if (input.templates.length === 0) return []
   return input.candidates
     .filter(c => mayReactivate(c, input.today, input.minDays))
-    .sort((a, b) => b.valueFen - a.valueFen || a.customerId.localeCompare(b.customerId))
+    .sort((a, b) => a.valueRank - b.valueRank || a.customerId.localeCompare(b.customerId))
     .slice(0, input.max)
     .map((c, i, all) => ({
       kind: 'reactivation' as const,

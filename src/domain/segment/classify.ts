@@ -25,6 +25,11 @@ export interface CustomerClass {
   expectedSpendFen: number
   /** Discounted value over the next 12 months, in quarters at 3 % a quarter (fen). */
   valueFen: number
+  /**
+   * Profit of the last 12 months: exact where costs are known, and the revenue of unknown cost times
+   * the merchant's margin on what has a known cost (the revenue itself when no cost is known at all).
+   */
+  profitFen: number
   rfm: RfmScore
   cadenceDays: number
   growth: number | null
@@ -37,6 +42,10 @@ export interface Classification {
   asOf: string
   models: ModelChoice
   merchant: MerchantFacts
+  /** Profit over revenue of the last 12 months where the cost is known; null when no cost is known. */
+  margin: number | null
+  /** Revenue of the last 12 months whose cost is unknown, all customers together. */
+  uncostedFen: number
   customers: CustomerClass[]
 }
 
@@ -70,22 +79,27 @@ export function classifyCustomers(histories: Iterable<CustomerHistory>, asOf: st
   const occasions = new Float64Array(n)
   const yearFen = new Float64Array(n)
   const profitFen = new Float64Array(n)
-  let anyProfit = false
+  let knownProfit = 0
+  let costed = 0
+  let uncostedFen = 0
   for (let k = 0; k < n; k++) {
     const s = summaries[k]!
     recency[k] = asOfDay - s.lastDay
     occasions[k] = s.x + 1
     yearFen[k] = s.yearFen
-    profitFen[k] = s.profitFen ?? 0
-    if (s.profitFen !== null) anyProfit = true
+    knownProfit += s.profitFen
+    costed += s.costedFen
+    uncostedFen += s.uncostedFen
   }
+  const margin = costed > 0 ? knownProfit / costed : null
+  for (let k = 0; k < n; k++) profitFen[k] = summaries[k]!.profitFen + summaries[k]!.uncostedFen * (margin ?? 1)
   // Spend is ranked once for both the RFM M score and the tiers.
   const spendRanks = averageRanks(yearFen)
   const rfm = scoreRfmColumns(recency, occasions, yearFen, spendRanks)
 
   const params = models.bgnbd?.params ?? null
   const batch = params ? createBgnbdBatch(params, policy.horizon, VALUE) : null
-  const margin = VALUE.margin ?? 1
+  const valueMargin = VALUE.margin ?? 1
   const spendParams = models.spend.params
   const prediction: BatchPrediction = { pAlive: 0, expected: 0, discountedPurchases: 0 }
   const decision = newGroupDecision()
@@ -105,7 +119,7 @@ export function classifyCustomers(histories: Iterable<CustomerHistory>, asOf: st
       ? expectedSpend(spendParams, s.x, s.zbarFen === null ? null : s.zbarFen / 100) * 100
       : shrunkSpend(s.x, s.zbarFen, models.spend.meanFen || s.totalFen / (s.x + 1))
     const valueFen = batch
-      ? margin * spendFen * prediction.discountedPurchases
+      ? valueMargin * spendFen * prediction.discountedPurchases
       : spendFen * (365 / Math.max(1, (s.tx + 2 * merchant.medianGapDays) / (s.x + 2)))
     const rfmScore = rfm[k]!
     const d = decideGroup(s, rfmScore.f, pAlive, expected, merchant, policy, decision)
@@ -124,6 +138,7 @@ export function classifyCustomers(histories: Iterable<CustomerHistory>, asOf: st
       expectedPurchases: expected,
       expectedSpendFen: spendFen,
       valueFen,
+      profitFen: profitFen[k]!,
       rfm: rfmScore,
       cadenceDays: d.cadenceDays,
       growth: d.growth,
@@ -132,11 +147,11 @@ export function classifyCustomers(histories: Iterable<CustomerHistory>, asOf: st
     }
   }
 
-  const { tiers, positions } = rankTiers({ yearFen, profitFen: anyProfit ? profitFen : null, credit, prospectFen, spendRanks }, policy)
+  const { tiers, positions } = rankTiers({ yearFen, profitFen: margin === null ? null : profitFen, credit, prospectFen, spendRanks }, policy)
   for (let k = 0; k < n; k++) {
     const c = customers[k]!
     c.tier = tiers[k]!
     c.reasons[c.reasons.length - 2] = tierReason(yearFen[k]!, positions === null ? null : positions[k]!, n)
   }
-  return { asOf, models, merchant, customers }
+  return { asOf, models, merchant, margin, uncostedFen, customers }
 }

@@ -40,6 +40,11 @@ export interface GroupResult {
 const pct = (p: number): string => `${Math.round(p * 100)}%`
 const days = (d: number): string => `${Math.round(d)}天`
 
+/** How a customer who bought on one day only is described: two orders on that day are not "one order". */
+export function oneDayText(s: Pick<CustomerSummary, 'orderCount'>): string {
+  return s.orderCount > 1 ? `只在一天里下过${s.orderCount}单` : '只下过一单'
+}
+
 /** Personal cadence shrunk toward the merchant's median gap: (t_x + κ·g0)/(x + κ). */
 export function personalCadence(s: CustomerSummary, medianGap: number, kappa: number): number {
   return (s.tx + kappa * medianGap) / (s.x + kappa)
@@ -98,15 +103,15 @@ export function decideGroup(s: CustomerSummary, fScore: number, pAlive: number |
     return decided(out, 'dormant', atRisk, `平均每${days(cadenceDays)}复购一次，已${days(silence)}未下单，超过平时间隔的${silenceRatio.toFixed(1)}倍${alive}`)
   if (s.x === 0 && s.T > merchant.secondOrderCutoffDays) {
     const basis = merchant.cutoffFromData ? `本店九成回头客在${days(merchant.secondOrderCutoffDays)}内下第二单` : `超过${days(merchant.secondOrderCutoffDays)}没有回购`
-    return decided(out, 'dormant', atRisk, `只下过一单，已${days(s.T)}没有再买（${basis}）`)
+    return decided(out, 'dormant', atRisk, `${oneDayText(s)}，已${days(s.T)}没有再买（${basis}）`)
   }
   if (expected !== null && s.x >= 1 && s.T > policy.newDays && expected < d.minExpected)
     return decided(out, 'dormant', atRisk, `预计未来${policy.horizon}天下单${expected.toFixed(2)}次，已${days(silence)}未下单`)
 
   if (s.T <= policy.newDays)
-    return decided(out, 'nurture', atRisk, s.T === 0 ? '新客户：今天刚下第一单' : `新客户：首单在${days(s.T)}前，已下单${s.x + 1}次`)
+    return decided(out, 'nurture', atRisk, s.T === 0 ? (s.orderCount > 1 ? `新客户：今天下了${s.orderCount}单` : '新客户：今天刚下第一单') : `新客户：首单在${days(s.T)}前，共${s.orderCount}单`)
   if (s.x === 0)
-    return decided(out, 'nurture', atRisk, `只下过一单（${days(s.T)}前），还在等第二单`)
+    return decided(out, 'nurture', atRisk, `${oneDayText(s)}（${days(s.T)}前），还在等下一次购买`)
 
   const lively = pAlive === null ? silenceRatio <= 1.5 : pAlive >= policy.fast.pAlive
   if (s.x >= 2 && lively && growth !== null && growth >= policy.fast.growth)

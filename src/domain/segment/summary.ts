@@ -5,6 +5,7 @@
  */
 import { dayNumber } from '../calendar.js'
 import type { Order, Payment } from '../types.js'
+import { qtyOf } from '../catalogue/catalogue.js'
 import { creditFacts, type CreditFacts } from './credit.js'
 
 export interface Occasion { day: number, amountFen: number }
@@ -31,8 +32,12 @@ export interface CustomerSummary {
   recentOccasions: number
   /** Net spend in the last 365 days. */
   yearFen: number
-  /** Amount less cost over the last 365 days, for orders whose cost is known; null when none is known. */
-  profitFen: number | null
+  /** Over the last 365 days: revenue less cost of what was sold with a known cost (see orderProfit). */
+  profitFen: number
+  /** Revenue of the last 365 days whose cost is known (behind profitFen). */
+  costedFen: number
+  /** Revenue of the last 365 days whose cost is not known (its profit is estimated by the classification). */
+  uncostedFen: number
   lastOrder: Order
   credit: CreditFacts
 }
@@ -42,6 +47,31 @@ export interface SummaryOptions {
   window: number
   /** Days of credit an unpaid order gets when it has no due date. */
   creditDays: number
+}
+
+interface Profit { profitFen: number, costedFen: number, uncostedFen: number }
+
+/**
+ * Adds one order's profit. With the cost of every line known it is the net amount less the cost; else
+ * each line with a known cost and share adds its share (scaled by what refunds left) less its cost, and
+ * the rest of the order is revenue of unknown cost.
+ */
+function addProfit(p: Profit, o: Order, net: number): void {
+  if (o.costFen !== null) {
+    p.profitFen += net - o.costFen
+    p.costedFen += net
+    return
+  }
+  const scale = o.amountFen ? net / o.amountFen : 0
+  let covered = 0
+  for (const l of o.lines) {
+    if (l.costFen === null || l.costFen === undefined || l.shareFen === null || l.shareFen === undefined) continue
+    const share = l.shareFen * scale
+    p.profitFen += share - l.costFen * qtyOf(l)
+    covered += share
+  }
+  p.costedFen += covered
+  p.uncostedFen += Math.max(0, net - covered)
 }
 
 /** Orders that count as purchases: not cancelled, not fully refunded, placed on or before the as-of day. */
@@ -65,7 +95,7 @@ export function summarizeCustomer(customerId: string, orders: readonly Order[], 
   let priorFen = 0
   let yearFen = 0
   let recentOccasions = 0
-  let profitFen: number | null = null
+  const profit: Profit = { profitFen: 0, costedFen: 0, uncostedFen: 0 }
   let lastDate = ''
   let day = 0
   for (const o of standing) {
@@ -89,7 +119,7 @@ export function summarizeCustomer(customerId: string, orders: readonly Order[], 
     }
     if (age < 365) {
       yearFen += net
-      if (o.costFen !== null && o.amountFen !== null) profitFen = (profitFen ?? 0) + net - o.costFen
+      if (net > 0) addProfit(profit, o, net)
     }
   }
   const first = occasions[0]!
@@ -112,7 +142,9 @@ export function summarizeCustomer(customerId: string, orders: readonly Order[], 
     priorFen,
     recentOccasions,
     yearFen,
-    profitFen,
+    profitFen: profit.profitFen,
+    costedFen: profit.costedFen,
+    uncostedFen: profit.uncostedFen,
     lastOrder: standing[standing.length - 1]!,
     credit: creditFacts(standing, payments, asOfDay, options.creditDays),
   }

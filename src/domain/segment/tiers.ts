@@ -117,6 +117,7 @@ export function creditGrade(c: CreditFacts): { grade: CreditGrade, reason: strin
   if (c.maxDaysOverdue > 90 || (c.overdueFen > 0 && c.onTimeShare !== null && c.onTimeShare < 0.5)) return { grade: 'D', reason: owed ?? onTime! }
   if (c.maxDaysOverdue > 30) return { grade: 'C', reason: owed! }
   if (c.overdueFen > 0 || (c.onTimeShare !== null && c.onTimeShare < 0.9)) return { grade: 'B', reason: owed ?? onTime! }
-  if (c.unpaidFen > 0) return { grade: 'A', reason: `有${formatFen(c.unpaidFen)}未付，尚未到期` }
-  return { grade: 'A', reason: c.creditOrders > 0 ? `赊账${c.creditOrders}单，均按时付清` : '没有欠款' }
+  if (c.unpaidFen > 0) return { grade: 'A', reason: `有${formatFen(c.unpaidFen)}未付${c.codFen > 0 ? '（含货到付款待收）' : ''}，尚未到期` }
+  const prepaid = c.prepaidFen > 0 ? `，预收款${formatFen(c.prepaidFen)}` : ''
+  return { grade: 'A', reason: (c.creditOrders > 0 ? `赊账${c.creditOrders}单，均按时付清` : '没有欠款') + prepaid }
 }

@@ -4,7 +4,7 @@ import { afterMembership, planInvites, sameTopic, type InviteCandidate, type Inv
 
 const room = { id: 'vip@chatroom', topic: 'VIP客户群', memberIds: ['wx-in'] }
 const cand = (customerId: string, over: Partial<InviteCandidate> = {}): InviteCandidate =>
-  ({ customerId, name: customerId, contactId: `wx-${customerId}`, optedOut: false, valueFen: 100, ...over })
+  ({ customerId, name: customerId, contactId: `wx-${customerId}`, optedOut: false, valueRank: 0, ...over })
 const rec = (customerId: string, status: InviteRecord['status']): InviteRecord =>
   ({ customerId, roomId: room.id, contactId: `wx-${customerId}`, status, updatedAt: '2026-11-20T00:00:00.000Z' })
 
@@ -25,7 +25,7 @@ describe('planInvites', () => {
   })
 
   it('invites the most valuable first, up to the cap, once per customer and room', () => {
-    const plan = planInvites({ candidates: [cand('a', { valueFen: 1 }), cand('b', { valueFen: 3 }), cand('c', { valueFen: 2 })], room, records: [], max: 2 })
+    const plan = planInvites({ candidates: [cand('a', { valueRank: 2 }), cand('b', { valueRank: 0 }), cand('c', { valueRank: 1 })], room, records: [], max: 2 })
     expect(plan.messages.map(m => [m.customerId, m.dedupeKey, m.kind, m.to])).toEqual([
       ['b', 'invite:b:vip@chatroom', 'invite', { roomId: room.id, contactId: 'wx-b' }],
       ['c', 'invite:c:vip@chatroom', 'invite', { roomId: room.id, contactId: 'wx-c' }],

@@ -4,7 +4,7 @@ import { formatPlan } from '../../../src/domain/outreach/format-plan.js'
 import { DEFAULT_REACTIVATION_TEMPLATES, planReactivation, type ReactivateCandidate } from '../../../src/domain/outreach/reactivate.js'
 
 const c = (over: Partial<ReactivateCandidate> & { customerId: string }): ReactivateCandidate => ({
-  name: over.customerId, contactId: `wx-${over.customerId}`, optedOut: false, lastProduct: '面膜', daysSince: 80, valueFen: 0, previous: 0, lastOn: null, ...over,
+  name: over.customerId, contactId: `wx-${over.customerId}`, optedOut: false, lastProduct: '面膜', daysSince: 80, valueRank: 0, previous: 0, lastOn: null, ...over,
 })
 const templates = ['A {name}', 'B {name}', 'C {name}']
 const plan = (candidates: ReactivateCandidate[], max = 50) => planReactivation({ today: '2026-11-23', candidates, templates, minDays: 30, max })
@@ -22,7 +22,7 @@ describe('planReactivation', () => {
   })
 
   it('keeps the most valuable up to the cap, keyed per customer and day', () => {
-    const messages = plan([c({ customerId: 'c1', valueFen: 1 }), c({ customerId: 'c2', valueFen: 9 })], 1)
+    const messages = plan([c({ customerId: 'c1', valueRank: 1 }), c({ customerId: 'c2', valueRank: 0 })], 1)
     expect(messages.map(m => [m.dedupeKey, m.customerId, m.to.contactId])).toEqual([['reactivate:c2:2026-11-23', 'c2', 'wx-c2']])
   })
 

@@ -43,12 +43,13 @@ describe('summarizeCustomer', () => {
     expect(s.yearFen).toBe(1500)
   })
 
-  it('counts profit of the last 365 days, only where costs are known', () => {
+  it("counts profit of the last 365 days where costs are known (an older order's cost is not counted), and the revenue whose cost is not", () => {
     const orders = ordersAt([400, 20, 10], 100)
-    expect(summarizeCustomer('c1', orders, [], AS_OF, opts)!.profitFen).toBeNull()
+    const none = summarizeCustomer('c1', orders, [], AS_OF, opts)!
+    expect(none).toMatchObject({ profitFen: 0, costedFen: 0, uncostedFen: 20000 })
     orders[0] = { ...orders[0]!, costFen: 1000 }
-    expect(summarizeCustomer('c1', orders, [], AS_OF, opts)!.profitFen).toBeNull()
     orders[1] = { ...orders[1]!, costFen: 6000 }
-    expect(summarizeCustomer('c1', orders, [], AS_OF, opts)!.profitFen).toBe(4000)
+    const both = summarizeCustomer('c1', orders, [], AS_OF, opts)!
+    expect(both).toMatchObject({ profitFen: 4000, costedFen: 10000, uncostedFen: 10000 })
   })
 })
