@@ -154,7 +154,8 @@ products.command('import')
     await store.close()
     for (const b of report.bad) console.error(`第 ${b.line} 行：${b.problem}`)
     const history = opts.history ? `，成本写入历史订单 ${report.ordersUpdated} 张` : ''
-    console.log(`新增商品 ${report.added} 种，更新 ${report.updated} 种${history}，问题行 ${report.bad.length} 行。`)
+    const merged = report.merged > 0 ? `，并入别名 ${report.merged} 种` : ''
+    console.log(`新增商品 ${report.added} 种，更新 ${report.updated} 种${merged}${history}，问题行 ${report.bad.length} 行。`)
   })
 
 products.command('export')

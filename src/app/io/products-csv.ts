@@ -4,7 +4,7 @@
  */
 import { parseMoney } from '../../domain/money.js'
 import type { Store } from '../../domain/ports.js'
-import { addAlias, setFigures, type Figures } from '../ledger/product-admin.js'
+import { addAlias, mergeProducts, setFigures, type Figures } from '../ledger/product-admin.js'
 
 export const PRODUCT_COLUMNS = ['名称', '别名', '单位', '售价', '成本'] as const
 
@@ -18,6 +18,8 @@ export function productRows(store: Store): string[][] {
 export interface ProductImportReport {
   added: number
   updated: number
+  /** Spellings learned from orders that the file names as aliases, merged into its product. */
+  merged: number
   /** Orders whose lines got a cost (with `history`). */
   ordersUpdated: number
   bad: { line: number, problem: string }[]
@@ -32,7 +34,7 @@ function money(cell: string | undefined): number | undefined | null {
 /** Adds or updates a product per row; bad rows are reported by line and change nothing. */
 export function importProducts(store: Store, rows: readonly { line: number, values: Record<string, string> }[], options: { history: boolean, now: Date }): ProductImportReport {
   const at = options.now.toISOString()
-  const report: ProductImportReport = { added: 0, updated: 0, ordersUpdated: 0, bad: [] }
+  const report: ProductImportReport = { added: 0, updated: 0, merged: 0, ordersUpdated: 0, bad: [] }
   for (const { line, values } of rows) {
     const name = (values['名称'] ?? '').trim()
     if (name === '') {
@@ -46,16 +48,24 @@ export function importProducts(store: Store, rows: readonly { line: number, valu
       continue
     }
     const aliases = (values['别名'] ?? '').split('|').map(a => a.trim()).filter(a => a !== '')
-    const taken = aliases.map(a => ({ a, p: store.products.byName(a) })).find(x => x.p && x.p !== store.products.byName(name))
+    const own = store.products.byName(name)?.id
+    const others = aliases.flatMap(a => {
+      const p = store.products.byName(a)
+      return p && p.id !== own ? [{ a, p }] : []
+    })
+    // A spelling only learned from orders (no figures of its own) is the file's product: merge it in.
+    const taken = others.find(x => x.p.costFen !== null || x.p.priceFen !== null)
     if (taken) {
       report.bad.push({ line, problem: `别名“${taken.a}”已是另一个商品“${taken.p!.name}”，请先在聊天里发“商品 合并 ${name} ${taken.p!.name}”` })
       continue
     }
     const unit = (values['单位'] ?? '').trim()
     const figures: Figures = { priceFen, costFen, unit: unit === '' ? undefined : unit }
+    for (const { p } of others) mergeProducts(store, name, p.name, at)
+    report.merged += others.length
     const r = setFigures(store, name, figures, options.history && costFen !== undefined, at)
     for (const a of aliases) addAlias(store, name, a, at)
-    if (r.created) report.added++
+    if (own === undefined) report.added++
     else report.updated++
     report.ordersUpdated += r.ordersUpdated
   }
