@@ -1,19 +1,23 @@
 /**
  * `npm run demo [-- --db FILE] [-- --force]`: seeds a realistic merchant — three agents, about 360
- * customers, two years of orders with all four groups — so local mode has rich answers at once.
+ * customers, two years of orders with all four groups, some customers who are WeChat contacts of the
+ * bot account and a VIP room — so local mode has rich answers at once, and every job something to do.
  * Deterministic (fixed seed). Refuses to touch a database that already has customers unless --force,
  * which first keeps a copy of the old file.
  */
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Command } from 'commander'
+import { LOCAL_ADMIN, LOCAL_ROOMS_KEY, localContactId, writeLocalRooms } from '../src/adapters/console/local-world.js'
 import { moveDatabase, openLowdbStore } from '../src/adapters/store/lowdb-store.js'
 import { localDate } from '../src/app/local-time.js'
 import { toPolicy } from '../src/app/segments/policy-config.js'
 import { reclassify } from '../src/app/segments/reclassify.js'
 import { dateOfDay, dayNumber } from '../src/domain/calendar.js'
-import { seedDemo } from '../src/sim/demo-merchant.js'
+import { demoContacts, seedDemo } from '../src/sim/demo-merchant.js'
 import { loadConfig } from '../src/load-config.js'
+
+const VIP_ROOM = 'VIP客户群'
 
 const program = new Command()
   .option('--db <path>', '数据库文件（默认取配置里的 dbPath）')
@@ -47,11 +51,20 @@ async function main(): Promise<void> {
   // Two nightly runs, so 概览 can show what changed since yesterday.
   const policy = toPolicy(config.classify)
   await reclassify(store, dateOfDay(dayNumber(today) - 1), policy, new Date())
-  const { snapshot } = await reclassify(store, today, policy, new Date())
+  const { snapshot, classification } = await reclassify(store, today, policy, new Date())
+  // Local mode's mock WeChat: these customers are contacts of the bot account, two of them already in
+  // the VIP room, which the bot account is in (see src/adapters/console/local-world.ts).
+  const contacts = demoContacts(classification.customers)
+  const nameOf = (id: string): string => store.customers.byId(id)!.name
+  for (const id of contacts.linked) store.customers.update({ ...store.customers.byId(id)!, contactId: localContactId(nameOf(id)) })
+  store.settings.set('vipRoom', VIP_ROOM)
+  store.settings.set(LOCAL_ROOMS_KEY, writeLocalRooms([{ topic: VIP_ROOM, members: [LOCAL_ADMIN, ...contacts.inVipRoom.map(nameOf)] }]))
+  await store.commit()
   await store.close()
   console.log(`演示数据已写入 ${file}：代理 ${report.agents} 位，客户 ${report.customers} 位，订单 ${report.orders} 单。`)
   console.log(`分组：忠诚型 ${snapshot.groups.loyal}，快速成长型 ${snapshot.groups.fast_growing}，值得重视培养 ${snapshot.groups.nurture}，睡眠型 ${snapshot.groups.dormant}`)
-  console.log('现在运行 npm start，在本地模式里问“概览”“图表”“睡眠客户”“客户 <名字>”。')
+  console.log(`其中 ${contacts.linked.length} 位客户是机器人账号的微信联系人（只在本地模式的模拟微信里），VIP 群「${VIP_ROOM}」已设置，里面已有 ${contacts.inVipRoom.length} 位。`)
+  console.log('现在运行 npm start，在本地模式里问“概览”“图表”“睡眠客户”“客户 <名字>”，或“任务 invite 预览”。')
 }
 
 main().catch((error: unknown) => {

@@ -90,7 +90,17 @@ export function createBotApp(options: BotAppOptions): BotApp {
     jobs,
   }, { adminCode: options.adminCode })
   const attached = attachRouter(bot, {
-    handle: msg => router.handle(msg),
+    // A message can plan outbox entries (an alert to the customer's agent); the queue, idle with an empty
+    // outbox, sleeps until told.
+    handle: async (msg) => {
+      const planned = store.outbox.all().length
+      try {
+        await router.handle(msg)
+      }
+      finally {
+        if (store.outbox.all().length !== planned) queue.wake()
+      }
+    },
     echo,
     logger,
     staleMs: config.staleSeconds * 1000,

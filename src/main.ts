@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto'
 import { dirname, join, resolve } from 'node:path'
 import type { impls } from 'wechaty-puppet'
 import { startLocalChat, LOCAL_HELP } from './adapters/console/local-chat.js'
+import { LOCAL_ADMIN, LOCAL_ORDER_ROOM, LOCAL_ROOMS_KEY, localContactName, readLocalIds, readLocalRooms, writeLocalRooms } from './adapters/console/local-world.js'
 import { createConsoleLogger } from './adapters/console-logger.js'
 import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
 import { systemClock } from './adapters/system-clock.js'
@@ -18,9 +19,7 @@ import { BIND_ADMIN_WORD } from './app/router/router.js'
 import { createBotApp } from './bot.js'
 import { loadConfig } from './load-config.js'
 
-const LOCAL_ADMIN = '老板'
-const LOCAL_ROOM = '报单群'
-/** Settings key listing contact ids that local mode made up (and may re-link). */
+/** Settings key listing contact ids that earlier local runs made up at random (re-linked by name). */
 const LOCAL_IDS_KEY = 'localModeContactIds'
 
 async function main(): Promise<void> {
@@ -64,41 +63,51 @@ async function main(): Promise<void> {
   console.error(`绑定管理员：用微信私聊机器人发送“${BIND_ADMIN_WORD} ${adminCode.current(now)}”（${config.adminCodeMinutes} 分钟内有效，只能用一次）`)
   if (local) {
     await loggedIn
+    const { gapSeconds, quietHours } = config.sending
     console.log([
       '',
       `本地模式（没有设置 ${ENV_KEYS.token}）：一个模拟的微信，机器人已登录。`,
-      `你现在是「${LOCAL_ADMIN}」（管理员），在「${LOCAL_ROOM}」里说话。试试依次输入：`,
+      `你现在是「${LOCAL_ADMIN}」（管理员），在「${LOCAL_ORDER_ROOM}」里说话。试试依次输入：`,
       '  代理 添加 小王',
       '  /as 小王',
       '  张三 13800138000 面膜2盒 398 已付',
       LOCAL_HELP,
+      `机器人自己发的消息（提醒、简报、唤醒、邀请）走发件箱：每条间隔 ${gapSeconds.min}–${gapSeconds.max} 秒，${quietHours.start === quietHours.end ? '没有安静时段' : `${quietHours.start}–${quietHours.end} 不发`}（配置 sending）。`,
+      `机器人发的文件保存在 ${join(dirname(dbFile), 'local-files')}`,
       '',
     ].join('\n'))
     const agents = store.agents.all().filter(a => a.active)
+    // Customers linked to a contact of the mock WeChat (by the demo, or 绑定 in an earlier run) find it again.
+    const linked = store.customers.all().flatMap((c) => {
+      const name = c.contactId ? localContactName(c.contactId) : null
+      return name ? [name] : []
+    })
     const chat = startLocalChat({
       puppet: puppet as LocalPuppet,
       adminName: LOCAL_ADMIN,
-      roomTopic: LOCAL_ROOM,
-      contacts: [...new Set(['小王', '小李', ...agents.map(a => a.name)])],
+      orderRoom: LOCAL_ORDER_ROOM,
+      contacts: [...new Set(['小王', '小李', ...agents.map(a => a.name), ...linked])],
+      rooms: readLocalRooms(store.settings.get(LOCAL_ROOMS_KEY)),
+      onRoomsChanged: (rooms) => {
+        store.settings.set(LOCAL_ROOMS_KEY, writeLocalRooms(rooms))
+        void store.commit().catch((error: unknown) => logger.error('local rooms not saved', { error: String(error) }))
+      },
       filesDir: join(dirname(dbFile), 'local-files'),
       onQuit: () => void shutdown(0, true),
     })
-    // The mock WeChat makes new contact ids on every start, so agents that local mode linked before (or
-    // never linked, like the demo's) are linked by name again. Agents bound to real WeChat ids are left
-    // alone: starting without a token must not cut them off the database.
-    const localIds = new Set<string>(JSON.parse(store.settings.get(LOCAL_IDS_KEY) ?? '[]') as string[])
+    // Local contact ids are made from names (local-小王). Agents linked by an earlier local run (with ids
+    // made up at random, before that) or never linked, like the demo's, are linked by name; agents bound
+    // to real WeChat ids are left alone: starting without a token must not cut them off the database.
+    const earlierIds = new Set(readLocalIds(store.settings.get(LOCAL_IDS_KEY)))
+    const isLocal = (id: string): boolean => earlierIds.has(id) || localContactName(id) !== null
     // The terminal's merchant is bound as admin by id; bindings from earlier local runs are dropped.
-    for (const a of store.admins.all()) if (localIds.has(a.contactId)) store.admins.remove(a.contactId)
-    const adminId = chat.contactId(LOCAL_ADMIN)
-    localIds.add(adminId)
-    store.admins.add({ contactId: adminId, name: LOCAL_ADMIN, boundAt: new Date().toISOString() })
+    for (const a of store.admins.all()) if (isLocal(a.contactId)) store.admins.remove(a.contactId)
+    store.admins.add({ contactId: chat.contactId(LOCAL_ADMIN), name: LOCAL_ADMIN, boundAt: new Date().toISOString() })
     for (const a of agents) {
-      if (a.contactId !== null && !localIds.has(a.contactId)) continue
+      if (a.contactId !== null && !isLocal(a.contactId)) continue
       const id = chat.contactId(a.name)
-      localIds.add(id)
       if (a.contactId !== id) store.agents.update({ ...a, contactId: id })
     }
-    store.settings.set(LOCAL_IDS_KEY, JSON.stringify([...localIds].slice(-200)))
     await store.commit()
   }
 }

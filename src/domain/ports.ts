@@ -131,12 +131,18 @@ export interface ChatPort {
   addToRoom?(roomId: string, contactId: string): Promise<void>
   /** The room with this topic (compared after NFKC) and its members; absent: rooms unsupported. */
   findRoom?(topic: string): Promise<RoomInfo | undefined>
+  /** Every room the bot account is in (no members: cheap); absent: rooms unsupported. */
+  listRooms?(): Promise<RoomRef[]>
 }
 
-/** A WeChat room the bot account is in. */
-export interface RoomInfo {
+/** A WeChat room the bot account is in, by id and topic. */
+export interface RoomRef {
   id: string
   topic: string
+}
+
+/** A WeChat room the bot account is in, with its members. */
+export interface RoomInfo extends RoomRef {
   memberIds: string[]
 }
 

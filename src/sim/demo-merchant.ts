@@ -7,7 +7,7 @@ import mt19937 from '@stdlib/random-base-mt19937'
 import type { BgnbdParams } from '../domain/classify/bgnbd.js'
 import { dateOfDay, dayNumber } from '../domain/calendar.js'
 import type { Store } from '../domain/ports.js'
-import type { Customer, Order } from '../domain/types.js'
+import type { Customer, GroupName, Order } from '../domain/types.js'
 import { simulateBgnbd } from './generate.js'
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
@@ -83,4 +83,34 @@ export function seedDemo(store: Store, options: { today: string, customers: numb
     }
   }
   return { agents: agents.length, customers: made, orders }
+}
+
+/** How many customers of each group are WeChat contacts of the bot account in the demo. */
+const LINKED: Record<GroupName, number> = { loyal: 8, fast_growing: 4, nurture: 4, dormant: 12 }
+/** Of the linked loyal customers, how many are already in the VIP room. */
+const IN_VIP_ROOM = 2
+
+export interface DemoContacts {
+  /** Customers who are WeChat contacts of the bot account. */
+  linked: string[]
+  /** Linked loyal customers who are already in the VIP room. */
+  inVipRoom: string[]
+}
+
+/**
+ * Which customers of the classified demo merchant are WeChat contacts of the bot account — some of
+ * every group, spread over each group's list rather than its top — and which loyal ones are already
+ * in the VIP room, so that reactivation, invitations and perks have someone to reach.
+ */
+export function demoContacts(classified: readonly { customerId: string, group: GroupName }[]): DemoContacts {
+  const linked: string[] = []
+  const inVipRoom: string[] = []
+  for (const [group, n] of Object.entries(LINKED) as [GroupName, number][]) {
+    const ids = classified.filter(c => c.group === group).map(c => c.customerId)
+    const k = Math.min(n, ids.length)
+    const picked = Array.from({ length: k }, (_, i) => ids[Math.floor(i * ids.length / k)]!)
+    linked.push(...picked)
+    if (group === 'loyal') inVipRoom.push(...picked.slice(0, IN_VIP_ROOM))
+  }
+  return { linked, inVipRoom }
 }

@@ -133,6 +133,7 @@ describe('who may see what', () => {
 
   it('saves the VIP group from chat', async () => {
     const app = makeTestApp({ store: seeded() })
+    app.chat.rooms.push({ id: 'vip@chatroom', topic: '尊享会员群', memberIds: ['wx-boss'] })
     expect(await app.say(speakers.admin, '设置 VIP群 尊享会员群')).toEqual(['✅ 已设置 VIP群：尊享会员群'])
     expect((await app.say(speakers.admin, '设置'))[0]).toContain('VIP群：尊享会员群')
     expect((await app.say(speakers.admin, '设置 颜色 红'))[0]).toContain('用法：设置')
@@ -182,10 +183,24 @@ describe('who may see what', () => {
     expect(app.chat.files).toEqual([])
   })
 
-  it('keeps the VIP group name exactly as typed', async () => {
+  it('keeps the VIP group name exactly as WeChat shows it', async () => {
     const app = makeTestApp({ store: seeded() })
+    app.chat.rooms.push({ id: 'vip@chatroom', topic: '尊享会员群（一）', memberIds: [] }, { id: 'vip2@chatroom', topic: 'ＶＩＰ群', memberIds: [] })
     await app.say(speakers.admin, '设置 VIP群 尊享会员群（一）')
     expect(app.store.settings.get('vipRoom')).toBe('尊享会员群（一）')
+    expect(await app.say(speakers.admin, '设置 VIP群 VIP群')).toEqual(['✅ 已设置 VIP群：ＶＩＰ群'])
+  })
+
+  it('refuses a VIP group the bot account is not in, naming the ones it is in', async () => {
+    const app = makeTestApp({ store: seeded() })
+    expect(await app.say(speakers.admin, '设置 VIP群 尊享会员群')).toEqual(['❌ 机器人账号不在群「尊享会员群」里，VIP群没有修改。\n机器人账号现在不在任何群里：先把它拉进 VIP 群，再发这条设置。'])
+    app.chat.rooms.push({ id: 'r1@chatroom', topic: '报单群', memberIds: [] }, { id: 'r2@chatroom', topic: 'VIP客户群', memberIds: [] })
+    expect(await app.say(speakers.admin, '设置 VIP群 尊享会员群')).toEqual([[
+      '❌ 机器人账号不在群「尊享会员群」里，VIP群没有修改。',
+      '机器人账号所在的群：「报单群」、「VIP客户群」',
+      '请发其中一个群名，或先把机器人账号拉进那个群。',
+    ].join('\n')])
+    expect(app.store.settings.get('vipRoom')).toBeUndefined()
   })
 })
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { classifyStore } from '../../src/app/segments/reclassify.js'
 import { DEFAULT_POLICY } from '../../src/domain/segment/policy.js'
-import { seedDemo } from '../../src/sim/demo-merchant.js'
+import { demoContacts, seedDemo } from '../../src/sim/demo-merchant.js'
 
 describe('demo merchant', () => {
   it('has agents, hundreds of customers, two years of orders and all four groups and tiers', () => {
@@ -27,5 +27,28 @@ describe('demo merchant', () => {
     seedDemo(a, { today: '2026-11-23', customers: 60, seed: 1 })
     seedDemo(b, { today: '2026-11-23', customers: 60, seed: 1 })
     expect(a.orders.all()).toEqual(b.orders.all())
+  })
+})
+
+describe('the demo merchant\'s WeChat contacts', () => {
+  it('links some customers of every group and puts two loyal ones in the VIP room', () => {
+    const store = createMemoryStore()
+    seedDemo(store, { today: '2026-11-23', customers: 360, seed: 2026 })
+    const c = classifyStore(store, '2026-11-23', DEFAULT_POLICY)
+    const { linked, inVipRoom } = demoContacts(c.customers)
+    const groupOf = new Map(c.customers.map(x => [x.customerId, x.group]))
+    const count = (g: string): number => linked.filter(id => groupOf.get(id) === g).length
+    expect([count('loyal'), count('fast_growing'), count('nurture'), count('dormant')]).toEqual([8, 4, 4, 12])
+    expect(new Set(linked).size).toBe(linked.length)
+    expect(inVipRoom).toHaveLength(2)
+    expect(inVipRoom.every(id => linked.includes(id) && groupOf.get(id) === 'loyal')).toBe(true)
+    expect(demoContacts(c.customers)).toEqual({ linked, inVipRoom })
+  })
+
+  it('links fewer when a group is small', () => {
+    const few = [{ customerId: 'c1', group: 'loyal' as const }, { customerId: 'c2', group: 'dormant' as const }]
+    expect(demoContacts(few)).toEqual({ linked: ['c1', 'c2'], inVipRoom: ['c1'] })
+    const three = ['a', 'b', 'c'].map(customerId => ({ customerId, group: 'loyal' as const }))
+    expect(demoContacts(three)).toEqual({ linked: ['a', 'b', 'c'], inVipRoom: ['a', 'b'] })
   })
 })

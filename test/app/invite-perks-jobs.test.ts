@@ -45,6 +45,7 @@ describe('任务 invite', () => {
     const [reply] = await app.say(app.boss, '任务 invite 预览')
     expect(reply).toContain('入群邀请 2 条')
     expect(reply).toContain('邀请 L1 加入「ＶＩＰ客户群」')
+    expect(reply).toContain('【入群邀请】发给 L1\n')
     expect(reply).toContain('没有绑定微信或已退订 1 位')
     expect(app.store.outbox.all()).toEqual([])
     expect(app.store.invites.all()).toEqual([])

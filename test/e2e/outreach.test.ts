@@ -65,4 +65,13 @@ describe('outreach jobs through the transport', () => {
     await waitFor(() => store.outbox.all().some(e => e.kind === 'digest' && e.status === 'sent'), 10_000, 'the digest marked sent')
     expect(store.outbox.all().filter(e => e.kind === 'digest').map(e => [e.status, e.file?.name.startsWith('客户金字塔')])).toEqual([['sent', true]])
   }, 45_000)
+
+  it('a customer\'s own order: their agent is told at once, not at the next job run', async () => {
+    store.customers.add(aCustomer({ id: 'c2', name: '赵六', agentId: 'a1', phone: '13900139000' }))
+    await store.commit()
+    const zhao = gw.mocker.createContact({ name: '赵六的微信' })
+    const zhaoInbox = new Inbox(zhao, gw.self.id)
+    expect(await zhaoInbox.after(() => zhao.say('面膜2盒 398 13900139000').to(gw.self), 20_000)).toContain('已收到您的订单')
+    await waitFor(() => wangInbox.received.some(r => r.text.includes('客户 赵六 自己在微信上下单了')), 20_000, 'the alert to 小王')
+  }, 45_000)
 })

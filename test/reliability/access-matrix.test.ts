@@ -365,6 +365,13 @@ const ROWS: Row[] = [
     customerOfA: SILENT,
     unknown: SILENT,
   } },
+  { say: '设置 VIP群 别人的群', cells: {
+    admin: reply('❌ 机器人账号不在群「别人的群」里，VIP群没有修改。\n机器人账号所在的群：「报单群」、「闲聊群」、「尊享群」\n请发其中一个群名，或先把机器人账号拉进那个群。'),
+    agentA: adminOnly('设置'),
+    agentB: adminOnly('设置'),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
   { say: '任务', cells: {
     admin: priv(/^⏰ 定时任务/),
     agentA: adminOnly('任务'),
@@ -489,6 +496,8 @@ const capturingLogger: Logger = { info: capture('info'), warn: capture('warn'), 
 function freshApp() {
   const app = makeTestApp({ store: seeded(), config: { orderGroups: [ORDER_GROUP.topic] }, logger: capturingLogger })
   app.contacts.contacts.push(...MORE_CONTACTS)
+  // The rooms the bot account is in: the order group, the unknown group and a VIP room.
+  app.chat.rooms.push({ ...ORDER_GROUP, memberIds: [] }, { ...OTHER_GROUP, memberIds: [] }, { id: 'room-vip@chatroom', topic: '尊享群', memberIds: [] })
   let seq = 0
   async function send(who: Speaker, text: string, room: typeof ORDER_GROUP | null): Promise<void> {
     const from = SPEAKERS[who]

@@ -168,6 +168,8 @@ export const REPLY_SHAPES: ReadonlyArray<readonly [string, readonly Part[]]> = [
   ['products same', [line(`“${T0}”和“${T0}”已经是同一个商品。`)]],
   ['settings', [line('⚙️ 当前设置：'), line(`· VIP群：${T}`), line('修改：设置 VIP群 <群名>｜设置（查看当前设置）')]],
   ['setting saved', [line(`✅ 已设置 VIP群：${T}`)]],
+  ['vip room unknown, no rooms', [line(`❌ 机器人账号不在群「${T}」里，VIP群没有修改。`), line('机器人账号现在不在任何群里：先把它拉进 VIP 群，再发这条设置。')]],
+  ['vip room unknown', [line(`❌ 机器人账号不在群「${T}」里，VIP群没有修改。`), line(`机器人账号所在的群：「${T}」(?: 等 \\d+ 个)?`), line('请发其中一个群名，或先把机器人账号拉进那个群。')]],
   // customers, lists, overview, charts, export, links
   ['no chart renderer', [line('这台机器上没有装画图组件，暂时不能发图表。')]],
   ['no chart data', [line('还没有客户数据，报单后再来看图表吧。')]],

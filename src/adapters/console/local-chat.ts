@@ -1,131 +1,198 @@
 /**
  * Local mode's terminal chat: you type as the merchant, an agent or a customer into a mock WeChat
- * that the same bot is logged in to; the bot's answers are printed.
+ * that the same bot is logged in to. Everything the bot account does there is printed with where it
+ * went (a private chat or a room), also when it goes to someone other than the speaker; files it
+ * sends are saved, never over an earlier one.
  */
-import type { EventEmitter } from 'node:events'
-import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { mock } from 'wechaty-puppet-mock'
-import type { LocalPuppet } from '../wechaty/mock-puppet.js'
+import { sameTopic } from '../../domain/outreach/invite.js'
+import type { LocalPuppet, LocalSent } from '../wechaty/mock-puppet.js'
+import { LOCAL_HELP, parseLocalLine } from './local-commands.js'
+import { localContactId, localRoomId, type LocalRoom } from './local-world.js'
+import { fileNotSaved, roomAdd, savedFileName, sentFile, sentText, type Destination } from './local-output.js'
 
-export const LOCAL_HELP = [
-  '命令：',
-  '  /as <名字>   换成这个人说话（没有就新建一个微信联系人；第一次说话时拉进报单群）',
-  '  /dm          私聊机器人        /group   回到报单群',
-  '  /who         现在是谁在说话    /help    显示这段说明    /quit   退出',
-  '  /paste       粘贴多行消息（报单模板、接龙），单独一行 /end 发送',
-  '其余输入都会作为微信消息发出。',
-].join('\n')
+export { LOCAL_HELP } from './local-commands.js'
 
 export interface LocalChatOptions {
   puppet: LocalPuppet
   adminName: string
-  roomTopic: string
-  /** Contacts of the bot account that exist from the start (not yet in the group). */
+  /** The group the terminal starts in (made when `rooms` does not hold it). */
+  orderRoom: string
+  /** Contacts of the bot account that exist from the start (agents, linked customers). */
   contacts?: readonly string[]
+  /** Rooms the bot account is in from the start, as stored by `onRoomsChanged`. */
+  rooms?: readonly LocalRoom[]
+  /** Called whenever a room is made or its members change, with every room. */
+  onRoomsChanged?: (rooms: LocalRoom[]) => void
   input?: NodeJS.ReadableStream
   output?: (line: string) => void
   /** Where files the bot sends (charts, exports) are saved so they can be opened. */
   filesDir: string
+  now?: () => Date
   onQuit: () => void
-}
-
-type Received = mock.MessageMock
-
-/** What a mock contact or room receives (the mock's typed emitter types are not shipped). */
-function onMessage(target: mock.ContactMock | mock.RoomMock, listener: (m: Received) => void): void {
-  (target as unknown as EventEmitter).on('message', listener)
 }
 
 export function startLocalChat(options: LocalChatOptions): { close(): void, contactId(name: string): string } {
   const { puppet } = options
   const mocker = puppet.mocker
   const out = options.output ?? ((l: string) => console.log(l))
+  const now = options.now ?? (() => new Date())
   const self = puppet.selfContact!
-  /** Prints what the bot said; a file is saved and its path printed. */
-  const show = (m: Received): void => {
-    if (m.payload.type === 7) {
-      out(`🤖 ${m.payload.text ?? ''}`)
-      return
-    }
-    void puppet.messageFile(m.payload.id).then(async (box) => {
-      await mkdir(options.filesDir, { recursive: true, mode: 0o700 })
-      const path = join(options.filesDir, box.name)
-      await writeFile(path, await box.toBuffer(), { mode: 0o600 })
-      await chmod(path, 0o600)
-      out(`🤖 [文件] ${box.name} 已保存到 ${path}`)
-    }).catch(error => out(`🤖 [文件] 无法保存：${String(error)}`))
+  // One line at a time, in the order things happened, though a file takes a moment to save.
+  let printing = Promise.resolve()
+  const print = (line: () => string | Promise<string>): void => {
+    printing = printing.then(line).then(out, (error: unknown) => out(`（无法显示：${String(error)}）`))
   }
+
   const people = new Map<string, mock.ContactMock>()
   const person = (name: string): mock.ContactMock => {
     let c = people.get(name)
     if (!c) {
-      c = mocker.createContact({ name })
+      c = mocker.createContact({ id: localContactId(name), name })
       people.set(name, c)
-      const contact = c
-      onMessage(contact, (m) => {
-        if (m.payload.talkerId === self.id && speaker === contact) show(m)
-      })
     }
     return c
   }
+  const rooms: mock.RoomMock[] = []
+  const findRoom = (topic: string): mock.RoomMock | undefined => rooms.find(r => sameTopic(r.payload.topic, topic))
+  const nameOf = (id: string): string => {
+    try {
+      return mocker.ContactMock.load(id).payload.name
+    }
+    catch {
+      return id
+    }
+  }
+  const saveRooms = (): void => options.onRoomsChanged?.(rooms.map(r => ({
+    topic: r.payload.topic,
+    members: r.payload.memberIdList.filter(id => id !== self.id).map(nameOf),
+  })))
+  const makeRoom = (topic: string, members: readonly string[]): mock.RoomMock => {
+    const ids = [...new Set([self.id, ...members.map(n => person(n).id)])]
+    const room = mocker.createRoom({ id: localRoomId(topic), topic, memberIdList: ids })
+    rooms.push(room)
+    return room
+  }
   const admin = person(options.adminName)
   for (const name of options.contacts ?? []) person(name)
-  const inRoom = new Set([admin.id])
-  const room = mocker.createRoom({ topic: options.roomTopic, memberIdList: [self.id, admin.id] })
-  onMessage(room, (m) => {
-    if (m.payload.talkerId === self.id) show(m)
+  for (const r of options.rooms ?? []) if (!findRoom(r.topic)) makeRoom(r.topic, r.members)
+  const orderRoom = findRoom(options.orderRoom) ?? makeRoom(options.orderRoom, [options.adminName])
+
+  const topicOf = (roomId: string): string => rooms.find(r => r.id === roomId)?.payload.topic ?? roomId
+  const destination = (conversationId: string): Destination => conversationId.endsWith('@chatroom')
+    ? { room: topicOf(conversationId) }
+    : { contact: nameOf(conversationId) }
+  let saved = 0
+  async function save(sent: Extract<LocalSent, { kind: 'file' }>): Promise<string> {
+    const to = destination(sent.conversationId)
+    try {
+      await mkdir(options.filesDir, { recursive: true, mode: 0o700 })
+      const bytes = await sent.file.toBuffer()
+      // Never over an earlier file: a new name each time, and `wx` refuses one that exists all the same.
+      for (;;) {
+        const path = join(options.filesDir, savedFileName(sent.file.name, now(), ++saved))
+        try {
+          await writeFile(path, bytes, { mode: 0o600, flag: 'wx' })
+          return sentFile(to, sent.file.name, path)
+        }
+        catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+        }
+      }
+    }
+    catch (error) {
+      return fileNotSaved(to, sent.file.name, String(error))
+    }
+  }
+  puppet.onSent((sent) => {
+    if (sent.kind === 'text') print(() => sentText(destination(sent.conversationId), sent.text))
+    else if (sent.kind === 'file') print(() => save(sent))
+    else {
+      print(() => roomAdd(nameOf(sent.contactId), topicOf(sent.roomId), sent.invited))
+      if (!sent.invited) saveRooms()
+    }
   })
+
   let speaker = admin
-  let direct = false
-  const where = (): string => `${speaker.payload.name}${direct ? '（私聊机器人）' : `（${options.roomTopic}）`}`
+  let room: mock.RoomMock | null = orderRoom
+  /** Into a room without a join event: Wechaty reloads a room on room-join and the mock drops the next message meanwhile (WECHATY.md 1.4). */
+  const enter = (r: mock.RoomMock): void => {
+    room = r
+    if (r.payload.memberIdList.includes(speaker.id)) return
+    r.payload.memberIdList.push(speaker.id)
+    saveRooms()
+  }
+  const where = (): string => `现在是 ${speaker.payload.name} 在${room ? `群「${room.payload.topic}」里` : '和机器人私聊'}说话。`
+  const send = (text: string): void => {
+    if (room) speaker.say(text).to(room)
+    else speaker.say(text).to(self)
+  }
+  const listRooms = (): string => ['机器人所在的群：', ...rooms.map(r => `  「${r.payload.topic}」：${r.payload.memberIdList.filter(id => id !== self.id).map(nameOf).join('、') || '（只有机器人）'}`)].join('\n')
 
   const rl = createInterface({ input: options.input ?? process.stdin, terminal: false })
-  const send = (text: string): void => {
-    if (direct) speaker.say(text).to(self)
-    else speaker.say(text).to(room)
-  }
+  const say = (line: string): void => print(() => line)
   // Between /paste and /end every line, blank ones too, goes into one message (a 7-line template, a 接龙).
   let pasted: string[] | null = null
   rl.on('line', (raw) => {
     if (pasted !== null) {
       if (raw.trim() !== '/end') {
         pasted.push(raw)
-        return undefined
+        return
       }
       const text = pasted.join('\n').trim()
       pasted = null
-      return text === '' ? out('（没有内容，什么也没发）') : send(text)
+      if (text === '') say('（没有内容，什么也没发）')
+      else send(text)
+      return
     }
-    const line = raw.trim()
-    if (!line) return
-    const [cmd, ...rest] = line.split(/\s+/)
-    switch (cmd) {
-      case '/as': {
-        const name = rest.join(' ')
-        if (!name) return out('用法：/as <名字>')
-        speaker = person(name)
-        if (!inRoom.has(speaker.id)) {
-          inRoom.add(speaker.id)
-          // Joined quietly: a room-join event makes Wechaty reload the room, and the mock drops the
-          // next message while it does (WECHATY.md 1.4).
-          room.payload.memberIdList.push(speaker.id)
+    if (!raw.trim()) return
+    const c = parseLocalLine(raw)
+    switch (c.kind) {
+      case 'say': return send(c.text)
+      case 'usage': return say(c.text)
+      case 'as':
+        speaker = person(c.name)
+        // Anyone may join the order group (as before); other rooms only by /in, so a VIP room's members stay as made.
+        if (room === orderRoom) enter(room)
+        else if (room && !room.payload.memberIdList.includes(speaker.id)) {
+          const topic = room.payload.topic
+          room = null
+          return say(`${c.name} 不在群「${topic}」里，改为私聊机器人（/in ${topic} 让 TA 进群）。${where()}`)
         }
-        return out(`现在是 ${where()} 在说话。`)
+        return say(where())
+      case 'dm':
+        room = null
+        return say(where())
+      case 'group':
+        enter(orderRoom)
+        return say(where())
+      case 'in': {
+        const r = findRoom(c.topic)
+        if (!r) return say(`没有群「${c.topic}」。${listRooms()}\n新建群：/room <群名> [成员…]`)
+        enter(r)
+        return say(where())
       }
-      case '/dm': direct = true; return out(`现在是 ${where()} 在说话。`)
-      case '/group': direct = false; return out(`现在是 ${where()} 在说话。`)
-      case '/who': return out(`现在是 ${where()} 在说话。`)
-      case '/help': return out(LOCAL_HELP)
-      case '/quit': rl.close(); return undefined
-      case '/paste':
+      case 'room': {
+        if (findRoom(c.topic)) return say(`已经有群「${c.topic}」了，用 /in ${c.topic} 进去。`)
+        const r = makeRoom(c.topic, [speaker.payload.name, ...c.members])
+        room = r
+        saveRooms()
+        return say(`已新建群「${c.topic}」：${r.payload.memberIdList.filter(id => id !== self.id).map(nameOf).join('、')} 和机器人。${where()}`)
+      }
+      case 'rooms': return say(listRooms())
+      case 'who': return say(where())
+      case 'help': return say(LOCAL_HELP)
+      case 'quit':
+        rl.close()
+        return
+      case 'paste':
         pasted = []
-        return out('开始粘贴多行消息，单独一行 /end 发送。')
-      default:
-        return send(line)
+        return say('开始粘贴多行消息，单独一行 /end 发送。')
     }
   })
-  rl.on('close', () => options.onQuit())
+  rl.on('close', () => void printing.then(() => options.onQuit()))
   return { close: () => rl.close(), contactId: name => person(name).id }
 }

@@ -15,7 +15,7 @@ export interface SentFile extends OutFile {
 }
 
 /** `rooms` are the rooms the bot account is in; adding someone puts them among the members at once. */
-export function createMemoryChat(): ChatPort & { sent: SentMessage[], files: SentFile[], rooms: RoomInfo[] } {
+export function createMemoryChat(): Required<ChatPort> & { sent: SentMessage[], files: SentFile[], rooms: RoomInfo[] } {
   const sent: SentMessage[] = []
   const files: SentFile[] = []
   const rooms: RoomInfo[] = []
@@ -25,6 +25,9 @@ export function createMemoryChat(): ChatPort & { sent: SentMessage[], files: Sen
     rooms,
     async findRoom(topic: string) {
       return rooms.find(r => sameTopic(r.topic, topic))
+    },
+    async listRooms() {
+      return rooms.map(r => ({ id: r.id, topic: r.topic }))
     },
     async addToRoom(roomId: string, contactId: string) {
       const room = rooms.find(r => r.id === roomId)

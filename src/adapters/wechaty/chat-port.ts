@@ -72,6 +72,10 @@ export function createWechatyChat(bot: Wechaty, echo: EchoFilter): ChatPort {
       }
       return undefined
     },
+    async listRooms() {
+      const rooms = await bot.Room.findAll()
+      return Promise.all(rooms.map(async r => ({ id: r.id, topic: await r.topic() })))
+    },
   }
 }
 

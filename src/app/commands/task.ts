@@ -63,10 +63,9 @@ function jobList(ctx: MessageContext, jobs: JobRunner): string {
   return ['⏰ 定时任务（时间为 cron 写法：分 时 日 月 周）：', ...lines, `用法：${USAGE}`].join('\n')
 }
 
-/** Names for a plan's recipients: agents, admins, customers linked to a contact, the VIP room. */
+/** Names for a plan's recipients: agents, admins, customers linked to a contact (an invitation: the one invited). */
 function recipientName(store: Store): (to: Recipient) => string | undefined {
   return (to) => {
-    if (to.roomId) return undefined
     const id = to.contactId
     if (!id) return undefined
     return store.agents.byContact(id)?.name
