@@ -43,6 +43,7 @@ export function seedDemo(store: Store, options: { today: string, customers: numb
   const names = new Set<string>()
   let orders = 0
   let made = 0
+  const sold = new Map<string, number>()
   for (const [k, kind] of KINDS.entries()) {
     const n = Math.round(options.customers * kind.share)
     for (const sim of simulateBgnbd({ n, params: kind.params, maxT: 730, horizon: 0, seed: options.seed + k })) {
@@ -73,14 +74,22 @@ export function seedDemo(store: Store, options: { today: string, customers: numb
         const order: Order = {
           id: `o${seq}`, no: seq, sourceMessageId: `demo:${seq}`, recordedBy: agent.contactId ?? agent.id, agentId: agent.id, customerId: customer.id,
           placedOn: dateOfDay(day), recordedAt: at,
-          lines: [{ name: product.name, qty, unit: product.unit, unitPriceFen: product.price * 100, amountFen, spec: null }],
+          lines: [{ name: product.name, qty, unit: product.unit, unitPriceFen: product.price * 100, amountFen, spec: null, costFen: product.cost * 100, shareFen: amountFen }],
           amountFen, costFen: product.cost * qty * 100, payment, paidFen: payment === 'paid' ? amountFen : 0,
           dueOn: null, status: 'active', refundedFen: 0, note: null,
         }
         store.orders.add(order)
+        sold.set(product.name, (sold.get(product.name) ?? 0) + 1)
         orders++
       }
     }
+  }
+  // The merchant's catalogue, with the prices and costs the orders were recorded with.
+  for (const p of PRODUCTS) {
+    store.products.add({
+      id: `p${store.nextSeq('product')}`, name: p.name, aliases: [], unit: p.unit, priceFen: p.price * 100, seenPricesFen: [p.price * 100],
+      costFen: p.cost * 100, lines: sold.get(p.name) ?? 0, createdAt: at, updatedAt: at,
+    })
   }
   return { agents: agents.length, customers: made, orders }
 }

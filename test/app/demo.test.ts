@@ -19,6 +19,10 @@ describe('demo merchant', () => {
     for (const t of ['A', 'B', 'C', 'D'] as const) expect(c.customers.some(x => x.tier === t)).toBe(true)
     expect(c.customers.some(x => x.credit !== 'A')).toBe(true)
     expect(new Set(store.customers.all().map(x => x.name)).size).toBe(360)
+    // A catalogue with every cost, so profit is exact: no revenue is left without a cost.
+    expect(store.products.all().every(p => p.costFen !== null && p.lines > 0)).toBe(true)
+    expect(c.margin).toBeGreaterThan(0.5)
+    expect(c.uncostedFen).toBe(0)
   })
 
   it('is the same every time', () => {
