@@ -449,7 +449,7 @@ describe('lowdb store on disk', () => {
     // A pid that cannot exist on Linux stands for a crashed owner.
     writeFileSync(`${file}.lock`, '4194305')
     const s = await open(file)
-    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(String(process.pid))
+    expect(JSON.parse(readFileSync(`${file}.lock`, 'utf8'))).toMatchObject({ pid: process.pid })
     writeFileSync(`${file}.lock`, '1') // pid 1 is alive: another owner
     await expect(open(file)).rejects.toBeInstanceOf(DbLockedError)
     writeFileSync(`${file}.lock`, String(process.pid))

@@ -8,11 +8,12 @@ import type { EventEmitter } from 'node:events'
 import { createServer } from 'node:net'
 import { mock } from 'wechaty-puppet-mock'
 import * as PUPPET from 'wechaty-puppet'
-import { PuppetServer, PuppetService } from 'wechaty-puppet-service'
+import { PuppetServer } from 'wechaty-puppet-service'
 import type { Store } from '../../src/domain/ports.js'
 import { parseConfig, type Config } from '../../src/app/config.js'
 import { createBotApp, type BotApp, type BotAppOptions } from '../../src/bot.js'
 import { silentLogger } from '../../src/domain/logger.js'
+import { GatewayPuppet } from '../../src/adapters/wechaty/gateway-puppet.js'
 import { LocalPuppet } from '../../src/adapters/wechaty/mock-puppet.js'
 
 export async function freePort(): Promise<number> {
@@ -41,7 +42,7 @@ export interface Gateway {
   /** The gateway comes back: a new server on the same endpoint and token, over the same mock WeChat. */
   startServer(): Promise<void>
   /** A PuppetService client for this gateway, as the bot uses in production. */
-  client(): PuppetService
+  client(): GatewayPuppet
 }
 
 export interface GatewayOptions {
@@ -76,7 +77,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     stop: stopServer,
     stopServer,
     startServer,
-    client: () => new PuppetService({ endpoint, token, tls: { disable: true } }),
+    client: () => new GatewayPuppet({ endpoint, token, tls: { disable: true } }),
   }
 }
 

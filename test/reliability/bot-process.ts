@@ -25,6 +25,12 @@ export interface BotProcessOptions {
    * 30 ms to acknowledge a SIGTERM before it kills it).
    */
   nice?: number
+  /**
+   * Start the bot under a parent that never waits for its children (`sh -c '… & exec sleep …'`), so a
+   * bot killed on its own stays a zombie until that parent goes. `pid` and the group are then the
+   * parent's; the bot's own pid is in its database lock.
+   */
+  unreaped?: boolean
   env?: Record<string, string>
 }
 
@@ -52,7 +58,8 @@ export function startBotProcess(options: BotProcessOptions): BotProcess {
   const preload = (options.preload ?? []).flatMap(p => ['--import', p])
   const node = [process.execPath, ...(options.nodeArgs ?? []), '--import', 'tsx', ...preload, 'src/main.ts']
   // `nice` execs node, so the pid (and the process group) is the bot's own.
-  const command = options.nice ? ['nice', '-n', String(options.nice), ...node] : node
+  const niced = options.nice ? ['nice', '-n', String(options.nice), ...node] : node
+  const command = options.unreaped ? ['sh', '-c', '"$@" & exec sleep 3600', 'sh', ...niced] : niced
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
     cwd: process.cwd(),
     detached: true,

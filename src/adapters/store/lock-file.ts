@@ -1,5 +1,20 @@
-/** One process per database: a `<db>.lock` file holding the owner's pid, taken with O_EXCL. */
-import { open, readFile, unlink } from 'node:fs/promises'
+/**
+ * One process per database: a `<db>.lock` file naming its owner. It holds the owner's pid, the
+ * process's start time (field 22 of /proc/<pid>/stat, clock ticks since boot) and the boot id
+ * (/proc/sys/kernel/random/boot_id), so that a lock is not mistaken for a live one when its process
+ * was killed but not yet reaped (a zombie still answers `kill(pid, 0)`), or when its pid now belongs
+ * to another process (after a reboot, or a container restart where the bot is always pid 1).
+ *
+ * The lock is written whole to a temporary file and hard-linked into place: the link fails if a lock
+ * exists, and nobody ever reads a half-written one. A stale lock is moved aside (rename is atomic, so
+ * only one taker gets it) and checked once more before it is deleted. Without /proc (macOS, …) only
+ * the pid is checked, with `kill(pid, 0)`.
+ */
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { link, open, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { z } from 'zod'
 
 export class DbLockedError extends Error {
   override name = 'DbLockedError'
@@ -8,32 +23,180 @@ export class DbLockedError extends Error {
   }
 }
 
-function alive(pid: number): boolean {
+export interface LockOwner {
+  pid: number
+  /** Field 22 of /proc/<pid>/stat; absent without /proc and in locks of older versions. */
+  startTime?: string
+  /** The kernel's boot id; absent without /proc and in locks of older versions. */
+  bootId?: string
+}
+
+export interface LockOptions {
+  /** Where procfs is mounted (a test points it elsewhere to play a system without it). */
+  procDir?: string
+}
+
+const ownerSchema = z.object({
+  pid: z.number().int().positive(),
+  startTime: z.string().regex(/^\d+$/).optional(),
+  bootId: z.string().min(1).optional(),
+})
+
+/** A lock file's owner; an older version wrote only the pid. `null` for anything else (no owner). */
+export function parseLockOwner(text: string): LockOwner | null {
+  const trimmed = text.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) > 0 ? { pid: Number(trimmed) } : null
+  try {
+    const parsed = ownerSchema.safeParse(JSON.parse(trimmed))
+    return parsed.success ? parsed.data : null
+  }
+  catch {
+    return null
+  }
+}
+
+interface ProcStat { state: string, startTime: string }
+
+/** State and start time of a process, `null` if it has no /proc entry. */
+function readStat(procDir: string, pid: number): ProcStat | null {
+  let text: string
+  try {
+    text = readFileSync(join(procDir, String(pid), 'stat'), 'utf8')
+  }
+  catch {
+    return null
+  }
+  // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ')'.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
+  const state = fields[0]
+  const startTime = fields[19]
+  return state && startTime ? { state, startTime } : null
+}
+
+function readBootId(procDir: string): string | undefined {
+  try {
+    return readFileSync(join(procDir, 'sys', 'kernel', 'random', 'boot_id'), 'utf8').trim() || undefined
+  }
+  catch {
+    return undefined
+  }
+}
+
+function answersSignal(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
   }
   catch (e) {
+    // EPERM: it exists but belongs to another user.
     return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
-/** Takes the lock (clearing one left by a process that is gone) and returns its release. */
-export async function lockDatabase(file: string): Promise<() => Promise<void>> {
-  const lock = `${file}.lock`
-  for (let attempt = 0; attempt < 2; attempt++) {
+/** This process as a lock owner. */
+export function currentOwner(options: LockOptions = {}): LockOwner {
+  const procDir = options.procDir ?? '/proc'
+  const stat = readStat(procDir, process.pid)
+  const bootId = readBootId(procDir)
+  return { pid: process.pid, ...(stat ? { startTime: stat.startTime } : {}), ...(bootId ? { bootId } : {}) }
+}
+
+/** Whether `owner` is a process still running now (never true for a zombie or a reused pid). */
+export function ownerAlive(owner: LockOwner, options: LockOptions = {}): boolean {
+  const procDir = options.procDir ?? '/proc'
+  const here = currentOwner(options)
+  // No /proc here: the pid is all there is to go by.
+  if (here.startTime === undefined) return answersSignal(owner.pid)
+  // Rebooted since: every process of that boot is gone, whatever its pid is now.
+  if (owner.bootId !== undefined && here.bootId !== undefined && owner.bootId !== here.bootId) return false
+  const stat = readStat(procDir, owner.pid)
+  // No entry: gone, unless /proc hides other users' processes (hidepid) and the pid still answers.
+  if (!stat) return answersSignal(owner.pid)
+  // Z: killed, not yet reaped by its parent; X: being reaped.
+  if (stat.state === 'Z' || stat.state === 'X') return false
+  return owner.startTime === undefined || owner.startTime === stat.startTime
+}
+
+const sameOwner = (a: LockOwner, b: LockOwner): boolean =>
+  a.pid === b.pid && (a.startTime === undefined || b.startTime === undefined || a.startTime === b.startTime)
+
+async function readOwner(lock: string): Promise<LockOwner | null | 'missing'> {
+  try {
+    return parseLockOwner(await readFile(lock, 'utf8'))
+  }
+  catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing'
+    throw e
+  }
+}
+
+/** Puts the complete lock file in place, failing with EEXIST if there is one. */
+async function create(lock: string, text: string): Promise<void> {
+  const tmp = join(dirname(lock), `.${basename(lock)}.${process.pid}.${randomUUID()}.tmp`)
+  await writeFile(tmp, text, { mode: 0o600, flag: 'wx' })
+  try {
+    await link(tmp, lock)
+  }
+  catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    // A filesystem without hard links (FAT, some network mounts): exclusive create, then write.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e
+    const fh = await open(lock, 'wx', 0o600)
     try {
-      const fh = await open(lock, 'wx', 0o600)
-      await fh.writeFile(String(process.pid))
+      await fh.writeFile(text)
+    }
+    finally {
       await fh.close()
-      return async () => { await unlink(lock).catch(() => {}) }
+    }
+  }
+  finally {
+    await unlink(tmp).catch(() => {})
+  }
+}
+
+/** Removes a stale lock unless someone replaced it meanwhile (then it is put back). */
+async function removeStale(lock: string, stale: LockOwner | null, options: LockOptions): Promise<void> {
+  const aside = join(dirname(lock), `.${basename(lock)}.${process.pid}.${randomUUID()}.stale`)
+  try {
+    await rename(lock, aside)
+  }
+  catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return // another starter removed it first
+    throw e
+  }
+  const moved = await readOwner(aside)
+  const stillStale = moved === 'missing' || moved === null || (stale !== null && sameOwner(moved, stale)) || !ownerAlive(moved, options)
+  if (stillStale) {
+    await unlink(aside).catch(() => {})
+    return
+  }
+  // A live owner's lock, taken a moment after we looked: back it goes (unless a newer one is there).
+  await link(aside, lock).catch(() => {})
+  await unlink(aside).catch(() => {})
+}
+
+/** Takes the lock (clearing one left by a process that is gone) and returns its release. */
+export async function lockDatabase(file: string, options: LockOptions = {}): Promise<() => Promise<void>> {
+  const lock = `${file}.lock`
+  const me = currentOwner(options)
+  const text = `${JSON.stringify(me)}\n`
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await create(lock, text)
+      return async () => {
+        // Only our own lock: never one that another process holds.
+        const owner = await readOwner(lock).catch(() => null)
+        if (owner !== null && owner !== 'missing' && sameOwner(owner, me)) await unlink(lock).catch(() => {})
+      }
     }
     catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
-      const pid = Number((await readFile(lock, 'utf8').catch(() => '')).trim())
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new DbLockedError(file, pid)
-      await unlink(lock).catch(() => {})
     }
+    const owner = await readOwner(lock)
+    if (owner === 'missing') continue
+    // A lock naming this very process is ours (a pid is only reused by another process).
+    if (owner !== null && !sameOwner(owner, me) && ownerAlive(owner, options)) throw new DbLockedError(file, owner.pid)
+    await removeStale(lock, owner, options)
   }
   throw new Error(`could not lock ${file}`)
 }

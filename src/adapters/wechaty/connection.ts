@@ -10,8 +10,8 @@
  * again with growing pauses, until the gateway answers.
  */
 import type { Wechaty } from 'wechaty'
-import { PuppetService } from 'wechaty-puppet-service'
 import type { Logger } from '../../domain/logger.js'
+import { GatewayPuppet } from './gateway-puppet.js'
 import { createLinkTracker, type Outage } from './link-tracker.js'
 import { startSupervisor } from './supervisor.js'
 
@@ -25,8 +25,8 @@ export interface GatewaySettings {
 }
 
 /** The PuppetService client for the configured gateway. */
-export function createGatewayPuppet(gateway: GatewaySettings): PuppetService {
-  return new PuppetService({
+export function createGatewayPuppet(gateway: GatewaySettings): GatewayPuppet {
+  return new GatewayPuppet({
     token: gateway.token,
     endpoint: gateway.endpoint,
     tls: { disable: gateway.noTlsInsecureClient },
