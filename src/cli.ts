@@ -23,6 +23,20 @@ import { loadConfig } from './load-config.js'
 
 const DEFAULT_TZ = process.env.WXCRM_TZ || 'Asia/Shanghai'
 
+/**
+ * `wxcrm export | head -3`: once the reader has gone, the rest of the output is not wanted, so leave
+ * quietly with success instead of printing a write EPIPE stack. Every command closes its database
+ * before it prints, so nothing is left half-written.
+ */
+function leaveQuietlyWhenPipeCloses(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
+}
+leaveQuietlyWhenPipeCloses(process.stdout)
+leaveQuietlyWhenPipeCloses(process.stderr)
+
 function isoInstant(value: string): Date {
   const d = new Date(value)
   if (Number.isNaN(d.getTime())) throw new InvalidArgumentError('需要 ISO 时间，如 2026-11-23T10:00:00+08:00')
