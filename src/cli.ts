@@ -5,6 +5,7 @@ import { SingleBar } from 'cli-progress'
 import { Command, InvalidArgumentError } from 'commander'
 import { readCsvRows, toCsv, writeCsv } from './adapters/csv.js'
 import { DbLockedError } from './adapters/store/lock-file.js'
+import { formatTable } from './adapters/terminal-table.js'
 import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
 import { customerRows } from './app/io/export-customers.js'
 import { importOrders, type ImportMapping } from './app/io/import-orders.js'
@@ -147,7 +148,8 @@ program.command('classify')
       for (const line of classificationJsonLines(c, externalIds)) process.stdout.write(`${line}\n`)
     }
     else {
-      process.stdout.write(`${classificationTable(c)}\n`)
+      const table = classificationTable(c)
+      process.stdout.write(`${table.title}\n${formatTable(table.rows)}\n`)
     }
   })
 

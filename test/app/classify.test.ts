@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import stringWidth from 'string-width'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readCsvRows } from '../../src/adapters/csv.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
@@ -59,6 +60,18 @@ describe('CDNOW through the command line', () => {
     expect(first.reasons[0]).toMatch(/已复购2次/)
     const table = cli(['classify', '--db', db, '--as-of', '1997-09-30'])
     expect(table).toMatch(/忠诚型[\s\S]*快速成长型[\s\S]*值得重视培养[\s\S]*睡眠型[\s\S]*合计\s+\d+\s+\d+\s+\d+\s+\d+\s+2357/)
+  }, 60_000)
+
+  it('prints the counts table with its columns lined up under Chinese labels', () => {
+    const lines = cli(['classify', '--db', db, '--as-of', '1997-09-30']).trimEnd().split('\n').slice(1)
+    expect(lines.map(l => l.split(/\s+/)[0])).toEqual(['分组', '忠诚型', '快速成长型', '值得重视培养', '睡眠型', '合计'])
+    // Where each cell ends on screen (a Chinese character is two columns wide): the same on every line.
+    const cellEnds = (line: string): number[] => [...line.matchAll(/\S+/g)].map(m => stringWidth(line.slice(0, m.index + m[0].length)))
+    const header = cellEnds(lines[0]!)
+    for (const line of lines) {
+      expect(stringWidth(line)).toBe(stringWidth(lines[0]!))
+      expect(cellEnds(line).slice(1)).toEqual(header.slice(1))
+    }
   }, 60_000)
 })
 

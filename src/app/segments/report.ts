@@ -57,12 +57,11 @@ export function classificationJsonLines(c: Classification, externalIds: Readonly
 const GROUPS: Group[] = ['loyal', 'fast_growing', 'nurture', 'dormant']
 const TIERS = ['A', 'B', 'C', 'D'] as const
 
-/** Counts per group and tier, readable in a terminal. */
-export function classificationTable(c: Classification): string {
+/** Counts per group and tier: a title line and the table's rows (the CLI lines them up by display width). */
+export function classificationTable(c: Classification): { title: string, rows: string[][] } {
   const count = (g: Group, t?: string): number => c.customers.filter(x => x.group === g && (t === undefined || x.tier === t)).length
-  const pad = (s: string | number, n: number): string => String(s).padStart(n)
-  const header = `${'分组'.padEnd(8)}${TIERS.map(t => pad(t, 8)).join('')}${pad('合计', 8)}`
-  const rows = GROUPS.map(g => `${GROUP_NAMES[g].padEnd(8)}${TIERS.map(t => pad(count(g, t), 8)).join('')}${pad(count(g), 8)}`)
-  const totals = `${'合计'.padEnd(8)}${TIERS.map(t => pad(c.customers.filter(x => x.tier === t).length, 8)).join('')}${pad(c.customers.length, 8)}`
-  return [`截止 ${c.asOf}，方法 ${c.models.method}（${FIT_METHOD_NAMES[c.models.method]}）`, header, ...rows, totals].join('\n')
+  const header = ['分组', ...TIERS, '合计']
+  const rows = GROUPS.map(g => [GROUP_NAMES[g], ...TIERS.map(t => String(count(g, t))), String(count(g))])
+  const totals = ['合计', ...TIERS.map(t => String(c.customers.filter(x => x.tier === t).length)), String(c.customers.length)]
+  return { title: `截止 ${c.asOf}，方法 ${c.models.method}（${FIT_METHOD_NAMES[c.models.method]}）`, rows: [header, ...rows, totals] }
 }
