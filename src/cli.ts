@@ -127,7 +127,7 @@ async function classifyDb(db: string, asOf: string) {
 }
 
 program.command('fit')
-  .description('按截止日拟合 BG/NBD 与 Gamma-Gamma 模型，打印参数（时间单位：天）')
+  .description('按截止日拟合 BG/NBD 与 Gamma-Gamma 模型，打印参数（时间单位：天；对数似然另给按周计的值，便于对照文献）')
   .requiredOption('--db <path>', '数据库文件')
   .requiredOption('--as-of <date>', '截止日 YYYY-MM-DD（含当天）', asOfDate)
   .option('--json', '输出 JSON')

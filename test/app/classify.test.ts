@@ -37,8 +37,17 @@ describe('CDNOW through the command line', () => {
     expect(a.toFixed(3)).toBe('0.793')
     expect(b.toFixed(3)).toBe('2.426')
     expect((logLik + sumX * Math.log(7)).toFixed(1)).toBe('-9582.4')
+    expect(fit.bgnbd).toMatchObject({ timeUnit: 'days', repeatPurchases: sumX })
+    expect(fit.bgnbd.logLikWeeks.toFixed(1)).toBe('-9582.4')
+    expect(fit.bgnbd.alphaWeeks.toFixed(3)).toBe('4.414')
     expect(fit.spend.method).toBe('gamma-gamma')
     expect([fit.spend.p.toFixed(2), fit.spend.q.toFixed(2), fit.spend.gamma.toFixed(2)]).toEqual(['6.25', '3.74', '15.44'])
+  }, 60_000)
+
+  it('says in which unit of time each log-likelihood is, next to the published one in weeks', () => {
+    const text = cli(['fit', '--db', db, '--as-of', '1997-09-30'])
+    expect(text).toMatch(/alpha = 30\.89\d* 天（4\.41\d* 周）/)
+    expect(text).toMatch(/对数似然（按天计）= -14363\.5\d*；按周计 = -9582\.4\d*（文献如 Fader、Hardie、Lee 2005 按周计；两者相差 Σx·ln7，Σx = 2457 次复购）/)
   }, 60_000)
 
   it('classifies every customer once, with the documented fields and Chinese reasons', () => {
