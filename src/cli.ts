@@ -16,6 +16,7 @@ import { parseMessage } from './domain/order/parse-message.js'
 import { toParseJson } from './domain/order/parse-json.js'
 import { commandWords } from './app/commands/index.js'
 import { ConfigError } from './app/config.js'
+import { indexClassification } from './app/segments/current.js'
 import { classifyStore } from './app/segments/reclassify.js'
 import { toPolicy } from './app/segments/policy-config.js'
 import { classificationJsonLines, classificationTable, fitReport } from './app/segments/report.js'
@@ -93,15 +94,21 @@ program.command('import')
     console.log(`导入 ${report.imported} 单，新客户 ${report.customersCreated} 位，跳过已导入 ${report.skipped} 行，问题行 ${report.bad.length} 行。`)
   })
 
+function asOfDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || dateOfDay(dayNumber(value)) !== value) throw new InvalidArgumentError('需要有效日期 YYYY-MM-DD，如 1997-09-30')
+  return value
+}
+
 program.command('export')
-  .description('导出客户表（CSV，带 BOM，Excel 可直接打开）')
+  .description('导出客户表（CSV，带 BOM，Excel 可直接打开）；分组和表中每个数字都按截止日计')
   .requiredOption('--db <path>', '数据库文件')
+  .option('--as-of <date>', '截止日 YYYY-MM-DD（含当天）：只算这天及以前的订单；不写则按今天', asOfDate)
   .option('--out <file>', '输出文件；不写则输出到标准输出')
-  .action(async (opts: { db: string, out?: string }) => {
+  .action(async (opts: { db: string, asOf?: string, out?: string }) => {
     const store = await openDb(opts.db)
-    const today = localDate(new Date(), DEFAULT_TZ)
-    const c = classifyStore(store, today, toPolicy(loadConfig(process.env).classify))
-    const rows = customerRows(store, { classes: new Map(c.customers.map(x => [x.customerId, x])) })
+    const policy = toPolicy(loadConfig(process.env).classify)
+    const classified = indexClassification(classifyStore(store, opts.asOf ?? localDate(new Date(), DEFAULT_TZ), policy))
+    const rows = customerRows(store, classified, { creditDays: policy.creditDays })
     await store.close()
     if (opts.out) {
       await writeCsv(opts.out, rows)
@@ -111,11 +118,6 @@ program.command('export')
       process.stdout.write(toCsv(rows))
     }
   })
-
-function asOfDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || dateOfDay(dayNumber(value)) !== value) throw new InvalidArgumentError('需要有效日期 YYYY-MM-DD，如 1997-09-30')
-  return value
-}
 
 /** Classifies a database file as of a date with the configured thresholds; the file is closed again. */
 async function classifyDb(db: string, asOf: string) {
