@@ -75,3 +75,31 @@ describe('导出 and 客户 show the same money figures', () => {
     expect(row!['仍活跃概率']).toMatch(/^$|^\d{1,3}\.\d%$/)
   })
 })
+
+describe('an undone order leaves no customer behind', () => {
+  it('is not a row of 导出 nor a customer in 代理 列表 or 概览, and 客户 still finds the record', async () => {
+    const app = await withAgents()
+    await app.say(app.wang, '李四 13900139000 面膜1盒 199 已付')
+    await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付')
+    expect((await app.say(app.boss, '代理 列表'))[0]).toContain('· 小王：客户 2 位，订单 2 单')
+    expect((await app.say(app.wang, '撤销'))[0]).toMatch(/^↩️ 已撤销/)
+
+    await app.say(app.wang, '导出')
+    expect(lastExport(app).map(r => r['姓名'])).toEqual(['李四'])
+    expect((await app.say(app.wang, '导出'))[0]).toBe('📎 客户表：1 位客户')
+    await app.say(app.boss, '导出')
+    expect(lastExport(app).map(r => r['姓名'])).toEqual(['李四'])
+    expect((await app.say(app.boss, '代理 列表'))[0]).toContain('· 小王：客户 1 位，订单 1 单')
+    expect((await app.say(app.boss, '概览'))[0]).toContain('共 1 位客户')
+    expect((await app.say(app.wang, '客户 张三'))[0]).toContain('还没有有效订单')
+  })
+
+  it('leaves the customer out as soon as their only order is moved to someone else', async () => {
+    const app = await withAgents()
+    await app.say(app.wang, '张三 面膜2盒 398 已付')
+    await app.say(app.wang, '改 上一单 客户 张山')
+    await app.say(app.wang, '导出')
+    expect(lastExport(app).map(r => r['姓名'])).toEqual(['张山'])
+    expect((await app.say(app.boss, '代理 列表'))[0]).toContain('· 小王：客户 1 位，订单 1 单')
+  })
+})
