@@ -5,6 +5,7 @@ import { SingleBar } from 'cli-progress'
 import { Command, InvalidArgumentError } from 'commander'
 import { readCsvRows, toCsv, writeCsv } from './adapters/csv.js'
 import { DbLockedError } from './adapters/store/lock-file.js'
+import { formatTable } from './adapters/terminal-table.js'
 import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
 import { customerRows } from './app/io/export-customers.js'
 import { importOrders, type ImportMapping } from './app/io/import-orders.js'
@@ -15,6 +16,7 @@ import { parseMessage } from './domain/order/parse-message.js'
 import { toParseJson } from './domain/order/parse-json.js'
 import { commandWords } from './app/commands/index.js'
 import { ConfigError } from './app/config.js'
+import { indexClassification } from './app/segments/current.js'
 import { classifyStore } from './app/segments/reclassify.js'
 import { toPolicy } from './app/segments/policy-config.js'
 import { classificationJsonLines, classificationTable, fitReport } from './app/segments/report.js'
@@ -22,6 +24,20 @@ import { dateOfDay, dayNumber } from './domain/calendar.js'
 import { loadConfig } from './load-config.js'
 
 const DEFAULT_TZ = process.env.WXCRM_TZ || 'Asia/Shanghai'
+
+/**
+ * `wxcrm export | head -3`: once the reader has gone, the rest of the output is not wanted, so leave
+ * quietly with success instead of printing a write EPIPE stack. Every command closes its database
+ * before it prints, so nothing is left half-written.
+ */
+function leaveQuietlyWhenPipeCloses(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
+}
+leaveQuietlyWhenPipeCloses(process.stdout)
+leaveQuietlyWhenPipeCloses(process.stderr)
 
 function isoInstant(value: string): Date {
   const d = new Date(value)
@@ -78,15 +94,21 @@ program.command('import')
     console.log(`导入 ${report.imported} 单，新客户 ${report.customersCreated} 位，跳过已导入 ${report.skipped} 行，问题行 ${report.bad.length} 行。`)
   })
 
+function asOfDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || dateOfDay(dayNumber(value)) !== value) throw new InvalidArgumentError('需要有效日期 YYYY-MM-DD，如 1997-09-30')
+  return value
+}
+
 program.command('export')
-  .description('导出客户表（CSV，带 BOM，Excel 可直接打开）')
+  .description('导出客户表（CSV，带 BOM，Excel 可直接打开）；分组和表中每个数字都按截止日计')
   .requiredOption('--db <path>', '数据库文件')
+  .option('--as-of <date>', '截止日 YYYY-MM-DD（含当天）：只算这天及以前的订单；不写则按今天', asOfDate)
   .option('--out <file>', '输出文件；不写则输出到标准输出')
-  .action(async (opts: { db: string, out?: string }) => {
+  .action(async (opts: { db: string, asOf?: string, out?: string }) => {
     const store = await openDb(opts.db)
-    const today = localDate(new Date(), DEFAULT_TZ)
-    const c = classifyStore(store, today, toPolicy(loadConfig(process.env).classify))
-    const rows = customerRows(store, { classes: new Map(c.customers.map(x => [x.customerId, x])) })
+    const policy = toPolicy(loadConfig(process.env).classify)
+    const classified = indexClassification(classifyStore(store, opts.asOf ?? localDate(new Date(), DEFAULT_TZ), policy))
+    const rows = customerRows(store, classified, { creditDays: policy.creditDays })
     await store.close()
     if (opts.out) {
       await writeCsv(opts.out, rows)
@@ -96,11 +118,6 @@ program.command('export')
       process.stdout.write(toCsv(rows))
     }
   })
-
-function asOfDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || dateOfDay(dayNumber(value)) !== value) throw new InvalidArgumentError('需要有效日期 YYYY-MM-DD，如 1997-09-30')
-  return value
-}
 
 /** Classifies a database file as of a date with the configured thresholds; the file is closed again. */
 async function classifyDb(db: string, asOf: string) {
@@ -112,7 +129,7 @@ async function classifyDb(db: string, asOf: string) {
 }
 
 program.command('fit')
-  .description('按截止日拟合 BG/NBD 与 Gamma-Gamma 模型，打印参数（时间单位：天）')
+  .description('按截止日拟合 BG/NBD 与 Gamma-Gamma 模型，打印参数（时间单位：天；对数似然另给按周计的值，便于对照文献）')
   .requiredOption('--db <path>', '数据库文件')
   .requiredOption('--as-of <date>', '截止日 YYYY-MM-DD（含当天）', asOfDate)
   .option('--json', '输出 JSON')
@@ -133,7 +150,8 @@ program.command('classify')
       for (const line of classificationJsonLines(c, externalIds)) process.stdout.write(`${line}\n`)
     }
     else {
-      process.stdout.write(`${classificationTable(c)}\n`)
+      const table = classificationTable(c)
+      process.stdout.write(`${table.title}\n${formatTable(table.rows)}\n`)
     }
   })
 

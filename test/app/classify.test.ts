@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import stringWidth from 'string-width'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readCsvRows } from '../../src/adapters/csv.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
@@ -36,8 +37,17 @@ describe('CDNOW through the command line', () => {
     expect(a.toFixed(3)).toBe('0.793')
     expect(b.toFixed(3)).toBe('2.426')
     expect((logLik + sumX * Math.log(7)).toFixed(1)).toBe('-9582.4')
+    expect(fit.bgnbd).toMatchObject({ timeUnit: 'days', repeatPurchases: sumX })
+    expect(fit.bgnbd.logLikWeeks.toFixed(1)).toBe('-9582.4')
+    expect(fit.bgnbd.alphaWeeks.toFixed(3)).toBe('4.414')
     expect(fit.spend.method).toBe('gamma-gamma')
     expect([fit.spend.p.toFixed(2), fit.spend.q.toFixed(2), fit.spend.gamma.toFixed(2)]).toEqual(['6.25', '3.74', '15.44'])
+  }, 60_000)
+
+  it('says in which unit of time each log-likelihood is, next to the published one in weeks', () => {
+    const text = cli(['fit', '--db', db, '--as-of', '1997-09-30'])
+    expect(text).toMatch(/alpha = 30\.89\d* 天（4\.41\d* 周）/)
+    expect(text).toMatch(/对数似然（按天计）= -14363\.5\d*；按周计 = -9582\.4\d*（文献如 Fader、Hardie、Lee 2005 按周计；两者相差 Σx·ln7，Σx = 2457 次复购）/)
   }, 60_000)
 
   it('classifies every customer once, with the documented fields and Chinese reasons', () => {
@@ -59,6 +69,18 @@ describe('CDNOW through the command line', () => {
     expect(first.reasons[0]).toMatch(/已复购2次/)
     const table = cli(['classify', '--db', db, '--as-of', '1997-09-30'])
     expect(table).toMatch(/忠诚型[\s\S]*快速成长型[\s\S]*值得重视培养[\s\S]*睡眠型[\s\S]*合计\s+\d+\s+\d+\s+\d+\s+\d+\s+2357/)
+  }, 60_000)
+
+  it('prints the counts table with its columns lined up under Chinese labels', () => {
+    const lines = cli(['classify', '--db', db, '--as-of', '1997-09-30']).trimEnd().split('\n').slice(1)
+    expect(lines.map(l => l.split(/\s+/)[0])).toEqual(['分组', '忠诚型', '快速成长型', '值得重视培养', '睡眠型', '合计'])
+    // Where each cell ends on screen (a Chinese character is two columns wide): the same on every line.
+    const cellEnds = (line: string): number[] => [...line.matchAll(/\S+/g)].map(m => stringWidth(line.slice(0, m.index + m[0].length)))
+    const header = cellEnds(lines[0]!)
+    for (const line of lines) {
+      expect(stringWidth(line)).toBe(stringWidth(lines[0]!))
+      expect(cellEnds(line).slice(1)).toEqual(header.slice(1))
+    }
   }, 60_000)
 })
 

@@ -9,6 +9,9 @@ import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { customerRows } from '../../src/app/io/export-customers.js'
 import { importOrders } from '../../src/app/io/import-orders.js'
+import { indexClassification } from '../../src/app/segments/current.js'
+import { classifyStore } from '../../src/app/segments/reclassify.js'
+import { DEFAULT_POLICY } from '../../src/domain/segment/policy.js'
 
 const CDNOW = 'test/fixtures/cdnow_sample_transactions.csv'
 const NOW = new Date('2026-11-23T00:00:00Z')
@@ -60,9 +63,13 @@ describe('export', () => {
     const store = createMemoryStore()
     const { rows } = await readCsvRows(CDNOW)
     importOrders(store, rows.slice(0, 4), { mapping: cdnowMapping, now: NOW })
-    const table = customerRows(store)
+    const table = customerRows(store, indexClassification(classifyStore(store, '1997-12-31', DEFAULT_POLICY)), { creditDays: 30 })
     expect(table[0]).toContain('累计消费(元)')
-    expect(table[1]).toEqual(['c1', '1', '客户1', '', 'CDNOW', '4', '100.50', '1997-01-01', '1997-12-12', '0.00', 'import', '', '', '', '', '', '', '', '', '', ''])
+    expect(table[1]).toEqual([
+      'c1', '1', '客户1', '', '未绑定', 'CDNOW', '4', '100.50', '100.50', '100.50', '商品成本未录入，按消费额估算', '0.00', '0.00',
+      '1997-01-01', '1997-12-12', '商品×2', 'import', '忠诚型', 'D', 'A', '否', '', '',
+      '已复购3次，平均每81天一次；近一年消费¥100.50；信用A：没有欠款', '', '', '', '',
+    ])
     expect(toCsv(table).startsWith('\uFEFF客户ID,')).toBe(true)
   })
 })

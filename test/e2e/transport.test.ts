@@ -143,7 +143,8 @@ describe('an agent reports orders in WeChat through the gateway', () => {
     expect(csv.name).toMatch(/\.csv$/)
     const text = csv.bytes.toString('utf8')
     expect(text.startsWith('\uFEFF')).toBe(true)
-    const rows = text.slice(1).trim().split('\n').slice(1).map(r => r.split(','))
+    const [header, ...rows] = text.slice(1).trim().split('\n').map(r => r.split(','))
+    const col = (name: string): number => header!.indexOf(name)
     const db = readDatabase(dbFile)
     expect(rows.map(r => r[0]).sort()).toEqual(db.customers.map((c: { id: string }) => c.id).sort())
     for (const row of rows) {
@@ -151,10 +152,10 @@ describe('an agent reports orders in WeChat through the gateway', () => {
       expect(row[2]).toBe(customer.name)
       expect(row[3]).toBe(customer.phone ?? '')
       const standing = db.orders.filter((o: { customerId: string, status: string }) => o.customerId === customer.id && o.status === 'active')
-      expect(Number(row[5])).toBe(standing.length)
+      expect(Number(row[col('订单数')])).toBe(standing.length)
       const spent = standing.reduce((sum: number, o: { amountFen: number | null, refundedFen: number }) => sum + Math.max(0, (o.amountFen ?? 0) - o.refundedFen), 0)
-      expect(row[6]).toBe((spent / 100).toFixed(2))
-      expect(['忠诚型', '快速成长型', '值得重视培养', '睡眠型', '']).toContain(row[11])
+      expect(row[col('累计消费(元)')]).toBe((spent / 100).toFixed(2))
+      expect(['忠诚型', '快速成长型', '值得重视培养', '睡眠型', '']).toContain(row[col('分组')])
     }
   })
 

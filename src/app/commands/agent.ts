@@ -2,7 +2,9 @@ import { z } from 'zod'
 import type { ContactInfo } from '../../domain/ports.js'
 import type { Agent } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
+import { countedCustomers } from '../ledger/account.js'
 import { defineCommand } from '../router/types.js'
+import { toPolicy } from '../segments/policy-config.js'
 
 const USAGE = '代理 添加 <微信名或备注>｜代理 删除 <名字>｜代理 列表'
 
@@ -63,8 +65,10 @@ function listAgents(ctx: MessageContext): string {
   const { store } = ctx.deps
   const active = store.agents.all().filter(a => a.active)
   if (active.length === 0) return '还没有代理。发“代理 添加 <微信名>”添加。'
+  // The customers 导出 lists: one whose only order was undone is not counted.
   const customers = new Map<string, number>()
-  for (const c of store.customers.all()) if (c.agentId) customers.set(c.agentId, (customers.get(c.agentId) ?? 0) + 1)
+  for (const { customer: c } of countedCustomers(store, ctx.today, toPolicy(ctx.deps.config.classify).creditDays))
+    if (c.agentId) customers.set(c.agentId, (customers.get(c.agentId) ?? 0) + 1)
   const orders = new Map<string, number>()
   for (const o of store.orders.all()) if (o.agentId && o.status === 'active') orders.set(o.agentId, (orders.get(o.agentId) ?? 0) + 1)
   return [`👥 代理 ${active.length} 位：`, ...active.map(a => `· ${a.name}：客户 ${customers.get(a.id) ?? 0} 位，订单 ${orders.get(a.id) ?? 0} 单`)].join('\n')

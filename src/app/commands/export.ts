@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { customerRows } from '../io/export-customers.js'
 import { defineCommand } from '../router/types.js'
+import { toPolicy } from '../segments/policy-config.js'
 
 export const exportCommand = defineCommand({
   name: '导出',
@@ -13,9 +14,9 @@ export const exportCommand = defineCommand({
   async run(ctx) {
     const csv = ctx.deps.csv
     if (!csv) return '导出暂不可用。'
-    const rows = customerRows(ctx.deps.store, {
+    const rows = customerRows(ctx.deps.store, ctx.classified(), {
       agentId: ctx.role === 'admin' ? undefined : ctx.agent?.id ?? '-',
-      classes: ctx.classified().byCustomer,
+      creditDays: toPolicy(ctx.deps.config.classify).creditDays,
     })
     const bytes = new TextEncoder().encode(csv(rows))
     return { text: `📎 客户表：${rows.length - 1} 位客户`, files: [{ name: `客户导出-${ctx.today}.csv`, bytes }] }

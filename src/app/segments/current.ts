@@ -12,6 +12,11 @@ export interface CurrentClassification {
   byCustomer: ReadonlyMap<string, CustomerClass>
 }
 
+/** A classification with its customers looked up by id. */
+export function indexClassification(classification: Classification): CurrentClassification {
+  return { classification, byCustomer: new Map(classification.customers.map(c => [c.customerId, c])) }
+}
+
 export interface Classifier {
   /** The classification as of `today` (YYYY-MM-DD) of what is in the store now. */
   current(today: string): CurrentClassification
@@ -23,8 +28,7 @@ export function createClassifier(store: Store, policy: ClassifyPolicy): Classifi
     current(today) {
       const key = `${today}#${store.revision()}`
       if (cached?.key !== key) {
-        const classification = classifyStore(store, today, policy)
-        cached = { key, value: { classification, byCustomer: new Map(classification.customers.map(c => [c.customerId, c])) } }
+        cached = { key, value: indexClassification(classifyStore(store, today, policy)) }
       }
       return cached.value
     },

@@ -2,6 +2,7 @@
  * What each value tier brings in, computed once for both 概览's text and the pyramid chart: the same
  * customers, the same measure (profit of the last 12 months, estimated where costs are unknown).
  */
+import { formatFen } from '../../domain/money.js'
 import type { CustomerClass } from '../../domain/segment/classify.js'
 import type { Grade } from '../../domain/types.js'
 
@@ -41,4 +42,16 @@ export function profitNote(margin: number | null, uncostedProducts: number): str
   if (uncostedProducts === 0) return null
   if (margin === null) return `利润按消费额估算：${uncostedProducts} 种商品未录入成本，发“商品 列表”补录`
   return `利润部分为估算：${uncostedProducts} 种商品未录入成本，按其余商品的平均毛利率 ${Math.round(margin * 100)}% 计，发“商品 列表”补录`
+}
+
+/**
+ * How one customer's profit was reached when part of it is estimated, in the words of 客户 and 导出:
+ * empty when every cost is known.
+ */
+export function profitEstimateNote(c: CustomerClass, margin: number | null): string {
+  const s = c.summary
+  if (s.uncostedFen === 0) return ''
+  return margin === null
+    ? '商品成本未录入，按消费额估算'
+    : `${formatFen(s.uncostedFen)} 的商品未录入成本，按平均毛利率 ${Math.round(margin * 100)}% 估算`
 }

@@ -9,6 +9,7 @@ import type { MessageContext } from '../context.js'
 import { accountOf, owedText } from '../ledger/account.js'
 import { linesLabel } from '../ledger/format.js'
 import { toPolicy } from '../segments/policy-config.js'
+import { profitEstimateNote } from './contribution.js'
 import { agentSuffix } from './scope.js'
 import { AT_RISK_ACTION, NEXT_ACTION } from './strategy.js'
 
@@ -51,12 +52,9 @@ export function profileText(ctx: MessageContext, customer: Customer, c: Customer
 
 /** `近一年利润 ¥1,200`, saying when part of it is estimated because a product's cost is unknown. */
 function profitLine(c: CustomerClass, margin: number | null): string[] {
-  const s = c.summary
-  if (s.yearFen <= 0) return []
-  const how = s.uncostedFen === 0 ? '' : margin === null
-    ? '（商品成本未录入，按消费额估算）'
-    : `（${formatFen(s.uncostedFen)} 的商品未录入成本，按平均毛利率 ${pct(margin)} 估算）`
-  return [`近一年利润 ${formatFen(c.profitFen)}${how}`]
+  if (c.summary.yearFen <= 0) return []
+  const how = profitEstimateNote(c, margin)
+  return [`近一年利润 ${formatFen(c.profitFen)}${how === '' ? '' : `（${how}）`}`]
 }
 
 /** When the next order is due by the customer's own rhythm, and what the model expects in 90 days. */
