@@ -1,5 +1,5 @@
 /** 报单: drafts become customers and orders, or a question back to the agent. */
-import { matchCustomer } from '../../domain/customer/identity.js'
+import { matchCustomer, tellApart } from '../../domain/customer/identity.js'
 import type { OrderDraft } from '../../domain/order/draft.js'
 import { costOrder, learnFromOrder } from './catalogue.js'
 import type { Customer, Order, PendingDraft, PendingOrder } from '../../domain/types.js'
@@ -127,8 +127,7 @@ function unresolved(ctx: MessageContext, drafts: readonly PendingOrder[]): strin
       return '⚠️ 这个电话已登记在别的代理或商家名下，这条报单没有记录。请联系管理员核对。'
     if (match.kind === 'missing') return '⚠️ 没看出是哪位客户，请写上客户名字或电话，如“张三 13800138000 面膜2盒 398”。'
     if (match.kind === 'ambiguous') {
-      const who = match.candidates.map(c => c.phone ? `尾号${c.phone.slice(-4)}` : `#${c.id}`).join('、')
-      return `❓ 有${match.candidates.length}位客户叫“${d.customer.name}”（${who}），请在报单里加上电话以便区分。这条报单还没有记录。`
+      return `❓ 有${match.candidates.length}位客户叫“${d.customer.name}”（${tellApart(match.candidates)}），请在报单里加上电话以便区分。这条报单还没有记录。`
     }
   }
   return null
