@@ -37,6 +37,9 @@ function wxcrmImport(csv: string, db: string, ...more: string[]): { out: string,
 
 const open = (db: string) => openLowdbStore({ file: db, today: () => '2026-11-23' })
 
+/** A customer who bought every month and stopped half a year ago: 睡眠型 at the first reclassify. */
+const DORMANT_ROWS = ['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01']
+
 describe('wxcrm import tells customers apart by the chat\'s rule', () => {
   it('reports a row whose name two customers share and that has no phone, instead of merging it into the first', async () => {
     const { db, csv } = tempFiles([
@@ -92,6 +95,35 @@ describe('wxcrm import tells customers apart by the chat\'s rule', () => {
 })
 
 describe('an agent named by an import and by chat is one agent', () => {
+  it('import --agent 小王, then 代理 添加 小王: chat adopts the imported agent, and the nudge preview lists its customers under 小王', async () => {
+    const rows = [
+      ...DORMANT_ROWS.map(d => `何姐,13911112222,${d},199`),
+      ...DORMANT_ROWS.map(d => `孟悦,13922223333,${d},99`),
+    ]
+    const { db, csv } = tempFiles(['客户,电话,日期,金额', ...rows].join('\n'))
+    const { out } = wxcrmImport(csv, db, '--agent', '小王')
+    expect(out).toContain('代理 小王 是新建的，还没有关联微信：管理员在聊天里发“代理 添加 小王”即可关联，TA 会收到这些客户的跟进提醒。')
+    const store = await open(db)
+    try {
+      const app = makeTestApp({ store })
+      expect(await app.say(app.boss, '代理 添加 小王')).toEqual(['✅ 已添加代理：小王（已关联导入的 2 位客户）。对方现在可以直接在群里或私聊报单了。'])
+      const agents = store.agents.all()
+      expect(agents).toHaveLength(1)
+      expect(agents[0]).toMatchObject({ name: '小王', contactId: 'wx-wang', active: true })
+      expect(store.customers.all().map(c => c.agentId)).toEqual([agents[0]!.id, agents[0]!.id])
+      // 小王 now sees them as their own, and the morning nudge goes to them.
+      expect((await app.say(app.wang, '客户 何姐'))[0]).toMatch(/^👤 何姐 13911112222\n/)
+      await app.say(app.boss, '任务 reclassify')
+      const [preview] = await app.say(app.boss, '任务 nudge 预览')
+      expect(preview).toMatch(/^🔍 预览「跟进提醒」（nudge）/)
+      expect(preview).toMatch(/发给 小王[\s\S]*何姐[\s\S]*孟悦/)
+      expect(preview).toContain('1 位代理有客户要跟进，共 2 位客户。')
+    }
+    finally {
+      await store.close()
+    }
+  }, 60_000)
+
   it('代理 添加 小王 first, then import --agent 小王: the rows go to the same agent', async () => {
     const { db, csv } = tempFiles(['客户,电话,日期,金额', '何姐,13911112222,2026-10-01,199'].join('\n'))
     const before = await open(db)

@@ -338,7 +338,15 @@ const ROWS: Row[] = [
     unknown: SILENT,
   } },
   { say: '代理 删除 小李', cells: {
-    admin: reply('✅ 已删除代理：小李。TA 的客户和订单都保留着。'),
+    admin: reply('✅ 已删除代理：小李。TA 的客户和订单都保留着。要交给别的代理，发“代理 转移 小李 <新代理>”。'),
+    agentA: adminOnly('代理'),
+    agentB: adminOnly('代理'),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
+  // Who holds how many customers is for the merchant alone: asked in the group, the answer comes privately.
+  { say: '代理 转移 小李 小王', cells: {
+    admin: priv('✅ 已把 小李 的 3 位客户（7 单）转给 小王。以后这些客户的跟进提醒发给 小王。'),
     agentA: adminOnly('代理'),
     agentB: adminOnly('代理'),
     customerOfA: SILENT,
