@@ -210,6 +210,7 @@ export const REPLY_SHAPES: ReadonlyArray<readonly [string, readonly Part[]]> = [
   ['opted out', [line('好的，以后不再给你发送活动和提醒消息。想恢复时回复“订阅”即可。')]],
   ['opted in', [line('好的，已恢复，之后有活动会再通知你。')]],
   ['own order', [line(`✅ 已收到您的订单：${T0}。我们会尽快和您确认。`)]],
+  ['own order passed on', [line('📨 收到！这条订单已转给负责您的同事，TA 会尽快和您确认。')]],
 ]
 
 /** Whether the lines fit the parts, in order (greedy: the parts of one shape never match each other's lines). */
