@@ -88,6 +88,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     charts,
     csv: toCsv,
     jobs,
+    wakeOutbox: () => queue.wake(),
   }, { adminCode: options.adminCode })
   const attached = attachRouter(bot, {
     handle: msg => router.handle(msg),

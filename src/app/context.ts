@@ -22,6 +22,11 @@ export interface AppDeps {
   csv?: (rows: string[][]) => string
   /** The scheduled jobs, for 任务; without it, 任务 says jobs are not enabled. */
   jobs?: JobRunner
+  /**
+   * Tells the send queue that a message planned something to send (an alert to an agent); without
+   * it, what a message planned waits in the outbox for the queue's next turn.
+   */
+  wakeOutbox?: () => void
 }
 
 export interface MessageContext {

@@ -65,6 +65,7 @@ export async function customerMessage(deps: AppDeps, msg: IncomingMessage, custo
   if (alert) planMessages(store, [alert], now, deps.logger)
   store.handled.add(msg.id, now.toISOString())
   await store.commit()
+  if (alert) deps.wakeOutbox?.()
   return reply
 }
 
