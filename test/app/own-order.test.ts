@@ -153,6 +153,18 @@ describe('a linked customer\'s own order is never lost (issue 12 item 7)', () =>
     expect(a.store.outbox.all()).toEqual([])
   })
 
+  it('backlog delivered after a restart is recorded or passed on too, without a reply', async () => {
+    const a = await linked()
+    expect(await a.say(zs, '再给我来两盒面膜', { stale: true })).toEqual([])
+    expect(await a.say(zs, '李四 面膜2盒', { stale: true })).toEqual([])
+    expect(a.store.orders.ofCustomer('c1')).toHaveLength(1)
+    expect(alertsTo(a, 'wx-wang')).toHaveLength(2)
+    // Delivered again, it changes nothing.
+    expect(await a.say(zs, '再给我来两盒面膜', { stale: true, id: 'm-late' })).toEqual([])
+    expect(await a.say(zs, '再给我来两盒面膜', { stale: true, id: 'm-late' })).toEqual([])
+    expect(a.store.orders.ofCustomer('c1')).toHaveLength(2)
+  })
+
   it('a stranger still gets nothing: no reply, no record, no alert', async () => {
     const a = await app()
     for (const text of ['面膜2盒 398 13700137000', '再来一单', '李四 面膜2盒', '面膜0盒 13800138000', '您好，面膜2盒'])

@@ -71,7 +71,8 @@ function someoneElse(store: Store, customer: Customer, draft: OrderDraft): strin
 /** Reads the message as the sender's own order; from a linked customer, their way of asking counts too. */
 function readOwn(ctx: MessageContext, fromCustomer: boolean): OwnRead {
   const { msg } = ctx
-  if (msg.roomId !== null || msg.fromSelf || msg.stale) return { kind: 'none' }
+  // Backlog after a restart is read too: recorded (or passed on) without a reply, as agents' orders are.
+  if (msg.roomId !== null || msg.fromSelf) return { kind: 'none' }
   if (!fromCustomer) return oneOrder(parseFor(ctx, []), false)
   // A question, chat or a return is not an order (`这款面膜多少钱一盒？`, `今天好累啊，发了三个快递`, `我要退2盒`).
   const own = ownOrderText(msg.text)
