@@ -7,7 +7,7 @@
  */
 import { dedupeKey, type OutboundMessage } from '../../domain/outreach/outbound.js'
 import { isChatter } from '../../domain/order/chatter.js'
-import type { OrderDraft, ParseIssue } from '../../domain/order/draft.js'
+import type { OrderDraft } from '../../domain/order/draft.js'
 import { isQuestion } from '../../domain/order/lexicon.js'
 import { normalizeText } from '../../domain/order/normalize-text.js'
 import { asksForSameAgain, asksToReturn, looksLikeProduct, ownOrderText, withoutGreeting } from '../../domain/order/own-words.js'
@@ -64,7 +64,8 @@ function someoneElse(store: Store, customer: Customer, draft: OrderDraft): strin
   if (name !== null && name !== customer.name && !customer.aliases.includes(name)) return `写的客户是“${name}”`
   if (phone === null || phone === customer.phone) return null
   const owner = store.customers.byPhone(phone)
-  if (owner && owner.id !== customer.id) return `电话 ${phone} 是客户 ${owner.name} 的`
+  // Whose it is stays unsaid: it may be another agent's customer.
+  if (owner && owner.id !== customer.id) return `电话 ${phone} 已登记在另一位客户名下`
   return null
 }
 
@@ -92,21 +93,21 @@ function oneOrder(parsed: ReturnType<typeof parseFor>, fromCustomer: boolean): O
   if (parsed.orders.length !== 1) return { kind: 'unclear', why: `一条消息里有 ${parsed.orders.length} 单` }
   const draft = parsed.orders[0]!
   // The customer is the sender: a draft without a name is theirs.
-  const blocking = [...parsed.issues, ...draft.issues].filter((i: ParseIssue) => i.blocking && (!fromCustomer || i.code !== 'no_customer'))
+  const blocking = [...parsed.issues, ...draft.issues].filter(i => i.blocking && (!fromCustomer || i.code !== 'no_customer'))
   if (blocking.length > 0) return { kind: 'unclear', why: blocking[0]!.message }
   if (draft.lines.length === 0) return fromCustomer ? { kind: 'unclear', why: '没看出要什么商品' } : { kind: 'none' }
   return { kind: 'order', draft }
 }
 
 /** Who hears about a customer's message: their agent, else every admin bound to a contact. */
-function staffFor(store: Store, customer: Customer): { contactIds: string[], agentName: string | null } {
+function staffFor(store: Store, customer: Customer): string[] {
   const agent = customer.agentId ? store.agents.byId(customer.agentId) : undefined
-  if (agent?.active && agent.contactId) return { contactIds: [agent.contactId], agentName: agent.name }
-  return { contactIds: [...new Set(store.admins.all().map(a => a.contactId))], agentName: null }
+  if (agent?.active && agent.contactId) return [agent.contactId]
+  return [...new Set(store.admins.all().map(a => a.contactId))]
 }
 
 function alerts(ctx: MessageContext, customer: Customer, job: string, text: string): OutboundMessage[] {
-  return staffFor(ctx.deps.store, customer).contactIds.map(to => ({
+  return staffFor(ctx.deps.store, customer).map(to => ({
     kind: 'alert' as const,
     to: { contactId: to },
     text,
