@@ -8,7 +8,7 @@ import { DbLockedError } from './adapters/store/lock-file.js'
 import { formatTable } from './adapters/terminal-table.js'
 import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
 import { customerRows } from './app/io/export-customers.js'
-import { importOrders, type ImportMapping } from './app/io/import-orders.js'
+import { importOrders, type ImportMapping, type ImportReport } from './app/io/import-orders.js'
 import { importProducts, productRows } from './app/io/products-csv.js'
 import { backfillCatalogue } from './app/ledger/catalogue.js'
 import { localDate } from './app/local-time.js'
@@ -91,12 +91,22 @@ program.command('import')
     await store.close()
     for (const b of report.bad.slice(0, 50)) console.error(`第 ${b.line} 行：${b.problem}`)
     if (report.bad.length > 50) console.error(`……另有 ${report.bad.length - 50} 行有问题`)
-    console.log(`导入 ${report.imported} 单，新客户 ${report.customersCreated} 位，跳过已导入 ${report.skipped} 行，问题行 ${report.bad.length} 行。`)
+    const ambiguous = report.ambiguous > 0 ? `（其中 ${report.ambiguous} 行的客户有同名的，分不清是哪一位）` : ''
+    console.log(`导入 ${report.imported} 单，新客户 ${report.customersCreated} 位，跳过已导入 ${report.skipped} 行，问题行 ${report.bad.length} 行${ambiguous}。`)
+    if (report.agent) console.log(agentNote(report.agent))
   })
 
 function asOfDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || dateOfDay(dayNumber(value)) !== value) throw new InvalidArgumentError('需要有效日期 YYYY-MM-DD，如 1997-09-30')
   return value
+}
+
+/** What the operator should know about the `--agent` the rows went to. */
+function agentNote(agent: NonNullable<ImportReport['agent']>): string {
+  if (!agent.active) return `注意：代理 ${agent.name} 已被删除，导入的客户归在 TA 名下。要交给别的代理，在聊天里发“代理 转移 ${agent.name} <新代理>”。`
+  if (agent.linked) return `客户归代理 ${agent.name}。`
+  const made = agent.created ? '是新建的，' : ''
+  return `代理 ${agent.name} ${made}还没有关联微信：管理员在聊天里发“代理 添加 ${agent.name}”即可关联，TA 会收到这些客户的跟进提醒。`
 }
 
 program.command('export')

@@ -19,6 +19,7 @@ import { createAdminCode } from '../../src/app/admin-code.js'
 import { ORDER_EXAMPLES } from '../../src/app/commands/help.js'
 import { backfillCatalogue } from '../../src/app/ledger/catalogue.js'
 import { commands, findCommand } from '../../src/app/commands/index.js'
+import { PASSED_ON } from '../../src/app/router/own-order.js'
 import { SENT_PRIVATELY } from '../../src/app/router/router.js'
 import { dateOfDay, dayNumber } from '../../src/domain/calendar.js'
 import { maskPhone } from '../../src/domain/customer/identity.js'
@@ -338,7 +339,15 @@ const ROWS: Row[] = [
     unknown: SILENT,
   } },
   { say: '代理 删除 小李', cells: {
-    admin: reply('✅ 已删除代理：小李。TA 的客户和订单都保留着。'),
+    admin: reply('✅ 已删除代理：小李。TA 的客户和订单都保留着。要交给别的代理，发“代理 转移 小李 <新代理>”。'),
+    agentA: adminOnly('代理'),
+    agentB: adminOnly('代理'),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
+  // Who holds how many customers is for the merchant alone: asked in the group, the answer comes privately.
+  { say: '代理 转移 小李 小王', cells: {
+    admin: priv('✅ 已把 小李 的 3 位客户（7 单）转给 小王。以后这些客户的跟进提醒发给 小王。'),
     agentA: adminOnly('代理'),
     agentB: adminOnly('代理'),
     customerOfA: SILENT,
@@ -412,7 +421,8 @@ const ROWS: Row[] = [
     admin: quoting(p => new RegExp(`^✅ 已记录\\n#23 孙九 ${p('13288889999')}：面膜×2盒 ¥398 已付（新客户）\\n有误请发`)),
     agentA: quoting(p => new RegExp(`^✅ 已记录\\n#23 孙九 ${p('13288889999')}：面膜×2盒 ¥398 已付（新客户）\\n有误请发`)),
     agentB: quoting(p => new RegExp(`^✅ 已记录\\n#23 孙九 ${p('13288889999')}：面膜×2盒 ¥398 已付（新客户）\\n有误请发`)),
-    customerOfA: SILENT,
+    // A customer's order for someone else goes to their agent to read; they hear it was passed on.
+    customerOfA: dmOnly(PASSED_ON),
     unknown: SILENT,
   } },
   // B's customer's phone: A is refused without learning whose it is; a stranger "orders by themself"
@@ -421,8 +431,16 @@ const ROWS: Row[] = [
     admin: quoting(p => new RegExp(`^✅ 已记录\\n#23 杨柳 ${p('13744445555')}：面膜×1盒 ¥199 已付\\n有误请发`)),
     agentA: reply('⚠️ 这个电话已登记在别的代理或商家名下，这条报单没有记录。请联系管理员核对。'),
     agentB: quoting(p => new RegExp(`^✅ 已记录\\n#23 杨柳 ${p('13744445555')}：面膜×1盒 ¥199 已付\\n有误请发`)),
-    customerOfA: SILENT,
+    customerOfA: dmOnly(PASSED_ON),
     unknown: dmOnly('✅ 已收到您的订单：面膜×1盒 ¥199。我们会尽快和您确认。'),
+  } },
+  // A customer's own order in their own words needs no name; from staff it is talk.
+  { say: '再给我来两盒面膜', cells: {
+    admin: HINT,
+    agentA: HINT,
+    agentB: HINT,
+    customerOfA: dmOnly('✅ 已收到您的订单：面膜×2盒。我们会尽快和您确认。'),
+    unknown: SILENT,
   } },
   { say: '退订', cells: {
     admin: HINT,

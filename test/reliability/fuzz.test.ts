@@ -30,7 +30,7 @@ const RETAINED_GROWTH_MB = 5
 /** What a live conversation may hold (its store, the router's caches), per message it has handled. */
 const LIVE_PER_MESSAGE_KB = 1
 
-const STRANGER_SHAPES = new Set(['own order', 'opted out', 'opted in'])
+const STRANGER_SHAPES = new Set(['own order', 'own order passed on', 'opted out', 'opted in'])
 const OPTIONS: ParseOptions = { today: '2026-11-23', commandWords: commandWords() }
 const stats = { parsed: 0, routed: 0, exceptions: 0, shapes: 0, retainedMb: 0, liveMb: 0 }
 
@@ -142,7 +142,7 @@ async function converse(index: number, failures: string[], shapes: Map<string, n
         const shape = replyShape(reply)
         if (shape === null) failures.push(`${short(text)} → undocumented reply ${short(reply)}`)
         else shapes.set(shape, (shapes.get(shape) ?? 0) + 1)
-        // Strangers get nothing, except a customer ordering by themself (and then opting out or in).
+        // Strangers get nothing, except a customer ordering by themself (then, linked, an order passed on, 退订 or 订阅).
         if (i % 3 === 2 && (where.room !== undefined || !STRANGER_SHAPES.has(shape ?? '')))
           failures.push(`${short(text)} → stranger got ${short(reply)}`)
         for (const p of replyProblems(reply, seen)) failures.push(`${short(text)} → ${short(reply)}: ${p}`)

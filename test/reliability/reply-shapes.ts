@@ -142,10 +142,15 @@ export const REPLY_SHAPES: ReadonlyArray<readonly [string, readonly Part[]]> = [
   ['agent name missing', [line('请写上代理的微信名，如“代理 (?:添加|删除) 小王”。')]],
   ['agent contact missing', [line(`找不到微信联系人“${T0}”。请确认对方是机器人账号的好友，或在群里 @对方：代理 添加 @${T}`)]],
   ['agent contact ambiguous', [line(`有\\d+个联系人叫“${T0}”，请在群里 @对方 添加，或先给对方设置一个唯一的备注名。`)]],
-  ['agent already', [line(`${T} 已经是代理了。`)]],
-  ['agent added', [line(`✅ 已添加代理：${T}。对方现在可以直接在群里或私聊报单了。`)]],
+  ['agent already', [line(`${T} 已经是代理了(?:（已关联导入的 \\d+ 位客户）)?。`)]],
+  ['agent added', [line(`✅ 已添加代理：${T}(?:（已关联导入的 \\d+ 位客户）)?。对方现在可以直接在群里或私聊报单了。`)]],
   ['agent unknown', [line(`没有叫“${T0}”的代理。发“代理 列表”查看。`)]],
-  ['agent removed', [line(`✅ 已删除代理：${T}。TA 的客户和订单都保留着。`)]],
+  ['agent removed', [line(`✅ 已删除代理：${T}。TA 的客户和订单都保留着。(?:要交给别的代理，发“代理 转移 ${T} <新代理>”。)?`)]],
+  ['transfer names missing', [line('请写上两位代理的名字，如“代理 转移 小王 小李”：把小王的客户都转给小李。')]],
+  ['transfer to removed', [line(`${T} 已经不是代理了，不能接收客户。请先发“代理 添加 ${T}”。`)]],
+  ['transfer same agent', [line(`“${T0}”和“${T0}”是同一位代理，不用转移。`)]],
+  ['transfer nothing', [line(`${T} 名下没有客户，不用转移。`)]],
+  ['transferred', [line(`✅ 已把 ${T} 的 \\d+ 位客户（\\d+ 单）转给 ${T}。以后这些客户的跟进提醒发给 ${T}。`)]],
   ['no agents', [line('还没有代理。发“代理 添加 <微信名>”添加。')]],
   ['agent list', [line('👥 代理 \\d+ 位：'), line(`· ${T}：客户 \\d+ 位，订单 \\d+ 单`, '+')]],
   ['help', [line('📋 (?:管理员|代理)可用：'), line('· 直接发报单 — 例如：'), line(`    ${T}`, '+'), line(`· (?:${usages}) — ${T}`, '+')]],
@@ -207,6 +212,7 @@ export const REPLY_SHAPES: ReadonlyArray<readonly [string, readonly Part[]]> = [
   ['opted out', [line('好的，以后不再给你发送活动和提醒消息。想恢复时回复“订阅”即可。')]],
   ['opted in', [line('好的，已恢复，之后有活动会再通知你。')]],
   ['own order', [line(`✅ 已收到您的订单：${T0}。我们会尽快和您确认。`)]],
+  ['own order passed on', [line('📨 收到！这条订单已转给负责您的同事，TA 会尽快和您确认。')]],
 ]
 
 /** Whether the lines fit the parts, in order (greedy: the parts of one shape never match each other's lines). */

@@ -5,9 +5,10 @@
  * (customer, date, amount, product, quantity) plus how many identical rows came before it.
  */
 import { z } from 'zod'
-import { phoneName } from '../../domain/customer/identity.js'
+import { matchCustomer, tellApart } from '../../domain/customer/identity.js'
 import { parseMoney } from '../../domain/money.js'
 import type { Store } from '../../domain/ports.js'
+import { agentForImport } from '../agents/roster.js'
 import { costOrder, learnFromOrder } from '../ledger/catalogue.js'
 import type { Agent, Customer, Order } from '../../domain/types.js'
 
@@ -20,7 +21,7 @@ export interface ImportMapping {
   amount: string
   qty?: string
   product?: string
-  /** All rows belong to this agent (created if unknown). */
+  /** All rows belong to this agent: the one chat knows by this name (created if unknown). */
   agent?: string
 }
 
@@ -30,8 +31,15 @@ export interface ImportReport {
   imported: number
   skipped: number
   customersCreated: number
+  /** Rows whose customer the identity rule could not tell apart from a namesake (also in `bad`). */
+  ambiguous: number
   bad: { line: number, problem: string }[]
+  /** The agent the rows went to (`--agent`): the one chat knows by that name, or a new one. */
+  agent?: { name: string, created: boolean, active: boolean, linked: boolean }
 }
+
+interface ImportedRow { who: string, name?: string, phone?: string }
+type Identified = { customer: Customer, created: boolean } | { problem: string }
 
 const phone = z.string().transform(s => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^1[3-9]\d{9}$/, '电话不是11位手机号'))
 
@@ -63,8 +71,9 @@ export function importOrders(store: Store, rows: Iterable<ImportRow>, options: {
   const { mapping } = options
   const schema = rowSchema(mapping)
   const at = options.now.toISOString()
-  const report: ImportReport = { imported: 0, skipped: 0, customersCreated: 0, bad: [] }
-  const agent = mapping.agent ? ensureAgent(store, mapping.agent, at) : null
+  const report: ImportReport = { imported: 0, skipped: 0, customersCreated: 0, ambiguous: 0, bad: [] }
+  const agent = mapping.agent ? agentForImport(store, mapping.agent, at) : null
+  if (agent) report.agent = { name: agent.record.name, created: agent.created, active: agent.record.active, linked: agent.record.contactId !== null }
   const seen = new Map<string, number>()
   let n = 0
   for (const row of rows) {
@@ -92,7 +101,13 @@ export function importOrders(store: Store, rows: Iterable<ImportRow>, options: {
       report.skipped++
       continue
     }
-    const { customer, created } = findOrCreate(store, r, mapping, agent, at)
+    const found = findOrCreate(store, r, mapping, agent?.record ?? null, at)
+    if ('problem' in found) {
+      report.bad.push({ line: row.line, problem: found.problem })
+      report.ambiguous++
+      continue
+    }
+    const { customer, created } = found
     if (created) report.customersCreated++
     const seq = store.nextSeq('order')
     const order: Order = costOrder(store, {
@@ -121,34 +136,31 @@ export function importOrders(store: Store, rows: Iterable<ImportRow>, options: {
   return report
 }
 
-function ensureAgent(store: Store, name: string, at: string): Agent {
-  const found = store.agents.byName(name)
-  if (found) return found
-  const agent: Agent = { id: `a${store.nextSeq('agent')}`, name, contactId: null, addedAt: at, active: true }
-  store.agents.add(agent)
-  return agent
-}
-
-function findOrCreate(store: Store, r: { who: string, name?: string, phone?: string }, mapping: ImportMapping, agent: Agent | null, at: string): { customer: Customer, created: boolean } {
-  const phoneValue = r.phone || null
+function findOrCreate(store: Store, r: ImportedRow, mapping: ImportMapping, agent: Agent | null, at: string): Identified {
+  const phone = r.phone || null
   if (mapping.customer) {
     const existing = store.customers.byExternalId(r.who)
     if (existing) return { customer: existing, created: false }
   }
-  if (phoneValue) {
-    const existing = store.customers.byPhone(phoneValue)
-    if (existing) return { customer: existing, created: false }
+  // The chat's identity rule (DESIGN.md §3); with an id column the id tells people apart, not the name.
+  const name = mapping.customer ? null : mapping.name ? r.name || null : null
+  const match = matchCustomer({ name, phone }, agent?.id ?? null, store.customers)
+  if (match.kind === 'ambiguous') {
+    const hint = phone ? '' : '；请补上电话后再导入这一行'
+    return { problem: `有${match.candidates.length}位客户叫“${name}”（${tellApart(match.candidates)}），不知道是哪一位，这一行没有导入${hint}` }
   }
-  if (!mapping.customer && r.name) {
-    const [existing] = store.customers.byName(agent?.id ?? null, r.name)
-    if (existing) return { customer: existing, created: false }
+  if (match.kind === 'existing') {
+    if (!match.addPhone) return { customer: match.customer, created: false }
+    const customer = { ...match.customer, phone: match.addPhone }
+    store.customers.update(customer)
+    return { customer, created: false }
   }
   const customer: Customer = {
     id: `c${store.nextSeq('customer')}`,
     agentId: agent?.id ?? null,
-    name: r.name || (mapping.customer ? `客户${r.who}` : mapping.phone && !mapping.name ? phoneName(r.who) : r.who),
+    name: r.name || (mapping.customer ? `客户${r.who}` : match.kind === 'new' ? match.name : r.who),
     aliases: [],
-    phone: phoneValue,
+    phone,
     address: null,
     externalId: mapping.customer ? r.who : null,
     contactId: null,

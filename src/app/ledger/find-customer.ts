@@ -1,5 +1,5 @@
 /** Finding the customer a payment, refund or correction is about, within what the sender may see. */
-import { maskPhone } from '../../domain/customer/identity.js'
+import { maskPhone, tellApart } from '../../domain/customer/identity.js'
 import type { Customer } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
 
@@ -29,8 +29,7 @@ export function findCustomer(ctx: MessageContext, who: { name: string | null, ph
   const label = who.name ?? (who.phone && ctx.inRoom ? maskPhone(who.phone) : who.phone) ?? ''
   if (candidates.length === 0) return { ok: false, reply: `找不到客户“${label}”。请核对名字，或用电话号码。` }
   if (candidates.length > 1) {
-    const tails = candidates.map(c => c.phone ? `尾号${c.phone.slice(-4)}` : `#${c.id}`).join('、')
-    return { ok: false, reply: `有${candidates.length}位客户叫“${label}”（${tails}），请改用电话号码。` }
+    return { ok: false, reply: `有${candidates.length}位客户叫“${label}”（${tellApart(candidates)}），请改用电话号码。` }
   }
   return { ok: true, customer: candidates[0]! }
 }

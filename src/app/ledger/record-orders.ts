@@ -1,5 +1,5 @@
 /** 报单: drafts become customers and orders, or a question back to the agent. */
-import { matchCustomer } from '../../domain/customer/identity.js'
+import { matchCustomer, tellApart } from '../../domain/customer/identity.js'
 import type { OrderDraft } from '../../domain/order/draft.js'
 import { costOrder, learnFromOrder } from './catalogue.js'
 import type { Customer, Order, PendingDraft, PendingOrder } from '../../domain/types.js'
@@ -127,8 +127,7 @@ function unresolved(ctx: MessageContext, drafts: readonly PendingOrder[]): strin
       return '⚠️ 这个电话已登记在别的代理或商家名下，这条报单没有记录。请联系管理员核对。'
     if (match.kind === 'missing') return '⚠️ 没看出是哪位客户，请写上客户名字或电话，如“张三 13800138000 面膜2盒 398”。'
     if (match.kind === 'ambiguous') {
-      const who = match.candidates.map(c => c.phone ? `尾号${c.phone.slice(-4)}` : `#${c.id}`).join('、')
-      return `❓ 有${match.candidates.length}位客户叫“${d.customer.name}”（${who}），请在报单里加上电话以便区分。这条报单还没有记录。`
+      return `❓ 有${match.candidates.length}位客户叫“${d.customer.name}”（${tellApart(match.candidates)}），请在报单里加上电话以便区分。这条报单还没有记录。`
     }
   }
   return null
@@ -145,12 +144,7 @@ export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[
     let customer: Customer
     let isNew = false
     if (match.kind === 'existing') {
-      customer = match.customer
-      const address = d.customer.address && !customer.address ? d.customer.address : customer.address
-      if (match.addPhone || address !== customer.address) {
-        customer = withRegion(ctx, { ...customer, phone: match.addPhone ?? customer.phone, address })
-        store.customers.update(customer)
-      }
+      customer = withDetails(ctx, match.customer, { phone: match.addPhone, address: d.customer.address })
     }
     else if (match.kind === 'new') {
       customer = withRegion(ctx, newCustomer(ctx, match.name, match.phone, d.customer.address, agentId, at))
@@ -160,33 +154,53 @@ export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[
     else {
       throw new Error(`customer not resolved: ${match.kind}`)
     }
-    const seq = store.nextSeq('order')
-    const amountFen = d.amountFen
-    const order: Order = costOrder(store, {
-      id: `o${seq}`,
-      no: seq,
-      sourceMessageId: d.key ?? sourceMessageId,
-      recordedBy: ctx.msg.senderId,
-      agentId: customer.agentId ?? agentId,
-      customerId: customer.id,
-      placedOn: d.date ?? placedOn,
-      recordedAt: at,
-      lines: d.lines.map(l => ({ name: l.name, qty: l.qty, unit: l.unit, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, spec: l.spec })),
-      amountFen,
-      costFen: null,
-      payment: d.payment,
-      paidFen: d.payment === 'paid' ? amountFen ?? 0 : d.payment === 'deposit' ? d.paidFen ?? 0 : 0,
-      dueOn: null,
-      status: 'active',
-      refundedFen: 0,
-      note: d.note,
-    })
-    store.orders.add(order)
-    learnFromOrder(store, order, at)
-    out.push({ order, customer, isNew })
+    out.push({ order: addOrder(ctx, customer, d, d.key ?? sourceMessageId, placedOn), customer, isNew })
   }
   store.handled.add(sourceMessageId, at)
   return out
+}
+
+/**
+ * The customer with a phone or address they did not have yet (and the region read from it), stored when
+ * anything changed. A phone or address already on record stays.
+ */
+export function withDetails(ctx: MessageContext, customer: Customer, details: { phone: string | null, address: string | null }): Customer {
+  const phone = customer.phone ?? details.phone
+  const address = customer.address ?? details.address
+  if (phone === customer.phone && address === customer.address) return customer
+  const next = withRegion(ctx, { ...customer, phone, address })
+  ctx.deps.store.customers.update(next)
+  return next
+}
+
+/** One order for a customer already known: the one place a draft becomes an order in the ledger. */
+export function addOrder(ctx: MessageContext, customer: Customer, d: PendingOrder, sourceMessageId: string, placedOn = ctx.today): Order {
+  const { store } = ctx.deps
+  const at = ctx.now.toISOString()
+  const seq = store.nextSeq('order')
+  const amountFen = d.amountFen
+  const order: Order = costOrder(store, {
+    id: `o${seq}`,
+    no: seq,
+    sourceMessageId,
+    recordedBy: ctx.msg.senderId,
+    agentId: customer.agentId ?? ctx.agent?.id ?? null,
+    customerId: customer.id,
+    placedOn: d.date ?? placedOn,
+    recordedAt: at,
+    lines: d.lines.map(l => ({ name: l.name, qty: l.qty, unit: l.unit, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, spec: l.spec })),
+    amountFen,
+    costFen: null,
+    payment: d.payment,
+    paidFen: d.payment === 'paid' ? amountFen ?? 0 : d.payment === 'deposit' ? d.paidFen ?? 0 : 0,
+    dueOn: null,
+    status: 'active',
+    refundedFen: 0,
+    note: d.note,
+  })
+  store.orders.add(order)
+  learnFromOrder(store, order, at)
+  return order
 }
 
 /** The customer with the region of their address, when the address reader finds one. */

@@ -11,7 +11,8 @@ import { handleParsed, parseFor } from '../ledger/handle-parsed.js'
 import { localDate } from '../local-time.js'
 import { createClassifier } from '../segments/current.js'
 import { toPolicy } from '../segments/policy-config.js'
-import { autoLink, customerMessage, linkedCustomerOrder, ownOrder } from './customer-chat.js'
+import { autoLink, customerMessage } from './customer-chat.js'
+import { linkedCustomerOrder, strangerOrder } from './own-order.js'
 import { adminByName, resolveSpeaker } from './roles.js'
 import { createStorageAlert, STORAGE_FAILED_REPLY, storageFailureCode } from './storage-alert.js'
 import { ROLE_NAMES } from './types.js'
@@ -98,7 +99,7 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     if (customer && !text.startsWith(BIND_ADMIN_WORD))
       return await linkedCustomerOrder(contextAs('agent', undefined), customer) ?? customerMessage(deps, msg, customer, text, now)
     // A stranger: the start-up code, or their own order with a phone we know (recorded for that customer's agent).
-    if (speaker.role !== 'admin' && speaker.role !== 'agent') return await bindAdmin(msg, text, now) ?? ownOrder(contextAs('agent', undefined))
+    if (speaker.role !== 'admin' && speaker.role !== 'agent') return await bindAdmin(msg, text, now) ?? strangerOrder(contextAs('agent', undefined))
     // The start-up code makes its holder admin even when they already report orders as an agent.
     if (speaker.role === 'agent' && text.startsWith(BIND_ADMIN_WORD)) {
       const bound = await bindAdmin(msg, text, now)

@@ -39,6 +39,11 @@ export function matchCustomer(
   return { kind: 'new', name, phone: null }
 }
 
+/** How customers of one name are told apart where others may read it: `尾号8000、#c12`. */
+export function tellApart(candidates: readonly Customer[]): string {
+  return candidates.map(c => c.phone ? `尾号${c.phone.slice(-4)}` : `#${c.id}`).join('、')
+}
+
 /** Name for a customer known only by phone: `客户8000` (the last four digits). */
 export function phoneName(phone: string): string {
   return `客户${phone.slice(-4)}`
