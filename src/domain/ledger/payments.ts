@@ -7,14 +7,20 @@ export function outstandingFen(order: Order): number {
   return Math.max(0, order.amountFen - order.refundedFen - order.paidFen)
 }
 
+/** Orders that leave money to collect after the goods went out (未付, 定金, 货到付款). */
+export function owesLater(order: Order): boolean {
+  return order.payment === 'unpaid' || order.payment === 'deposit' || order.payment === 'cod'
+}
+
 /**
- * Spreads a payment over the customer's orders that still owe money, oldest first.
+ * Spreads a payment over the customer's orders that still owe money: first those marked as owing
+ * (未付, 定金, 货到付款), oldest first, then those whose message did not say how they were paid.
  * Returns the part applied to each order and what is left over (paid in advance).
  */
 export function allocatePayment(orders: readonly Order[], amountFen: number): { applied: { orderId: string, amountFen: number }[], leftFen: number } {
   const owing = orders
     .filter(o => outstandingFen(o) > 0)
-    .sort((a, b) => a.placedOn.localeCompare(b.placedOn) || a.no - b.no)
+    .sort((a, b) => Number(owesLater(b)) - Number(owesLater(a)) || a.placedOn.localeCompare(b.placedOn) || a.no - b.no)
   const applied: { orderId: string, amountFen: number }[] = []
   let left = amountFen
   for (const o of owing) {

@@ -8,7 +8,7 @@
  * - Money received beyond what was owed is a prepayment (预收款): it offsets what later orders owe.
  */
 import { dayNumber } from '../calendar.js'
-import { outstandingFen } from '../ledger/payments.js'
+import { outstandingFen, owesLater } from '../ledger/payments.js'
 import type { Order, Payment } from '../types.js'
 
 export interface CreditFacts {
@@ -29,11 +29,6 @@ export interface CreditFacts {
 
 /** The facts of a customer who never owed anything; shared (and frozen) by every such customer. */
 export const NO_CREDIT: Readonly<CreditFacts> = Object.freeze({ unpaidFen: 0, codFen: 0, prepaidFen: 0, overdueFen: 0, maxDaysOverdue: 0, onTimeShare: null, creditOrders: 0 })
-
-/** Orders that leave money to collect after the goods went out. */
-export function owesLater(order: Order): boolean {
-  return order.payment === 'unpaid' || order.payment === 'deposit' || order.payment === 'cod'
-}
 
 /** What this order still owes under the one definition above. */
 export function owedOn(order: Order): number {
