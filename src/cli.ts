@@ -96,6 +96,16 @@ program.command('import')
     if (report.agent) console.log(agentNote(report.agent))
   })
 
+/** A table with its header row, to `out` as a CSV file (saying so on stderr) or to stdout. */
+async function writeTable(rows: string[][], out: string | undefined, what: string): Promise<void> {
+  if (!out) {
+    process.stdout.write(toCsv(rows))
+    return
+  }
+  await writeCsv(out, rows)
+  console.error(`已导出 ${rows.length - 1} ${what}到 ${out}`)
+}
+
 function asOfDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || dateOfDay(dayNumber(value)) !== value) throw new InvalidArgumentError('需要有效日期 YYYY-MM-DD，如 1997-09-30')
   return value
@@ -120,13 +130,7 @@ program.command('export')
     const classified = indexClassification(classifyStore(store, opts.asOf ?? localDate(new Date(), DEFAULT_TZ), policy))
     const rows = customerRows(store, classified, { creditDays: policy.creditDays })
     await store.close()
-    if (opts.out) {
-      await writeCsv(opts.out, rows)
-      console.error(`已导出 ${rows.length - 1} 位客户到 ${opts.out}`)
-    }
-    else {
-      process.stdout.write(toCsv(rows))
-    }
+    await writeTable(rows, opts.out, '位客户')
   })
 
 /** Classifies a database file as of a date with the configured thresholds; the file is closed again. */
@@ -195,13 +199,7 @@ products.command('export')
     if (backfillCatalogue(store, new Date().toISOString()) > 0) await store.commit()
     const rows = productRows(store)
     await store.close()
-    if (opts.out) {
-      await writeCsv(opts.out, rows)
-      console.error(`已导出 ${rows.length - 1} 种商品到 ${opts.out}`)
-    }
-    else {
-      process.stdout.write(toCsv(rows))
-    }
+    await writeTable(rows, opts.out, '种商品')
   })
 
 program.parseAsync().catch((error: unknown) => {

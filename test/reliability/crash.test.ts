@@ -9,7 +9,7 @@
  * recorded yet, and a few older messages, as gateways do after a reconnect; so in the end every order
  * delivered must be recorded, once.
  *
- * WXCRM_CRASH_SEED and WXCRM_CRASH_TRIALS change the seed (default 20261123) and the number of trials (30).
+ * WXCRM_CRASH_SEED and WXCRM_CRASH_TRIALS change the seed (default 20261123) and the number of trials (20).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -26,7 +26,7 @@ import { CrashLedger, PERK_MARK, type DbCheck } from './crash-ledger.js'
 import { makeOrder, pick, randomInt, seededRandom, type TestOrder } from './orders.js'
 
 const SEED = Number(process.env.WXCRM_CRASH_SEED ?? 20261123)
-const TRIALS = Number(process.env.WXCRM_CRASH_TRIALS ?? 30)
+const TRIALS = Number(process.env.WXCRM_CRASH_TRIALS ?? 20)
 
 type Mode = 'startup' | 'burst' | 'confirm' | 'outbox'
 
