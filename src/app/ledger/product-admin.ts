@@ -1,4 +1,5 @@
 /** Changes admins make to the catalogue (商品, `wxcrm products import`): prices, costs, aliases, merges. */
+import { blankProduct } from '../../domain/catalogue/catalogue.js'
 import { productKey } from '../../domain/catalogue/product-key.js'
 import type { Store } from '../../domain/ports.js'
 import type { Product } from '../../domain/types.js'
@@ -6,7 +7,7 @@ import { recostOrder } from './catalogue.js'
 
 /** A new, empty catalogue entry (an admin named a product no order has used yet). */
 function newProduct(store: Store, name: string, at: string): Product {
-  return { id: `p${store.nextSeq('product')}`, name, aliases: [], unit: null, priceFen: null, seenPricesFen: [], costFen: null, lines: 0, createdAt: at, updatedAt: at }
+  return blankProduct(`p${store.nextSeq('product')}`, name, at)
 }
 
 /** The product by name or alias, created when missing. */

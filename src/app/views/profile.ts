@@ -29,7 +29,8 @@ export function profileText(ctx: MessageContext, customer: Customer, c: Customer
     return [head, '还没有有效订单（订单都已取消或退款）。', account.prepaidFen > 0 ? owedText(account) : null].filter(Boolean).join('\n')
   }
   const s = c.summary
-  const method = ctx.classified().classification.models.method
+  const { classification } = ctx.classified()
+  const method = classification.models.method
   const policy = toPolicy(ctx.deps.config.classify)
   const last = s.lastOrder
   const lastAmount = last.amountFen === null ? '金额待补' : formatFen(Math.max(0, last.amountFen - last.refundedFen))
@@ -38,7 +39,7 @@ export function profileText(ctx: MessageContext, customer: Customer, c: Customer
     `分组：${GROUP_NAMES[c.group]} · 价值${c.tier}级 · 信用${c.credit}${c.atRisk ? ' · ⚠️需要跟进' : ''}`,
     ...c.reasons.map(r => `· ${r}`),
     `累计消费 ${formatFen(s.totalFen)}（${s.orderCount}单）· 近${policy.window}天 ${formatFen(s.recentFen)}`,
-    ...profitLine(c, ctx.classified().classification.margin),
+    ...profitLine(c, classification.margin),
     `上次下单：${dateOfDay(s.lastDay)} ${linesLabel(last.lines)} ${lastAmount}`,
   ]
   const saidAlive = c.reasons[0]?.includes('仍活跃概率') ?? false

@@ -36,11 +36,16 @@ export function seenUnitPrice(line: OrderLine, orderAmountFen: number | null, li
   return amount === null || amount === 0 || !(qty > 0) ? null : Math.round(amount / qty)
 }
 
+/** A catalogue entry that knows only its name. */
+export function blankProduct(id: string, name: string, at: string): Product {
+  return { id, name, aliases: [], unit: null, priceFen: null, seenPricesFen: [], costFen: null, lines: 0, createdAt: at, updatedAt: at }
+}
+
 /** The product after one more recorded line (a new product when `known` is undefined). */
 export function learnLine(known: Product | undefined, line: OrderLine, unitPriceFen: number | null, fresh: () => { id: string, at: string }): Product {
   const base: Product = known ?? (() => {
     const { id, at } = fresh()
-    return { id, name: line.name, aliases: [], unit: null, priceFen: null, seenPricesFen: [], costFen: null, lines: 0, createdAt: at, updatedAt: at }
+    return blankProduct(id, line.name, at)
   })()
   const seen = unitPriceFen === null ? base.seenPricesFen : [...base.seenPricesFen, unitPriceFen].slice(-SEEN_PRICES)
   return { ...base, unit: base.unit ?? line.unit, seenPricesFen: seen, lines: base.lines + 1 }
