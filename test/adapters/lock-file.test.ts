@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -119,22 +119,56 @@ describe.skipIf(!HAS_PROC)('the database lock, with /proc (skipped where there i
     await takesOver(file)
   })
 
+  it('clears a takeover left by a process that died while clearing a stale lock', async () => {
+    const file = dbFile()
+    writeLock(file, { pid: DEAD_PID, startTime: '1', bootId: bootId() })
+    writeFileSync(`${file}.lock.takeover`, JSON.stringify({ pid: dead.pid, startTime: dead.startTime, bootId: bootId() }))
+    await takesOver(file)
+    expect(existsSync(`${file}.lock.takeover`)).toBe(false)
+  })
+
+  it('waits while a live process holds the takeover, and is refused once that process has the lock', async () => {
+    const file = dbFile()
+    writeLock(file, { pid: DEAD_PID, startTime: '1', bootId: bootId() })
+    writeFileSync(`${file}.lock.takeover`, JSON.stringify({ pid: live.pid, startTime: live.startTime, bootId: bootId() }))
+    const taking = lockDatabase(file).catch((e: unknown) => e)
+    await new Promise(resolve => setTimeout(resolve, 50))
+    // The other process finishes its takeover: its lock replaces the stale one, its takeover goes.
+    writeLock(file, { pid: live.pid, startTime: live.startTime, bootId: bootId() })
+    unlinkSync(`${file}.lock.takeover`)
+    const error = await taking
+    expect(error).toBeInstanceOf(DbLockedError)
+    expect((error as DbLockedError).pid).toBe(live.pid)
+  })
+
   it('lets one of several processes racing for a stale lock have it, and refuses the others', async () => {
     const file = dbFile()
     writeLock(file, { pid: dead.pid, startTime: dead.startTime, bootId: bootId() })
     const module = join(process.cwd(), 'src/adapters/store/lock-file.ts')
     const at = Date.now() + 4_000
+    // The winner holds the lock until every racer has answered (the test then closes its stdin), so a
+    // racer that a busy machine starts late still meets a live owner rather than a released lock.
     const script = `import { lockDatabase } from ${JSON.stringify(module)}
       while (Date.now() < ${at}) {}
-      try { await lockDatabase(${JSON.stringify(file)}); console.log('locked'); await new Promise(r => setTimeout(r, 1500)) }
+      try {
+        await lockDatabase(${JSON.stringify(file)}); console.log('locked')
+        process.stdin.resume(); await new Promise(r => process.stdin.once('end', r))
+      }
       catch (e) { console.log(e.name) }`
-    const racers = Array.from({ length: 4 }, () => new Promise<string>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const children = Array.from({ length: 4 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] }))
+    const exits = children.map(child => new Promise(resolve => child.once('exit', resolve)))
+    const answers = children.map(child => new Promise<string>((resolve) => {
       let out = ''
-      child.stdout!.on('data', (d: Buffer) => { out += d.toString() })
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString()
+        if (out.includes('\n')) resolve(out.trim())
+      })
       child.once('exit', () => resolve(out.trim()))
     }))
-    const results = (await Promise.all(racers)).sort()
+    const results = (await Promise.all(answers)).sort()
+    for (const child of children) child.stdin!.end()
+    await Promise.all(exits)
     expect(results).toEqual(['DbLockedError', 'DbLockedError', 'DbLockedError', 'locked'])
   }, 30_000)
 })

@@ -6,13 +6,13 @@
  * to another process (after a reboot, or a container restart where the bot is always pid 1).
  *
  * The lock is written whole to a temporary file and hard-linked into place: the link fails if a lock
- * exists, and nobody ever reads a half-written one. A stale lock is moved aside (rename is atomic, so
- * only one taker gets it) and checked once more before it is deleted. Without /proc (macOS, …) only
+ * exists, and nobody ever reads a half-written one. A stale lock is deleted only by the holder of a
+ * second, short-lived lock (`<db>.lock.takeover`), after it has checked the lock once more. Without /proc (macOS, …) only
  * the pid is checked, with `kill(pid, 0)`.
  */
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { link, open, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import { link, open, readFile, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 
@@ -154,25 +154,46 @@ async function create(lock: string, text: string): Promise<void> {
   }
 }
 
-/** Removes a stale lock unless someone replaced it meanwhile (then it is put back). */
-async function removeStale(lock: string, stale: LockOwner | null, options: LockOptions): Promise<void> {
-  const aside = join(dirname(lock), `.${basename(lock)}.${process.pid}.${randomUUID()}.stale`)
+/** The owner a lock names, when that owner is not running (a lock that names nobody is stale too). */
+function staleOwner(owner: LockOwner | null, me: LockOwner, options: LockOptions): boolean {
+  return owner === null || (!sameOwner(owner, me) && !ownerAlive(owner, options))
+}
+
+const sameText = (a: LockOwner | null, b: LockOwner | null): boolean =>
+  a === null || b === null ? a === b : sameOwner(a, b)
+
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+type Clearing = 'cleared' | 'busy' | { liveOwner: LockOwner }
+
+/**
+ * Deletes a stale lock. Only the holder of `<lock>.takeover` may delete a lock, so the file it judged
+ * stale is still the file it deletes: nobody can replace an existing lock, and a live owner only
+ * removes its own. A takeover file left by a process that died mid-takeover is cleared the same way.
+ */
+async function clearStale(lock: string, judged: LockOwner | null, me: LockOwner, options: LockOptions): Promise<Clearing> {
+  const guard = `${lock}.takeover`
   try {
-    await rename(lock, aside)
+    await create(guard, `${JSON.stringify(me)}\n`)
   }
   catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return // another starter removed it first
-    throw e
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+    const holder = await readOwner(guard)
+    if (holder !== 'missing' && staleOwner(holder, me, options)) await unlink(guard).catch(() => {})
+    return 'busy'
   }
-  const moved = await readOwner(aside)
-  const stillStale = moved === 'missing' || moved === null || (stale !== null && sameOwner(moved, stale)) || !ownerAlive(moved, options)
-  if (stillStale) {
-    await unlink(aside).catch(() => {})
-    return
+  try {
+    const now = await readOwner(lock)
+    if (now === 'missing') return 'cleared'
+    if (now !== null && !staleOwner(now, me, options)) return { liveOwner: now }
+    // Another stale lock than the one judged (its clearer finished and its new owner died): look again.
+    if (!sameText(now, judged)) return 'busy'
+    await unlink(lock).catch(() => {})
+    return 'cleared'
   }
-  // A live owner's lock, taken a moment after we looked: back it goes (unless a newer one is there).
-  await link(aside, lock).catch(() => {})
-  await unlink(aside).catch(() => {})
+  finally {
+    await unlink(guard).catch(() => {})
+  }
 }
 
 /** Takes the lock (clearing one left by a process that is gone) and returns its release. */
@@ -180,7 +201,7 @@ export async function lockDatabase(file: string, options: LockOptions = {}): Pro
   const lock = `${file}.lock`
   const me = currentOwner(options)
   const text = `${JSON.stringify(me)}\n`
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 100; attempt++) {
     try {
       await create(lock, text)
       return async () => {
@@ -195,8 +216,15 @@ export async function lockDatabase(file: string, options: LockOptions = {}): Pro
     const owner = await readOwner(lock)
     if (owner === 'missing') continue
     // A lock naming this very process is ours (a pid is only reused by another process).
-    if (owner !== null && !sameOwner(owner, me) && ownerAlive(owner, options)) throw new DbLockedError(file, owner.pid)
-    await removeStale(lock, owner, options)
+    if (owner !== null && sameOwner(owner, me)) {
+      await unlink(lock).catch(() => {})
+      continue
+    }
+    if (!staleOwner(owner, me, options)) throw new DbLockedError(file, owner!.pid)
+    const cleared = await clearStale(lock, owner, me, options)
+    if (typeof cleared === 'object') throw new DbLockedError(file, cleared.liveOwner.pid)
+    // Another starter is clearing it: give it a moment, then look again.
+    if (cleared === 'busy') await pause(10 + attempt)
   }
   throw new Error(`could not lock ${file}`)
 }
