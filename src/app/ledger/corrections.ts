@@ -7,7 +7,7 @@ import type { MessageContext, Reply } from '../context.js'
 import { issueLines, orderLine } from './format.js'
 import { canSee } from './find-customer.js'
 import { recostOrder } from './catalogue.js'
-import { newCustomer } from './record-orders.js'
+import { newCustomer } from './record-order.js'
 
 /** What recorded 收款 have settled on this order (money that must not silently vanish). */
 function collectedFen(ctx: MessageContext, order: Order): number {
@@ -82,7 +82,7 @@ export async function correctOrder(ctx: MessageContext, draft: CorrectionDraft |
       const agentId = order.agentId
       const match = matchCustomer({ name, phone: null }, agentId, store.customers)
       if (match.kind === 'ambiguous') return `有${match.candidates.length}位客户叫“${name}”，请用“改 上一单 电话 …”指明。`
-      const customer = match.kind === 'existing' ? match.customer : newCustomer(ctx, name, null, null, agentId, at)
+      const customer = match.kind === 'existing' ? match.customer : newCustomer(store, { name, phone: null, address: null, agentId }, at)
       if (match.kind !== 'existing') store.customers.add(customer)
       order = { ...order, customerId: customer.id }
       break
