@@ -5,12 +5,11 @@
  * (customer, date, amount, product, quantity) plus how many identical rows came before it.
  */
 import { z } from 'zod'
-import { matchCustomer, tellApart } from '../../domain/customer/identity.js'
+import { tellApart } from '../../domain/customer/identity.js'
 import { parseMoney } from '../../domain/money.js'
 import type { Store } from '../../domain/ports.js'
 import { agentForImport } from '../agents/roster.js'
-import { costOrder, learnFromOrder } from '../ledger/catalogue.js'
-import type { Agent, Customer, Order } from '../../domain/types.js'
+import { type OrderInput, recordOrder, type RecordResult } from '../ledger/record-order.js'
 
 export interface ImportMapping {
   /** Column holding the customer's id in the file (kept as externalId). */
@@ -37,9 +36,6 @@ export interface ImportReport {
   /** The agent the rows went to (`--agent`): the one chat knows by that name, or a new one. */
   agent?: { name: string, created: boolean, active: boolean, linked: boolean }
 }
-
-interface ImportedRow { who: string, name?: string, phone?: string }
-type Identified = { customer: Customer, created: boolean } | { problem: string }
 
 const phone = z.string().transform(s => s.replace(/[\s-]/g, '')).pipe(z.string().regex(/^1[3-9]\d{9}$/, '电话不是11位手机号'))
 
@@ -97,79 +93,44 @@ export function importOrders(store: Store, rows: Iterable<ImportRow>, options: {
     const occurrence = (seen.get(content) ?? 0) + 1
     seen.set(content, occurrence)
     const sourceId = `import:${content}#${occurrence}`
-    if (store.orders.bySource(sourceId).length > 0) {
+    const by = { agentId: agent?.record.id ?? null, ownCustomersOnly: false, by: 'import', sourceId, day: r.date, once: true, customerSource: 'import' }
+    const result = recordOrder({ store }, rowOrder(r, mapping), by, options.now)
+    if (result.kind === 'recorded') {
+      report.imported++
+      if (result.isNew) report.customersCreated++
+    }
+    else if (result.kind === 'duplicate') {
       report.skipped++
-      continue
     }
-    const found = findOrCreate(store, r, mapping, agent?.record ?? null, at)
-    if ('problem' in found) {
-      report.bad.push({ line: row.line, problem: found.problem })
-      report.ambiguous++
-      continue
+    else {
+      report.bad.push({ line: row.line, problem: rowProblem(result, r.phone || null) })
+      if (result.kind === 'ambiguous') report.ambiguous++
     }
-    const { customer, created } = found
-    if (created) report.customersCreated++
-    const seq = store.nextSeq('order')
-    const order: Order = costOrder(store, {
-      id: `o${seq}`,
-      no: seq,
-      sourceMessageId: sourceId,
-      recordedBy: 'import',
-      agentId: customer.agentId,
-      customerId: customer.id,
-      placedOn: r.date,
-      recordedAt: at,
-      lines: [{ name: r.product || '商品', qty: r.qty ?? null, unit: null, unitPriceFen: null, amountFen: r.amount, spec: null }],
-      amountFen: r.amount,
-      costFen: null,
-      payment: 'paid',
-      paidFen: r.amount,
-      dueOn: null,
-      status: 'active',
-      refundedFen: 0,
-      note: null,
-    })
-    store.orders.add(order)
-    if (r.product) learnFromOrder(store, order, at)
-    report.imported++
   }
   return report
 }
 
-function findOrCreate(store: Store, r: ImportedRow, mapping: ImportMapping, agent: Agent | null, at: string): Identified {
-  const phone = r.phone || null
-  if (mapping.customer) {
-    const existing = store.customers.byExternalId(r.who)
-    if (existing) return { customer: existing, created: false }
+/** The order a row states: one line, paid; with an id column the id tells customers apart, not the name. */
+function rowOrder(r: z.infer<ReturnType<typeof rowSchema>>, mapping: ImportMapping): OrderInput {
+  return {
+    customer: { name: (mapping.name && r.name) || null, phone: r.phone || null, address: null, externalId: mapping.customer ? r.who : null },
+    lines: [{ name: r.product ?? '', qty: r.qty ?? null, unit: null, unitPriceFen: null, amountFen: r.amount, spec: null }],
+    amountFen: r.amount,
+    payment: 'paid',
+    paidFen: r.amount,
+    date: r.date,
+    note: null,
   }
-  // The chat's identity rule (DESIGN.md §3); with an id column the id tells people apart, not the name.
-  const name = mapping.customer ? null : mapping.name ? r.name || null : null
-  const match = matchCustomer({ name, phone }, agent?.id ?? null, store.customers)
-  if (match.kind === 'ambiguous') {
-    const hint = phone ? '' : '；请补上电话后再导入这一行'
-    return { problem: `有${match.candidates.length}位客户叫“${name}”（${tellApart(match.candidates)}），不知道是哪一位，这一行没有导入${hint}` }
+}
+
+/** Why a row's customer could not be told, as the report line says it. */
+function rowProblem(result: Exclude<RecordResult, { kind: 'recorded' | 'duplicate' }>, phone: string | null): string {
+  switch (result.kind) {
+    case 'ambiguous': {
+      const hint = phone ? '' : '；请补上电话后再导入这一行'
+      return `有${result.candidates.length}位客户叫“${result.name}”（${tellApart(result.candidates)}），不知道是哪一位，这一行没有导入${hint}`
+    }
+    case 'missing': return '客户为空'
+    case 'not-theirs': return '电话已登记在别的代理名下'
   }
-  if (match.kind === 'existing') {
-    if (!match.addPhone) return { customer: match.customer, created: false }
-    const customer = { ...match.customer, phone: match.addPhone }
-    store.customers.update(customer)
-    return { customer, created: false }
-  }
-  const customer: Customer = {
-    id: `c${store.nextSeq('customer')}`,
-    agentId: agent?.id ?? null,
-    name: r.name || (mapping.customer ? `客户${r.who}` : match.kind === 'new' ? match.name : r.who),
-    aliases: [],
-    phone,
-    address: null,
-    externalId: mapping.customer ? r.who : null,
-    contactId: null,
-    tags: [],
-    source: 'import',
-    createdAt: at,
-    optedOut: false,
-    notes: null,
-  }
-  store.customers.add(customer)
-  return { customer, created: true }
 }

@@ -1,5 +1,5 @@
 /** 撤销 and 改: an agent fixes their own last order (or a numbered one). */
-import { maskPhone, matchCustomer } from '../../domain/customer/identity.js'
+import { maskPhone } from '../../domain/customer/identity.js'
 import { formatFen } from '../../domain/money.js'
 import type { CorrectionDraft, ParseIssue, PaymentState } from '../../domain/order/draft.js'
 import type { Order } from '../../domain/types.js'
@@ -7,7 +7,7 @@ import type { MessageContext, Reply } from '../context.js'
 import { issueLines, orderLine } from './format.js'
 import { canSee } from './find-customer.js'
 import { recostOrder } from './catalogue.js'
-import { newCustomer } from './record-orders.js'
+import { identifyCustomer, newCustomer } from './record-order.js'
 
 /** What recorded 收款 have settled on this order (money that must not silently vanish). */
 function collectedFen(ctx: MessageContext, order: Order): number {
@@ -80,9 +80,9 @@ export async function correctOrder(ctx: MessageContext, draft: CorrectionDraft |
     case 'customer': {
       const name = String(draft.value)
       const agentId = order.agentId
-      const match = matchCustomer({ name, phone: null }, agentId, store.customers)
+      const match = identifyCustomer(store, { name, phone: null, address: null }, { agentId, ownCustomersOnly: false })
       if (match.kind === 'ambiguous') return `有${match.candidates.length}位客户叫“${name}”，请用“改 上一单 电话 …”指明。`
-      const customer = match.kind === 'existing' ? match.customer : newCustomer(ctx, name, null, null, agentId, at)
+      const customer = match.kind === 'existing' ? match.customer : newCustomer(store, { name, phone: null, address: null, agentId }, at)
       if (match.kind !== 'existing') store.customers.add(customer)
       order = { ...order, customerId: customer.id }
       break

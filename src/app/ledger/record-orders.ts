@@ -1,10 +1,12 @@
 /** 报单: drafts become customers and orders, or a question back to the agent. */
-import { matchCustomer, tellApart } from '../../domain/customer/identity.js'
+import { tellApart } from '../../domain/customer/identity.js'
 import type { OrderDraft } from '../../domain/order/draft.js'
-import { costOrder, learnFromOrder } from './catalogue.js'
-import type { Customer, Order, PendingDraft, PendingOrder } from '../../domain/types.js'
+import type { PendingDraft, PendingOrder } from '../../domain/types.js'
 import { type MessageContext, pendingKey, type Reply } from '../context.js'
 import { draftLine, issueLines, orderLine } from './format.js'
+import { type Identity, identifyCustomer, type Recorder, recordOrder, type RecordResult } from './record-order.js'
+
+type Recorded = Extract<RecordResult, { kind: 'recorded' }>
 
 export const ORDER_FOOTER = '有误请发“撤销”，或“改 上一单 金额 298”'
 
@@ -118,116 +120,44 @@ function toPending(d: OrderDraft): PendingOrder {
   }
 }
 
+/** The recorder of a chat order: the sender, their agent record, the message it came from. */
+function chatRecorder(ctx: MessageContext, sourceId: string, day = ctx.today): Recorder {
+  return { agentId: ctx.agent?.id ?? null, ownCustomersOnly: ctx.role === 'agent', by: ctx.msg.senderId, sourceId, day }
+}
+
+/** The reply when a chat order's customer cannot be told; null when it can. */
+function identityQuestion(who: Identity): string | null {
+  switch (who.kind) {
+    case 'not-theirs': return '⚠️ 这个电话已登记在别的代理或商家名下，这条报单没有记录。请联系管理员核对。'
+    case 'missing': return '⚠️ 没看出是哪位客户，请写上客户名字或电话，如“张三 13800138000 面膜2盒 398”。'
+    case 'ambiguous': return `❓ 有${who.candidates.length}位客户叫“${who.name}”（${tellApart(who.candidates)}），请在报单里加上电话以便区分。这条报单还没有记录。`
+    default: return null
+  }
+}
+
 /** A question when a draft's customer cannot be told apart; null when every draft resolves. */
 function unresolved(ctx: MessageContext, drafts: readonly PendingOrder[]): string | null {
-  const agentId = ctx.agent?.id ?? null
+  const by = chatRecorder(ctx, ctx.msg.id)
   for (const d of drafts) {
-    const match = matchCustomer(d.customer, agentId, ctx.deps.store.customers)
-    if (match.kind === 'existing' && ctx.role === 'agent' && match.customer.agentId !== agentId)
-      return '⚠️ 这个电话已登记在别的代理或商家名下，这条报单没有记录。请联系管理员核对。'
-    if (match.kind === 'missing') return '⚠️ 没看出是哪位客户，请写上客户名字或电话，如“张三 13800138000 面膜2盒 398”。'
-    if (match.kind === 'ambiguous') {
-      return `❓ 有${match.candidates.length}位客户叫“${d.customer.name}”（${tellApart(match.candidates)}），请在报单里加上电话以便区分。这条报单还没有记录。`
-    }
+    const question = identityQuestion(identifyCustomer(ctx.deps.store, d.customer, by))
+    if (question) return question
   }
   return null
 }
 
 /** Stores the drafts as orders (creating customers as needed). Call `unresolved` first. */
-export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[], sourceMessageId: string, placedOn = ctx.today): { order: Order, customer: Customer, isNew: boolean }[] {
-  const { store } = ctx.deps
-  const agentId = ctx.agent?.id ?? null
-  const at = ctx.now.toISOString()
-  const out: { order: Order, customer: Customer, isNew: boolean }[] = []
+export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[], sourceMessageId: string, placedOn = ctx.today): Recorded[] {
+  const out: Recorded[] = []
   for (const d of drafts) {
-    const match = matchCustomer(d.customer, agentId, store.customers)
-    let customer: Customer
-    let isNew = false
-    if (match.kind === 'existing') {
-      customer = withDetails(ctx, match.customer, { phone: match.addPhone, address: d.customer.address })
-    }
-    else if (match.kind === 'new') {
-      customer = withRegion(ctx, newCustomer(ctx, match.name, match.phone, d.customer.address, agentId, at))
-      store.customers.add(customer)
-      isNew = true
-    }
-    else {
-      throw new Error(`customer not resolved: ${match.kind}`)
-    }
-    out.push({ order: addOrder(ctx, customer, d, d.key ?? sourceMessageId, placedOn), customer, isNew })
+    const result = recordOrder(ctx.deps, d, chatRecorder(ctx, d.key ?? sourceMessageId, placedOn), ctx.now)
+    if (result.kind !== 'recorded') throw new Error(`customer not resolved: ${result.kind}`)
+    out.push(result)
   }
-  store.handled.add(sourceMessageId, at)
+  ctx.deps.store.handled.add(sourceMessageId, ctx.now.toISOString())
   return out
 }
 
-/**
- * The customer with a phone or address they did not have yet (and the region read from it), stored when
- * anything changed. A phone or address already on record stays.
- */
-export function withDetails(ctx: MessageContext, customer: Customer, details: { phone: string | null, address: string | null }): Customer {
-  const phone = customer.phone ?? details.phone
-  const address = customer.address ?? details.address
-  if (phone === customer.phone && address === customer.address) return customer
-  const next = withRegion(ctx, { ...customer, phone, address })
-  ctx.deps.store.customers.update(next)
-  return next
-}
-
-/** One order for a customer already known: the one place a draft becomes an order in the ledger. */
-export function addOrder(ctx: MessageContext, customer: Customer, d: PendingOrder, sourceMessageId: string, placedOn = ctx.today): Order {
-  const { store } = ctx.deps
-  const at = ctx.now.toISOString()
-  const seq = store.nextSeq('order')
-  const amountFen = d.amountFen
-  const order: Order = costOrder(store, {
-    id: `o${seq}`,
-    no: seq,
-    sourceMessageId,
-    recordedBy: ctx.msg.senderId,
-    agentId: customer.agentId ?? ctx.agent?.id ?? null,
-    customerId: customer.id,
-    placedOn: d.date ?? placedOn,
-    recordedAt: at,
-    lines: d.lines.map(l => ({ name: l.name, qty: l.qty, unit: l.unit, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, spec: l.spec })),
-    amountFen,
-    costFen: null,
-    payment: d.payment,
-    paidFen: d.payment === 'paid' ? amountFen ?? 0 : d.payment === 'deposit' ? d.paidFen ?? 0 : 0,
-    dueOn: null,
-    status: 'active',
-    refundedFen: 0,
-    note: d.note,
-  })
-  store.orders.add(order)
-  learnFromOrder(store, order, at)
-  return order
-}
-
-/** The customer with the region of their address, when the address reader finds one. */
-function withRegion(ctx: MessageContext, customer: Customer): Customer {
-  const region = customer.address === null ? null : ctx.deps.addresses?.region(customer.address) ?? null
-  return region === null ? customer : { ...customer, region }
-}
-
-export function newCustomer(ctx: MessageContext, name: string, phone: string | null, address: string | null, agentId: string | null, at: string): Customer {
-  return {
-    id: `c${ctx.deps.store.nextSeq('customer')}`,
-    agentId,
-    name,
-    aliases: [],
-    phone,
-    address,
-    externalId: null,
-    contactId: null,
-    tags: [],
-    source: null,
-    createdAt: at,
-    optedOut: false,
-    notes: null,
-  }
-}
-
-function recordedReply(ctx: MessageContext, recorded: { order: Order, customer: Customer, isNew: boolean }[]): string {
+function recordedReply(ctx: MessageContext, recorded: readonly Recorded[]): string {
   const lines = recorded.map(r => `${orderLine(r.order, r.customer, ctx.inRoom, ctx.today)}${r.isNew ? '（新客户）' : ''}`)
   const head = recorded.length === 1 ? '✅ 已记录' : `✅ 已记录 ${recorded.length} 单`
   return [head, ...lines, ORDER_FOOTER].join('\n')

@@ -18,7 +18,7 @@ import { commandWords } from '../commands/index.js'
 import type { MessageContext, Reply } from '../context.js'
 import { linesLabel } from '../ledger/format.js'
 import { parseFor } from '../ledger/handle-parsed.js'
-import { addOrder, withDetails } from '../ledger/record-orders.js'
+import { recordOrder } from '../ledger/record-order.js'
 import { planMessages } from '../outbox/plan-messages.js'
 
 export const PASSED_ON = '📨 收到！这条订单已转给负责您的同事，TA 会尽快和您确认。'
@@ -122,11 +122,10 @@ async function recordOwnOrder(ctx: MessageContext, owner: Customer, draft: Order
   const { msg } = ctx
   const linked: Customer = { ...owner, contactId: msg.senderId, lastInteractionAt: ctx.now.toISOString() }
   store.customers.update(linked)
-  // A phone no customer has, written by a customer who has none on record, becomes theirs.
-  const phone = draft.customer.phone !== null && !store.customers.byPhone(draft.customer.phone) ? draft.customer.phone : null
-  const customer = withDetails(ctx, linked, { phone, address: draft.customer.address })
-  const agent = customer.agentId ? store.agents.byId(customer.agentId) : undefined
-  const order = addOrder({ ...ctx, agent }, customer, draft, msg.id)
+  const by = { agentId: linked.agentId, ownCustomersOnly: false, by: msg.senderId, sourceId: msg.id, day: ctx.today, customer: linked }
+  const result = recordOrder(ctx.deps, draft, by, ctx.now)
+  if (result.kind !== 'recorded') throw new Error(`own order not recorded: ${result.kind}`)
+  const { order, customer } = result
   store.handled.add(msg.id, ctx.now.toISOString())
   const what = `${linesLabel(order.lines)} ${order.amountFen === null ? '' : formatFen(order.amountFen)}`.trim()
   const written = draft.customer.phone !== null && draft.customer.phone !== customer.phone ? `\n（订单里写的电话：${draft.customer.phone}）` : ''

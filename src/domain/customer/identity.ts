@@ -9,23 +9,31 @@ export type IdentityMatch =
 
 export interface IdentityLookup {
   byPhone(phone: string): Customer | undefined
+  byExternalId(externalId: string): Customer | undefined
   byName(agentId: string | null, name: string): Customer[]
 }
 
 /**
- * Same phone ⇒ same customer; otherwise same (agent, name or alias) ⇒ same customer; otherwise new.
- * A name match whose stored phone differs from the one written is a different person of the same name.
+ * Same external id (an imported file's customer column) ⇒ same customer; same phone ⇒ same customer;
+ * otherwise same (agent, name or alias) ⇒ same customer; otherwise new. A name match whose stored phone
+ * differs from the one written is a different person of the same name. With an external id, the id
+ * tells people apart, not the name: a new one is named as written, else `客户<id>`.
  */
 export function matchCustomer(
-  draft: { name: string | null, phone: string | null },
+  draft: { name: string | null, phone: string | null, externalId?: string | null },
   agentId: string | null,
   lookup: IdentityLookup,
 ): IdentityMatch {
-  const { name, phone } = draft
+  const { name, phone, externalId } = draft
+  if (externalId) {
+    const byId = lookup.byExternalId(externalId)
+    if (byId) return { kind: 'existing', customer: byId, addPhone: null }
+  }
   if (phone) {
     const byPhone = lookup.byPhone(phone)
     if (byPhone) return { kind: 'existing', customer: byPhone, addPhone: null }
   }
+  if (externalId) return { kind: 'new', name: name ?? `客户${externalId}`, phone }
   if (!name) return phone ? { kind: 'new', name: phoneName(phone), phone } : { kind: 'missing' }
   const named = lookup.byName(agentId, name)
   if (phone) {
