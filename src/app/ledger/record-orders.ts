@@ -35,7 +35,6 @@ export async function handleOrderMessage(ctx: MessageContext, parsed: OrderDraft
       return null
     }
     recordDrafts(ctx, drafts, ctx.msg.id)
-    await store.commit()
     return null
   }
   const blocking = issues.filter(i => i.blocking)
@@ -55,14 +54,11 @@ export async function handleOrderMessage(ctx: MessageContext, parsed: OrderDraft
       drafts,
     }
     store.pending.put(pending)
-    store.handled.add(ctx.msg.id, ctx.now.toISOString())
-    await store.commit()
     return ['❓ 我是这样理解的：', ...drafts.map(d => `· ${draftLine(d, ctx.inRoom)}`), ...issueLines(issues), '回复“确认”按上面记录，回复“取消”放弃；也可以改好后重新发送。'].join('\n')
   }
   const recorded = recordDrafts(ctx, drafts, ctx.msg.id)
   // A corrected resend replaces the question it answers: a later 确认 must not record it again.
   store.pending.remove(pendingKey(ctx.msg))
-  await store.commit()
   const reply = recordedReply(ctx, recorded)
   return repeated > 0 ? `${reply}\n（接龙里另有 ${repeated} 条之前已记录，没有重复记）` : reply
 }
@@ -89,8 +85,6 @@ export async function confirmPending(ctx: MessageContext): Promise<Reply> {
   if (question) return question
   const recorded = recordDrafts(ctx, pending.drafts, pending.sourceMessageId, pending.placedOn)
   store.pending.remove(pending.key)
-  store.handled.add(ctx.msg.id, ctx.now.toISOString())
-  await store.commit()
   return recordedReply(ctx, recorded)
 }
 
@@ -100,8 +94,6 @@ export async function cancelPending(ctx: MessageContext): Promise<Reply> {
   const pending = livePending(ctx)
   if (!pending) return ctx.inRoom ? null : '没有等待确认的报单。'
   store.pending.remove(pending.key)
-  store.handled.add(ctx.msg.id, ctx.now.toISOString())
-  await store.commit()
   return '已取消，这条报单没有记录。'
 }
 
@@ -123,7 +115,7 @@ function unresolved(ctx: MessageContext, drafts: readonly PendingOrder[]): strin
   const agentId = ctx.agent?.id ?? null
   for (const d of drafts) {
     const match = matchCustomer(d.customer, agentId, ctx.deps.store.customers)
-    if (match.kind === 'existing' && ctx.role === 'agent' && match.customer.agentId !== agentId)
+    if (match.kind === 'existing' && !ctx.visible.has(match.customer))
       return '⚠️ 这个电话已登记在别的代理或商家名下，这条报单没有记录。请联系管理员核对。'
     if (match.kind === 'missing') return '⚠️ 没看出是哪位客户，请写上客户名字或电话，如“张三 13800138000 面膜2盒 398”。'
     if (match.kind === 'ambiguous') {
