@@ -1,8 +1,8 @@
 /**
  * No module in src imports itself through others: the layers read one way (domain ← app ← adapters),
- * and within a layer a file that needs another's helper gets it from a third, shared one. Imports of
- * types alone are erased when the code runs and are not counted; nor is a lazy `await import()` (it is
- * how 帮助 reads the registry that lists it).
+ * and within a layer a file that needs another's helper or type gets it from a third, shared one.
+ * Imports of types alone count too; a lazy `await import()` does not (it is how 帮助 reads the
+ * registry that lists it).
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -18,23 +18,13 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-/** Types alone: `import type …`, `export type … from`, or only `type` names in braces. */
-function typesOnly(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
-  if (ts.isExportDeclaration(node)) return node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && node.exportClause.elements.every(e => e.isTypeOnly))
-  const clause = node.importClause
-  if (!clause) return false
-  if (clause.isTypeOnly) return true
-  const named = clause.namedBindings
-  return clause.name === undefined && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every(e => e.isTypeOnly)
-}
-
-/** The files of src a file imports statically for its code (`import … from`, `export … from`). */
+/** The files of src a file imports statically, types included (`import … from`, `export … from`). */
 function importsOf(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false)
   const out: string[] = []
   for (const node of source.statements) {
     const spec = (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) ? node.moduleSpecifier : undefined
-    if (!spec || !ts.isStringLiteral(spec) || !spec.text.startsWith('.') || typesOnly(node as ts.ImportDeclaration | ts.ExportDeclaration)) continue
+    if (!spec || !ts.isStringLiteral(spec) || !spec.text.startsWith('.')) continue
     out.push(resolve(dirname(file), spec.text.replace(/\.js$/, '.ts')))
   }
   return out
