@@ -34,7 +34,9 @@ export function commandsFor(role: Role): CommandDef[] {
   return commands.filter(c => (c.roles as readonly Role[]).includes(role))
 }
 
-/** Every word that starts a command. */
-export function commandWords(): string[] {
-  return [...byWord.keys()]
+const words: readonly string[] = Object.freeze([...byWord.keys()])
+
+/** Every word that starts a command (one list, so the parser lower-cases it once). */
+export function commandWords(): readonly string[] {
+  return words
 }

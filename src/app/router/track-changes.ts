@@ -19,23 +19,29 @@ export function trackChanges(store: Store): TrackedStore {
   function wrap<T extends object>(target: T, top: boolean): T {
     const known = wrapped.get(target)
     if (known) return known as T
+    const methods = new Map<PropertyKey, unknown>()
     const proxy = new Proxy(target, {
       get(t, key, receiver) {
         const value: unknown = Reflect.get(t, key, receiver)
-        if (top && key === 'commit') return () => Promise.reject(new Error('the message path saves once, at its boundary: use cases must not commit'))
-        if (typeof value === 'function') {
-          const fn = value as (...args: unknown[]) => unknown
-          if (!CHANGES.has(String(key))) return fn.bind(t)
-          return (...args: unknown[]) => {
-            changed = true
-            return fn.apply(t, args)
-          }
+        if (typeof value !== 'function') return top && typeof value === 'object' && value !== null ? wrap(value, false) : value
+        let method = methods.get(key)
+        if (method === undefined) {
+          method = methodOf(t, key, value as (...args: unknown[]) => unknown, top)
+          methods.set(key, method)
         }
-        return top && typeof value === 'object' && value !== null ? wrap(value, false) : value
+        return method
       },
     })
     wrapped.set(target, proxy)
     return proxy
+  }
+  function methodOf(t: object, key: PropertyKey, fn: (...args: unknown[]) => unknown, top: boolean): unknown {
+    if (top && key === 'commit') return () => Promise.reject(new Error('the message path saves once, at its boundary: use cases must not commit'))
+    if (!CHANGES.has(String(key))) return fn.bind(t)
+    return (...args: unknown[]) => {
+      changed = true
+      return fn.apply(t, args)
+    }
   }
   return { store: wrap(store, true), changed: () => changed }
 }
