@@ -1,11 +1,12 @@
 /** What every use case gets: the ports, the configuration, and the message being handled. */
 import type { ChartRenderer } from '../domain/charts/specs.js'
 import type { AddressReader, ChatPort, Clock, ContactDirectory, OutFile, Store } from '../domain/ports.js'
-import type { Agent, IncomingMessage, StaffRole } from '../domain/types.js'
+import type { Agent, IncomingMessage, Role } from '../domain/types.js'
 import type { Config } from './config.js'
 import type { JobRunner } from './jobs/runner.js'
 import type { Logger } from '../domain/logger.js'
 import type { CurrentClassification } from './segments/current.js'
+import type { CustomerView } from './visibility.js'
 
 export interface AppDeps {
   store: Store
@@ -32,9 +33,11 @@ export interface MessageContext {
   msg: IncomingMessage
   /** The text exactly as sent, for values that must match WeChat to the letter (group names). */
   rawText: string
-  role: StaffRole
+  role: Role
   /** The sender's agent record, when the sender is an agent (an admin may be one too). */
   agent: Agent | undefined
+  /** The customers the sender may see: decided once per message, before any use case runs. */
+  visible: CustomerView
   /** The merchant's local date of the message. */
   today: string
   now: Date

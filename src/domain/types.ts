@@ -1,7 +1,8 @@
 /** Stored records and the messages that flow through the bot. Money is integer fen; dates are ISO strings. */
 import type { LineDraft, OrderDraft, PaymentState } from './order/draft.js'
 
-export type Role = 'admin' | 'agent' | 'customer' | 'unknown'
+/** Who is speaking: staff, a customer linked to their contact, or a stranger (anyone else). */
+export type Role = 'admin' | 'agent' | 'customer' | 'stranger'
 
 /** The roles that run commands: staff of the merchant. */
 export type StaffRole = 'admin' | 'agent'

@@ -68,8 +68,6 @@ async function addAgent(ctx: MessageContext, name: string): Promise<Reply> {
     adopted += moveCustomers(store, other.id, agent.id).customers
     store.agents.update({ ...other, active: false })
   }
-  store.handled.add(ctx.msg.id, at)
-  await store.commit()
   const joined = adopted > 0 ? `（已关联导入的 ${adopted} 位客户）` : ''
   const text = existing?.active ? `${existing.name} 已经是代理了${joined}。` : `✅ 已添加代理：${agent.name}${joined}。对方现在可以直接在群里或私聊报单了。`
   // How many customers an agent has is for the merchant alone (as in 代理 列表).
@@ -101,8 +99,6 @@ async function transferAgent(ctx: MessageContext, words: string[]): Promise<Repl
     orders += moved.orders
   }
   if (customers === 0) return `${fromName} 名下没有客户，不用转移。`
-  store.handled.add(ctx.msg.id, ctx.now.toISOString())
-  await store.commit()
   const text = `✅ 已把 ${fromName} 的 ${customers} 位客户（${orders} 单）转给 ${to.name}。以后这些客户的跟进提醒发给 ${to.name}。`
   return { text, files: [], private: true }
 }
@@ -112,8 +108,6 @@ async function removeAgent(ctx: MessageContext, name: string): Promise<string> {
   const agent = ctx.msg.mentionIds.length > 0 ? store.agents.byContact(ctx.msg.mentionIds[0]!) : agentNamed(store, name)
   if (!agent?.active) return `没有叫“${name}”的代理。发“代理 列表”查看。`
   store.agents.update({ ...agent, active: false })
-  store.handled.add(ctx.msg.id, ctx.now.toISOString())
-  await store.commit()
   const hint = customerCount(store, agent.id) > 0 ? `要交给别的代理，发“代理 转移 ${agent.name} <新代理>”。` : ''
   return `✅ 已删除代理：${agent.name}。TA 的客户和订单都保留着。${hint}`
 }

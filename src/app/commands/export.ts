@@ -15,7 +15,7 @@ export const exportCommand = defineCommand({
     const csv = ctx.deps.csv
     if (!csv) return '导出暂不可用。'
     const rows = customerRows(ctx.deps.store, ctx.classified(), {
-      agentId: ctx.role === 'admin' ? undefined : ctx.agent?.id ?? '-',
+      agentId: ctx.visible.scope === 'all' ? undefined : ctx.visible.agentId ?? '-',
       creditDays: toPolicy(ctx.deps.config.classify).creditDays,
     })
     const bytes = new TextEncoder().encode(csv(rows))

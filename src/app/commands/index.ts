@@ -1,5 +1,5 @@
 /** The registry: the only list of chat commands. Help text and the README table come from here. */
-import type { StaffRole } from '../../domain/types.js'
+import type { Role } from '../../domain/types.js'
 import type { CommandDef } from '../router/types.js'
 import { agentCommand } from './agent.js'
 import { chartCommand } from './chart.js'
@@ -30,11 +30,13 @@ export function findCommand(word: string): CommandDef | undefined {
 }
 
 /** Commands this role may use, in registry order. */
-export function commandsFor(role: StaffRole): CommandDef[] {
-  return commands.filter(c => c.roles.includes(role))
+export function commandsFor(role: Role): CommandDef[] {
+  return commands.filter(c => (c.roles as readonly Role[]).includes(role))
 }
 
-/** Every word that starts a command. */
-export function commandWords(): string[] {
-  return [...byWord.keys()]
+const words: readonly string[] = Object.freeze([...byWord.keys()])
+
+/** Every word that starts a command (one list, so the parser lower-cases it once). */
+export function commandWords(): readonly string[] {
+  return words
 }

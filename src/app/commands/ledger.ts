@@ -1,13 +1,17 @@
 import { z } from 'zod'
-import type { MessageContext, Reply } from '../context.js'
-import { undoLast } from '../ledger/corrections.js'
-import { handleParsed, parseFor } from '../ledger/handle-parsed.js'
+import type { ParsedMessage } from '../../domain/order/draft.js'
+import { correctOrder, undoLast } from '../ledger/corrections.js'
+import { recordPayment, recordRefund } from '../ledger/money-moves.js'
 import { defineCommand } from '../router/types.js'
 
-/** 收款, 退款 and 改 are read by the order parser, which knows their forms; this keeps them in the registry. */
-async function viaParser(ctx: MessageContext, kind: 'payment' | 'refund' | 'correction', usage: string): Promise<Reply> {
-  const parsed = parseFor(ctx, [])
-  return parsed.kind === kind ? handleParsed(ctx, parsed) : `格式如“${usage}”。`
+type Parsed<K extends ParsedMessage['kind']> = Extract<ParsedMessage, { kind: K }>
+
+/**
+ * 收款, 退款 and 改 are read by the order parser, which knows their forms (`收款 张三 398 11.20`,
+ * `改 #12 数量 3`): their arguments are its reading of the message, and it must be of their kind.
+ */
+function parsedAs<K extends 'payment' | 'refund' | 'correction'>(kind: K, example: string) {
+  return z.custom<Parsed<K>>(p => (p as ParsedMessage).kind === kind, { error: `格式如“${example}”。` })
 }
 
 export const payment = defineCommand({
@@ -16,9 +20,10 @@ export const payment = defineCommand({
   roles: ['admin', 'agent'],
   summary: '记录客户付款，自动冲抵未付订单',
   usage: '收款 <客户> <金额>',
-  args: z.array(z.string()),
+  reads: 'message',
+  args: parsedAs('payment', '收款 张三 398'),
   backlog: true,
-  run: ctx => viaParser(ctx, 'payment', '收款 张三 398'),
+  run: (ctx, p) => recordPayment(ctx, p.payment, p.issues),
 })
 
 export const refund = defineCommand({
@@ -27,9 +32,10 @@ export const refund = defineCommand({
   roles: ['admin', 'agent'],
   summary: '记录退款，从该客户最近的订单中扣减',
   usage: '退款 <客户> <金额>',
-  args: z.array(z.string()),
+  reads: 'message',
+  args: parsedAs('refund', '退款 张三 199'),
   backlog: true,
-  run: ctx => viaParser(ctx, 'refund', '退款 张三 199'),
+  run: (ctx, p) => recordRefund(ctx, p.refund, p.issues),
 })
 
 export const correct = defineCommand({
@@ -38,8 +44,9 @@ export const correct = defineCommand({
   roles: ['admin', 'agent'],
   summary: '修改上一单（或指定单号）的金额、数量、电话、客户、日期、付款',
   usage: '改 上一单 金额 298｜改 #12 数量 3',
-  args: z.array(z.string()),
-  run: ctx => viaParser(ctx, 'correction', '改 上一单 金额 298'),
+  reads: 'message',
+  args: parsedAs('correction', '改 上一单 金额 298'),
+  run: (ctx, p) => correctOrder(ctx, p.correction, p.issues),
 })
 
 export const undo = defineCommand({

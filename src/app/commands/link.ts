@@ -1,10 +1,8 @@
 /** 绑定 / 解绑: link a customer to a WeChat contact of the bot account, by the customer's agent or an admin. */
 import { z } from 'zod'
-import type { Customer } from '../../domain/types.js'
-import type { MessageContext } from '../context.js'
 import { defineCommand } from '../router/types.js'
 import { skipPlannedMarketing } from '../router/customer-chat.js'
-import { findVisible } from './customer.js'
+import { findVisible } from '../ledger/find-customer.js'
 
 const BIND_USAGE = '绑定 <客户> <联系人名或备注>'
 const UNBIND_USAGE = '解绑 <客户>'
@@ -33,8 +31,6 @@ export const bindCommand = defineCommand({
     store.customers.update({ ...customer, contactId: contact.id })
     // Messages planned for the old link must not reach the new contact (or anyone).
     skipPlannedMarketing(store, customer.id, '客户改绑了微信')
-    store.handled.add(ctx.msg.id, ctx.now.toISOString())
-    await store.commit()
     return `✅ 已把客户 ${customer.name} 绑定到微信联系人 ${contact.name}${contact.alias ? `（备注 ${contact.alias}）` : ''}。`
   },
 })
@@ -52,17 +48,6 @@ export const unbindCommand = defineCommand({
     if (customer.contactId === null) return `客户 ${customer.name} 没有绑定微信。`
     ctx.deps.store.customers.update({ ...customer, contactId: null })
     skipPlannedMarketing(ctx.deps.store, customer.id, '客户解除了微信绑定')
-    ctx.deps.store.handled.add(ctx.msg.id, ctx.now.toISOString())
-    await ctx.deps.store.commit()
     return `✅ 已解除客户 ${customer.name} 的微信绑定。`
   },
 })
-
-/** `微信：已绑定（备注 xxx）` / `微信：未绑定`, for the 客户 profile. */
-export async function wechatLine(ctx: MessageContext, customer: Customer): Promise<string> {
-  const optedOut = customer.optedOut ? ' · 已退订营销消息' : ''
-  if (customer.contactId === null) return `微信：未绑定${optedOut}`
-  const contact = await ctx.deps.contacts.byId(customer.contactId).catch(() => undefined)
-  const label = contact ? (contact.alias ? `（备注 ${contact.alias}）` : `（${contact.name}）`) : ''
-  return `微信：已绑定${label}${optedOut}`
-}

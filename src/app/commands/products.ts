@@ -93,8 +93,6 @@ async function figures(ctx: MessageContext, name: string, words: string[]): Prom
   const { store } = ctx.deps
   const at = ctx.now.toISOString()
   const { product, created, ordersUpdated } = setFigures(store, name, read.figures, read.history, at)
-  store.handled.add(ctx.msg.id, at)
-  await store.commit()
   const reach = read.figures.costFen === undefined
     ? null
     : read.history ? `成本已写入 ${ordersUpdated} 张历史订单，利润按新成本重算。` : '新成本从现在起的订单生效；要用于以前的订单，再发一次并加上“含历史”。'
@@ -107,8 +105,6 @@ async function alias(ctx: MessageContext, name: string, aliasName: string): Prom
   const at = ctx.now.toISOString()
   const r = addAlias(store, name, aliasName, at)
   if (!r.ok) return `“${aliasName}”已经是单独的商品“${r.other.name}”。要把它并入“${name}”，请发“商品 合并 ${name} ${r.other.name}”。`
-  store.handled.add(ctx.msg.id, at)
-  await store.commit()
   return `✅ 已加别名：${productLine(r.product)}`
 }
 
@@ -118,7 +114,5 @@ async function merge(ctx: MessageContext, words: string[]): Promise<string> {
   const at = ctx.now.toISOString()
   const merged = mergeProducts(store, words[0]!, words[1]!, at)
   if (merged === 'same') return `“${words[0]}”和“${words[1]}”已经是同一个商品。`
-  store.handled.add(ctx.msg.id, at)
-  await store.commit()
   return `✅ 已合并：${productLine(merged)}\n以后“${words[1]}”都算作“${merged.name}”。`
 }

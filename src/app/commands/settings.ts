@@ -34,8 +34,6 @@ export const settingsCommand = defineCommand({
       text = room
     }
     store.settings.set(SETTINGS[label], text)
-    store.handled.add(ctx.msg.id, ctx.now.toISOString())
-    await store.commit()
     return `✅ 已设置 ${label}：${text}`
   },
 })

@@ -39,8 +39,6 @@ export const taskCommand = defineCommand({
       const plan = formatPlan(outcome.messages, { nameOf: recipientName(store) })
       return [`🔍 预览「${job.title}」（${job.name}），不会保存，也不会发送：`, ...outcome.notes, plan].join('\n')
     }
-    store.handled.add(ctx.msg.id, ctx.now.toISOString())
-    await store.commit()
     return [`✅ 已运行「${job.title}」（${job.name}）：`, ...outcome.notes, plannedText(outcome)].join('\n')
   },
 })

@@ -5,7 +5,6 @@ import type { CorrectionDraft, ParseIssue, PaymentState } from '../../domain/ord
 import type { Order } from '../../domain/types.js'
 import type { MessageContext, Reply } from '../context.js'
 import { issueLines, orderLine } from './format.js'
-import { canSee } from './find-customer.js'
 import { recostOrder } from './catalogue.js'
 import { identifyCustomer, newCustomer } from './record-order.js'
 
@@ -26,8 +25,6 @@ export async function undoLast(ctx: MessageContext): Promise<Reply> {
   if (collected > 0) return `⚠️ #${order.no} 已收款${formatFen(collected)}，不能直接撤销。请先发“退款”，或用“改”修正。`
   const cancelled: Order = { ...order, status: 'cancelled' }
   store.orders.update(cancelled)
-  store.handled.add(ctx.msg.id, ctx.now.toISOString())
-  await store.commit()
   const customer = store.customers.byId(order.customerId)!
   return `↩️ 已撤销：${orderLine(order, customer, ctx.inRoom, ctx.today)}`
 }
@@ -41,7 +38,7 @@ export async function correctOrder(ctx: MessageContext, draft: CorrectionDraft |
   const target = draft.target.kind === 'last'
     ? store.orders.lastRecordedBy(ctx.msg.senderId)
     : store.orders.byNo(draft.target.no)
-  if (!target || target.status !== 'active' || !canSee(ctx, store.customers.byId(target.customerId)!)
+  if (!target || target.status !== 'active' || !ctx.visible.has(store.customers.byId(target.customerId)!)
     || (ctx.role !== 'admin' && target.recordedBy !== ctx.msg.senderId && target.agentId !== ctx.agent?.id)) {
     return draft.target.kind === 'last' ? '没有可以修改的报单。' : `找不到可以修改的订单 #${draft.target.no}。`
   }
@@ -90,8 +87,6 @@ export async function correctOrder(ctx: MessageContext, draft: CorrectionDraft |
   }
   if (draft.field === 'amount' || draft.field === 'qty') order = recostOrder(store, order)
   store.orders.update(order)
-  store.handled.add(ctx.msg.id, at)
-  await store.commit()
   const customer = store.customers.byId(order.customerId)!
   const amountNote = draft.field === 'amount' ? `（原金额 ${target.amountFen === null ? '待补' : formatFen(target.amountFen)}）` : ''
   return `✏️ 已修改：${orderLine(order, customer, ctx.inRoom, ctx.today)}${amountNote}`

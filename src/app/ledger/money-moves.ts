@@ -31,8 +31,6 @@ export async function recordPayment(ctx: MessageContext, draft: MoneyMovementDra
     recordedAt: at,
     applied,
   })
-  store.handled.add(ctx.msg.id, at)
-  await store.commit()
   const account = accountOf(store, customer.id, ctx.today, toPolicy(ctx.deps.config.classify).creditDays)
   const settled = applied.map(a => `#${store.orders.byId(a.orderId)!.no} ${formatFen(a.amountFen)}`).join('、')
   return [
@@ -73,8 +71,6 @@ export async function recordRefund(ctx: MessageContext, draft: MoneyMovementDraf
     refundedOn: draft.date ?? ctx.today,
     recordedAt: at,
   })
-  store.handled.add(ctx.msg.id, at)
-  await store.commit()
   const state = updated.status === 'refunded' ? '，该单已全额退款' : ''
   return `✅ 已记录退款 ${customer.name} ${formatFen(amount)}（#${target.no}${state}）`
 }

@@ -37,7 +37,6 @@ export async function handleOrderMessage(ctx: MessageContext, parsed: OrderDraft
       return null
     }
     recordDrafts(ctx, drafts, ctx.msg.id)
-    await store.commit()
     return null
   }
   const blocking = issues.filter(i => i.blocking)
@@ -57,14 +56,11 @@ export async function handleOrderMessage(ctx: MessageContext, parsed: OrderDraft
       drafts,
     }
     store.pending.put(pending)
-    store.handled.add(ctx.msg.id, ctx.now.toISOString())
-    await store.commit()
     return ['❓ 我是这样理解的：', ...drafts.map(d => `· ${draftLine(d, ctx.inRoom)}`), ...issueLines(issues), '回复“确认”按上面记录，回复“取消”放弃；也可以改好后重新发送。'].join('\n')
   }
   const recorded = recordDrafts(ctx, drafts, ctx.msg.id)
   // A corrected resend replaces the question it answers: a later 确认 must not record it again.
   store.pending.remove(pendingKey(ctx.msg))
-  await store.commit()
   const reply = recordedReply(ctx, recorded)
   return repeated > 0 ? `${reply}\n（接龙里另有 ${repeated} 条之前已记录，没有重复记）` : reply
 }
@@ -91,8 +87,6 @@ export async function confirmPending(ctx: MessageContext): Promise<Reply> {
   if (question) return question
   const recorded = recordDrafts(ctx, pending.drafts, pending.sourceMessageId, pending.placedOn)
   store.pending.remove(pending.key)
-  store.handled.add(ctx.msg.id, ctx.now.toISOString())
-  await store.commit()
   return recordedReply(ctx, recorded)
 }
 
@@ -102,8 +96,6 @@ export async function cancelPending(ctx: MessageContext): Promise<Reply> {
   const pending = livePending(ctx)
   if (!pending) return ctx.inRoom ? null : '没有等待确认的报单。'
   store.pending.remove(pending.key)
-  store.handled.add(ctx.msg.id, ctx.now.toISOString())
-  await store.commit()
   return '已取消，这条报单没有记录。'
 }
 

@@ -63,8 +63,6 @@ export async function customerMessage(deps: AppDeps, msg: IncomingMessage, custo
   store.customers.update(next)
   const alert = answerAlert(deps, next, text, now)
   if (alert) planMessages(store, [alert], now, deps.logger)
-  store.handled.add(msg.id, now.toISOString())
-  await store.commit()
   return reply
 }
 

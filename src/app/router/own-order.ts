@@ -126,11 +126,9 @@ async function recordOwnOrder(ctx: MessageContext, owner: Customer, draft: Order
   const result = recordOrder(ctx.deps, draft, by, ctx.now)
   if (result.kind !== 'recorded') throw new Error(`own order not recorded: ${result.kind}`)
   const { order, customer } = result
-  store.handled.add(msg.id, ctx.now.toISOString())
   const what = `${linesLabel(order.lines)} ${order.amountFen === null ? '' : formatFen(order.amountFen)}`.trim()
   const written = draft.customer.phone !== null && draft.customer.phone !== customer.phone ? `\n（订单里写的电话：${draft.customer.phone}）` : ''
   planMessages(store, alerts(ctx, customer, 'own-order', `🛒 客户 ${customer.name} 自己在微信上下单了：#${order.no} ${what}${written}\n请尽快确认发货。`), ctx.now, ctx.deps.logger)
-  await store.commit()
   ctx.deps.logger.info('customer linked by their own order', { customer: customer.id })
   return `✅ 已收到您的订单：${what}。我们会尽快和您确认。`
 }
@@ -148,9 +146,7 @@ async function passOn(ctx: MessageContext, customer: Customer, why: string): Pro
     `“${text}”`,
   ].join('\n'))
   store.customers.update({ ...customer, lastInteractionAt: ctx.now.toISOString() })
-  store.handled.add(msg.id, ctx.now.toISOString())
   planMessages(store, messages, ctx.now, logger)
-  await store.commit()
   if (messages.length === 0) {
     logger.warn('customer order not passed on: no agent or admin to tell', { customer: customer.id })
     return null

@@ -1,4 +1,4 @@
-/** Who is speaking: resolved once per message, before any command runs. */
+/** Who is speaking: resolved once per message, before any command runs, without changing anything. */
 import type { ContactDirectory, Store } from '../../domain/ports.js'
 import type { Agent, Customer, IncomingMessage, Role } from '../../domain/types.js'
 import type { Config } from '../config.js'
@@ -25,7 +25,7 @@ export function resolveSpeaker(msg: IncomingMessage, config: Config, store: Stor
   if (activeAgent) return { role: 'agent', agent: activeAgent }
   const customer = msg.roomId === null ? store.customers.all().find(c => c.contactId === msg.senderId) : undefined
   if (customer) return { role: 'customer', agent: undefined, customer }
-  return { role: 'unknown', agent: undefined }
+  return { role: 'stranger', agent: undefined }
 }
 
 /**

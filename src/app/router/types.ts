@@ -18,7 +18,12 @@ export interface CommandDef<A = unknown> {
   privateInRooms?: boolean
   /** Also run for backlog delivered late after a restart (money records); replies are never sent then. */
   backlog?: boolean
-  /** Checks the words after the command name. */
+  /**
+   * What `args` checks: the words after the command name (the default), or — for 收款, 退款 and 改, whose
+   * forms the order parser knows — the parser's reading of the whole message.
+   */
+  reads?: 'words' | 'message'
+  /** Checks the words after the command name (or the parsed message, see `reads`). */
   args: z.ZodType<A>
   run(ctx: MessageContext, args: A): Promise<Reply>
 }

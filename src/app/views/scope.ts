@@ -1,8 +1,7 @@
-/** What a speaker may see: admins everything, agents only their own customers. */
+/** The classification as far as the speaker may see it (`ctx.visible`). */
 import type { CustomerClass } from '../../domain/segment/classify.js'
 import type { Customer } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
-import { canSee } from '../ledger/find-customer.js'
 
 /** The classified customers the speaker may see, with their records. */
 export function visibleClasses(ctx: MessageContext): { c: CustomerClass, customer: Customer }[] {
@@ -10,7 +9,7 @@ export function visibleClasses(ctx: MessageContext): { c: CustomerClass, custome
   const out: { c: CustomerClass, customer: Customer }[] = []
   for (const c of classification.customers) {
     const customer = ctx.deps.store.customers.byId(c.customerId)
-    if (customer && canSee(ctx, customer)) out.push({ c, customer })
+    if (customer && ctx.visible.has(customer)) out.push({ c, customer })
   }
   return out
 }

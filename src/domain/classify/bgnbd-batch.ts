@@ -5,7 +5,7 @@
  * Results are exactly those of pAlive, expectedPurchases and customerValue, computed the same way.
  */
 
-import type { BgnbdParams } from './bgnbd.js'
+import type { BgnbdParams } from './bgnbd-types.js'
 import { aliveExpectation, pAliveAt } from './bgnbd-predict.js'
 import type { CustomerValueOptions } from './clv.js'
 

@@ -3,7 +3,7 @@
  * costs O(distinct tuples + distinct time values + max x) instead of O(customers).
  */
 
-import type { Rft } from './bgnbd.js'
+import type { Rft } from './bgnbd-types.js'
 import { indexDistinct } from './distinct.js'
 
 /** Distinct (x, t_x, T) tuples with counts, indexed into the distinct x values and distinct time values. */

@@ -4,7 +4,7 @@
  * max T = 1 during the fit and α is scaled back afterwards.
  */
 
-import type { BgnbdFit, BgnbdParams, FitOptions, Rft } from './bgnbd.js'
+import type { BgnbdFit, BgnbdParams, FitOptions, Rft } from './bgnbd-types.js'
 import type { CompressedRft } from './bgnbd-data.js'
 import { compressRft } from './bgnbd-data.js'
 import { createBgnbdEvaluator } from './bgnbd-likelihood.js'

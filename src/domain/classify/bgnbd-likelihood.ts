@@ -7,7 +7,7 @@
 
 import digamma from '@stdlib/math-base-special-digamma'
 import gammaln from '@stdlib/math-base-special-gammaln'
-import type { BgnbdParams, Rft } from './bgnbd.js'
+import type { BgnbdParams, Rft } from './bgnbd-types.js'
 import type { CompressedRft } from './bgnbd-data.js'
 import { compressRft } from './bgnbd-data.js'
 

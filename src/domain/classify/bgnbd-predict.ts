@@ -5,7 +5,7 @@
 
 import betaln from '@stdlib/math-base-special-betaln'
 import gammaln from '@stdlib/math-base-special-gammaln'
-import type { BgnbdParams, Rft } from './bgnbd.js'
+import type { BgnbdParams, Rft } from './bgnbd-types.js'
 import { hyp2f1MinusOne, lnHyp2f1Positive } from './hyp2f1.js'
 import { logistic } from './log-math.js'
 

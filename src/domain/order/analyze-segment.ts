@@ -1,50 +1,12 @@
 /** Turns the tokens of one segment into facts: customer name, item lines, amounts, phones, dates, payment words. */
 
-import type { LineDraft, PaymentState } from './draft.js'
+import type { HugeFact, SegmentFacts } from './facts.js'
 import { isNameLike, mealOf, NOISE_WORDS, NOT_PRODUCTS } from './lexicon.js'
 import { attachItems, type ItemBuild } from './attach-items.js'
 import { splitCustomer } from './split-customer.js'
 import type { Token } from './tokenize.js'
 
-export interface MoneyFact {
-  fen: number
-  marked: boolean
-  /** The date this amount would be if it is really a bare `11.20`. */
-  monthDay: string | null
-  /** First thing in its segment (`11.20 张三 …`). */
-  leading: boolean
-  total: boolean
-}
-
-export interface PayFact {
-  state: PaymentState
-  fen: number | null
-}
-
-/** A number too long to be an exact amount (`¥99999999999999999999`). */
-export interface HugeFact {
-  raw: string
-  /** Written as money: a money suffix, or right after `¥`, `合计`, `已付`, `定金`, `金额`, `单价`. */
-  money: boolean
-}
-
-export interface SegmentFacts {
-  prefix: boolean
-  lead: string | null
-  items: LineDraft[]
-  texts: string[]
-  notes: string[]
-  monies: MoneyFact[]
-  phones: string[]
-  badPhones: string[]
-  dates: string[]
-  badDates: string[]
-  pays: PayFact[]
-  /** Numbers too long for money; those after `身份证`, `单号`, `卡号` and the like are left out. */
-  huge: HugeFact[]
-  looseQty: { n: number, unit: string | null } | null
-  loosePrice: number | null
-}
+export type { HugeFact, MoneyFact, PayFact, SegmentFacts } from './facts.js'
 
 const MAX_NAME_LENGTH = 20
 const TRIM = new Set([...' .-_#*·•\'"`^&%'])

@@ -89,6 +89,12 @@ export interface CorrectionDraft {
   paidFen?: number
 }
 
+/** Zero or more orders read from a message, with what was wrong in it. */
+export interface OrderParse {
+  orders: OrderDraft[]
+  issues: ParseIssue[]
+}
+
 /** Everything one chat message can be, as far as orders are concerned. */
 export type ParsedMessage =
   | { kind: 'order', orders: OrderDraft[], issues: ParseIssue[] }

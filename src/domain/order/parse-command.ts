@@ -3,6 +3,9 @@
 import type { ParsedMessage, ParseOptions } from './draft.js'
 import { ORDER_PREFIXES } from './lexicon.js'
 
+/** Marks after a command word that mean nothing (`帮助？`, `撤销。`): one rule for every reader of commands. */
+export const COMMAND_END = /[?!。.~～]+$/u
+
 /** Always commands, whatever the caller passes. */
 export const BUILTIN_COMMANDS: readonly string[] = ['撤销', '确认', '取消']
 
@@ -22,7 +25,7 @@ function wordSet(words: readonly string[]): ReadonlySet<string> {
 
 /** Reads a command; null when the first word is no command word. */
 export function parseCommand(text: string, options: ParseOptions): Command | null {
-  const first = /^\/?\s*(\S+)/.exec(text)?.[1]?.replace(/[!。.~]+$/, '')
+  const first = /^\/?\s*(\S+)/.exec(text)?.[1]?.replace(COMMAND_END, '')
   if (first === undefined || first === '') return null
   const known = BUILTIN_COMMANDS.includes(first) || wordSet(options.commandWords ?? []).has(first.toLowerCase())
   if (!known) return null

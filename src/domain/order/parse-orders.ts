@@ -1,6 +1,6 @@
 /** Reads a whole message as zero or more orders: one-liners, item lines under a customer, templates. */
 
-import type { OrderDraft, ParseIssue, ParseOptions } from './draft.js'
+import type { OrderParse, ParseIssue, ParseOptions } from './draft.js'
 import type { PayFact, SegmentFacts } from './analyze-segment.js'
 import { finishOrder } from './finish-order.js'
 import { totalMismatch } from './issues.js'
@@ -12,10 +12,7 @@ import type { FieldContext } from './parse-fields.js'
 import { applyField, fieldContext, readSegment, splitLabelled } from './parse-fields.js'
 import { readBlock } from './read-block.js'
 
-export interface OrderParse {
-  orders: OrderDraft[]
-  issues: ParseIssue[]
-}
+export type { OrderParse } from './draft.js'
 
 interface State {
   ctx: FieldContext

@@ -7,7 +7,7 @@ import { finishOrder } from './finish-order.js'
 import { addLine, mergeContinuation, mergeCustomerSegment, nameOnlyLine, newAcc } from './order-acc.js'
 import { isQuestion } from './lexicon.js'
 import { fieldContext, type FieldContext, readSegment } from './parse-fields.js'
-import type { OrderParse } from './parse-orders.js'
+import type { OrderParse } from './draft.js'
 import { type Block, shapeBlock } from './shape-block.js'
 
 const DAY = /\d{1,4}\s*[-./年月]\s*\d{1,2}\s*[日号]?/gu

@@ -7,7 +7,7 @@ import { createWordIndex, longestWordAt, MEASURES, OTHER_SUFFIXES } from './lexi
 import type { Literal } from './read-literal.js'
 import { isDigit, isWordChar, moneyTailEnd, readArabic, readNumeralRun } from './read-literal.js'
 import { bareMonthDay, matchDateAt } from './parse-date.js'
-import type { Match } from './tokenize.js'
+import type { Match } from './token.js'
 
 const MEASURE_INDEX = createWordIndex(MEASURES, true)
 const OTHER_INDEX = createWordIndex(OTHER_SUFFIXES)

@@ -1,7 +1,7 @@
 /** Separates a customer glued to a product (`李姐精华3瓶`) using the catalogue, or a form of address. */
 
 import type { ItemBuild } from './attach-items.js'
-import type { SegmentFacts } from './analyze-segment.js'
+import type { SegmentFacts } from './facts.js'
 import { NOISE_WORDS, splitHonorific } from './lexicon.js'
 
 const MAX_GLUED = 30

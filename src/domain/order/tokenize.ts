@@ -1,39 +1,15 @@
 /** Splits one normalised chat segment into tokens: text, quantities, specs, money, dates, phones, keywords. */
 
 import type { PaymentState } from './draft.js'
+import type { Match, Token, TokenBody } from './token.js'
 import { isNumeralChar, NUMERAL_CHARS } from './chinese-number.js'
 import { matchDateAt } from './parse-date.js'
 import { isDigit } from './read-literal.js'
 import { plainNumeralEnd, readAmountAfter, readCount, scanNumber, scanNumeral } from './scan-number.js'
 import { createWordIndex, longestWordAt, ORDER_PREFIXES, PAY_WORDS, TOTAL_WORDS, UNITS } from './lexicon.js'
 
-export type TokenBody =
-  | { kind: 'text', text: string }
-  | { kind: 'sep', char: string }
-  | { kind: 'qty', n: number, unit: string | null }
-  | { kind: 'spec', spec: string, n: number | null, unit: string | null }
-  | { kind: 'money', fen: number, marked: boolean, raw: string, monthDay: string | null }
-  /** A number too long to be an exact amount; `marked` when a money suffix follows (`元`, `万`). */
-  | { kind: 'huge', raw: string, marked: boolean }
-  | { kind: 'price', fen: number }
-  | { kind: 'mul', priceFen: number, qty: number, totalFen: number | null, raw: string }
-  | { kind: 'date', date: string }
-  | { kind: 'bad-date', raw: string }
-  | { kind: 'phone', phone: string }
-  | { kind: 'bad-phone', raw: string }
-  | { kind: 'pay', state: PaymentState, fen: number | null }
-  | { kind: 'total' }
-  | { kind: 'each', n: number, unit: string | null }
-  | { kind: 'prefix' }
-  | { kind: 'junk' }
+export type { Match, Token, TokenBody } from './token.js'
 
-/** A token; `gap` says whether whitespace came right before it. */
-export type Token = TokenBody & { gap: boolean }
-
-export interface Match {
-  body: TokenBody
-  end: number
-}
 
 const SEPARATORS = new Set([...',、+;。!?~|()[]{}【】“”"\'…:《》<>/\\=&'])
 const PAY_INDEX = createWordIndex(PAY_WORDS.keys())

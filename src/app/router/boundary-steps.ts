@@ -1,0 +1,112 @@
+/**
+ * The steps around the use cases: send the reply, drop repeated deliveries, turn a failure into the
+ * "not recorded" answer, keep to the order groups, and save — once, after the use case, before the reply.
+ */
+import type { IncomingMessage } from '../../domain/types.js'
+import type { AppDeps, Reply } from '../context.js'
+import type { Step } from './pipeline.js'
+import { createStorageAlert, STORAGE_FAILED_REPLY, storageFailureCode } from './storage-alert.js'
+
+export const FAILED_REPLY = '⚠️ 抱歉，这条消息处理失败，没有记录。请稍后重发。'
+export const SENT_PRIVATELY = '📩 已私聊发给你。'
+
+/** Sends what the steps behind it answered; backlog delivered late after a restart is never answered. */
+export function reply(deps: AppDeps): Step {
+  return {
+    name: 'reply',
+    async run(turn, next) {
+      const answer = await next()
+      if (answer === null || turn.msg.stale) return answer
+      try {
+        await deliver(deps, turn.msg, answer)
+      }
+      catch (error) {
+        deps.logger.error('reply failed', { id: turn.msg.id, error: String(error) })
+      }
+      return answer
+    },
+  }
+}
+
+async function deliver(deps: AppDeps, msg: IncomingMessage, reply: Exclude<Reply, null>): Promise<void> {
+  const { text, files, private: own } = typeof reply === 'string' ? { text: reply, files: [], private: false } : reply
+  // Customer data asked for in a room goes to the asker alone; the room only hears where it went.
+  const toSender = msg.roomId !== null && own === true
+  const target = toSender ? msg.senderId : msg.roomId ?? msg.senderId
+  if (text !== null) {
+    if (toSender) await deps.chat.sendText(target, text)
+    else await deps.chat.reply(msg, text)
+  }
+  for (const f of files) await deps.chat.sendFile(target, f)
+  if (toSender) await deps.chat.reply(msg, SENT_PRIVATELY)
+}
+
+/** Remembers recent message ids: a message delivered twice is handled once. */
+export function dedupe(deps: AppDeps, recentMax: number) {
+  const recent = new Set<string>()
+  const step: Step = {
+    name: 'dedupe',
+    run(turn, next) {
+      const { id } = turn.msg
+      if (recent.has(id)) return Promise.resolve(null)
+      recent.add(id)
+      if (recent.size > recentMax) recent.delete(recent.values().next().value!)
+      if (deps.store.handled.has(id) || deps.store.orders.bySource(id).length > 0) return Promise.resolve(null)
+      return next()
+    },
+  }
+  /** Lets a later delivery of the message try again (nothing of it was stored). */
+  const forget = (id: string): void => void recent.delete(id)
+  return { step, forget }
+}
+
+/** A failed message is answered as not recorded; when storage failed, the admins hear of it too. */
+export function failures(deps: AppDeps, forget: (id: string) => void): Step {
+  const storageAlert = createStorageAlert(deps)
+  return {
+    name: 'failures',
+    async run(turn, next) {
+      try {
+        return await next()
+      }
+      catch (error) {
+        const { msg } = turn
+        deps.logger.error('message failed', { id: msg.id, error: String(error) })
+        forget(msg.id)
+        const storage = storageFailureCode(error)
+        if (storage) await storageAlert.notify(storage)
+        return msg.stale ? null : storage ? STORAGE_FAILED_REPLY : FAILED_REPLY
+      }
+    },
+  }
+}
+
+/** With order groups configured, other rooms are not listened to. */
+export const orderGroups: Step = {
+  name: 'order-groups',
+  run(turn, next) {
+    const { msg, deps } = turn
+    const groups = deps.config.orderGroups
+    if (msg.roomId && groups.length > 0 && !groups.includes(msg.roomTopic ?? '')) return Promise.resolve(null)
+    return next()
+  },
+}
+
+/**
+ * The boundary: when the use case changed anything, the message is marked handled and everything is
+ * committed in one go, before the reply is sent. A failed commit has rolled the store back; the failure
+ * step answers that the message was not recorded.
+ */
+export function save(deps: AppDeps): Step {
+  return {
+    name: 'save',
+    async run(turn, next) {
+      const answer = await next()
+      if (turn.changes.changed()) {
+        deps.store.handled.add(turn.msg.id, turn.now.toISOString())
+        await deps.store.commit()
+      }
+      return answer
+    },
+  }
+}

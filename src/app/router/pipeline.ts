@@ -1,0 +1,66 @@
+/**
+ * The message path as a chain of small named steps, the way grammY's `Composer` chains middleware:
+ * each step answers the message itself or passes it on with `next()`, and may act after the steps
+ * behind it have answered (the boundary saves there, the outermost step sends the reply).
+ */
+import type { IncomingMessage } from '../../domain/types.js'
+import { localDate } from '../local-time.js'
+import type { AppDeps, MessageContext, Reply } from '../context.js'
+import type { CurrentClassification } from '../segments/current.js'
+import type { CustomerView } from '../visibility.js'
+import type { CleanText } from './clean-text.js'
+import type { Intent } from './read-message.js'
+import type { Speaker } from './roles.js'
+import type { TrackedStore } from './track-changes.js'
+
+/** One message on its way through the steps; each step fills in what it found out. */
+export interface Turn {
+  /** The message as delivered. */
+  msg: IncomingMessage
+  /** Its text, cleaned once. */
+  text: CleanText
+  now: Date
+  /** The ports, with the store tracking what the use cases change (saved once, at the boundary). */
+  deps: AppDeps
+  changes: TrackedStore
+  /** Who is speaking (a stranger until the speaker step has looked). */
+  speaker: Speaker
+  /** The customers the speaker may see (no one until the scope step has decided). */
+  visible: CustomerView
+  /** What the message is (set by the read step, for staff). */
+  intent?: Intent
+  /** The merchant's customers classified as of today (computed on first use, cached). */
+  classified(): CurrentClassification
+}
+
+/** What a use case gets: the turn as far as the steps before it have resolved it. */
+export function contextOf(turn: Turn): MessageContext {
+  const { msg, deps, now, speaker } = turn
+  return {
+    deps,
+    classified: turn.classified,
+    msg: { ...msg, text: turn.text.text },
+    rawText: turn.text.raw,
+    role: speaker.role,
+    agent: speaker.agent,
+    visible: turn.visible,
+    today: localDate(new Date(msg.sentAt), deps.config.timezone),
+    now,
+    inRoom: msg.roomId !== null,
+  }
+}
+
+export type Next = () => Promise<Reply>
+export interface Step {
+  /** For logs and for reading the chain: what this step decides. */
+  name: string
+  run(turn: Turn, next: Next): Promise<Reply>
+}
+
+/** Runs the steps in order; the message falls silent when the last step passes it on. */
+export function compose(steps: readonly Step[]): (turn: Turn) => Promise<Reply> {
+  return (turn) => {
+    const at = (i: number): Promise<Reply> => (i < steps.length ? steps[i]!.run(turn, () => at(i + 1)) : Promise.resolve(null))
+    return at(0)
+  }
+}
