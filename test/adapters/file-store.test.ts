@@ -514,7 +514,7 @@ describe('file store: moving version 6 JSON parts to MessagePack', () => {
     const fields = Object.keys(o1)
     const lineFields = ['name', 'qty', 'unit', 'unitPriceFen', 'amountFen', 'spec', 'costFen', 'shareFen']
     // As version 6 wrote them: rows under a header, dictionary fields as numbers, absent line fields as null.
-    const row = fields.map(f => f === 'customerId' ? 0 : f === 'lines' ? o1.lines.map(l => lineFields.map(k => (l as Record<string, unknown>)[k] ?? null)) : (o1 as Record<string, unknown>)[f])
+    const row = fields.map(f => f === 'customerId' ? 0 : f === 'lines' ? o1.lines.map(l => lineFields.map(k => (l as unknown as Record<string, unknown>)[k] ?? null)) : (o1 as unknown as Record<string, unknown>)[f])
     writeFileSync(join(data, 'orders-0.json'), JSON.stringify({ collection: 'orders', seq: 1, fields, nested: { lines: lineFields }, dict: { customerId: ['c1'] }, rows: [row] }))
     const c1 = aCustomer({ id: 'c1', region: { province: '广东省', city: null, district: null } })
     writeFileSync(join(data, 'customers-0.json'), JSON.stringify({ collection: 'customers', seq: 1, records: [c1] }))
