@@ -39,8 +39,12 @@ export interface PartFlusherOptions {
 
 export function createPartFlusher(o: PartFlusherOptions) {
   let manifest: Manifest = { ...o.manifest }
-  const dirty = new Map<string, { seq: number, at: number }>()
-  for (const [part, seq] of o.dirty) dirty.set(part, { seq, at: 0 })
+  /**
+   * Parts behind the journal: the first line each lacks, the last line that touched it (lines keep
+   * coming while a rewrite runs in the background), and when it first fell behind.
+   */
+  const dirty = new Map<string, { seq: number, last: number, at: number }>()
+  for (const [part, seq] of o.dirty) dirty.set(part, { seq, last: 0, at: 0 })
   let force = false
   let closed = false
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -79,10 +83,18 @@ export function createPartFlusher(o: PartFlusherOptions) {
       const out = new AtomicFile<unknown>(partFile(o.dir, c.part))
       await out.writeBytes(encodePart(c.collection, c.seq, c.records))
       manifest = { ...manifest, [c.part]: { seq: c.seq, count: c.records.length, sha256: out.lastSha256() } }
-      if ((dirty.get(c.part)?.seq ?? Infinity) <= c.seq) dirty.delete(c.part)
+      caughtUp(c.part, c.seq)
     }
     await writeMain(o.file, { schemaVersion: SCHEMA_VERSION, seq: c.seq, ...c.main, parts: manifest } as MainFile)
-    if ((dirty.get(MAIN_PART)?.seq ?? Infinity) <= c.seq) dirty.delete(MAIN_PART)
+    caughtUp(MAIN_PART, c.seq)
+  }
+
+  /** `part` is on disk as of line `seq`: clean, unless a later line touched it meanwhile. */
+  function caughtUp(part: string, seq: number): void {
+    const d = dirty.get(part)
+    if (!d || d.seq > seq) return
+    if (d.last <= seq) dirty.delete(part)
+    else d.seq = seq + 1
   }
 
   /** Journal files whose every line is in the parts and the main file are deleted. */
@@ -109,7 +121,11 @@ export function createPartFlusher(o: PartFlusherOptions) {
   return {
     /** Parts touched by the journal line `seq` about to be written. */
     touched(parts: Iterable<string>, seq: number, nowMs: number): void {
-      for (const part of parts) if (!dirty.has(part)) dirty.set(part, { seq, at: nowMs })
+      for (const part of parts) {
+        const d = dirty.get(part)
+        if (d) d.last = Math.max(d.last, seq)
+        else dirty.set(part, { seq, last: seq, at: nowMs })
+      }
     },
     /** That journal line failed: its parts are not behind the journal because of it. */
     untouched(parts: Iterable<string>, seq: number): void {
