@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dataDirOf } from '../src/adapters/store/layout.js'
-import { openLowdbStore, writeAll } from '../src/adapters/store/lowdb-store.js'
+import { openFileStore, writeAll } from '../src/adapters/store/file-store.js'
 import { quantile } from '../src/domain/segment/merchant.js'
 import { botConfig, Inbox, startBot, startGateway, waitFor } from '../test/helpers/gateway.js'
 import { AGENTS, buildDatabase, customerName, orderMessage, seeded } from './data.js'
@@ -25,7 +25,7 @@ export async function latency(seconds: number, perSecond: number): Promise<{ p50
   data.agents.forEach((a, k) => { a.contactId = agents[k]!.id })
   data.admins = [{ contactId: boss.id, name: '老板', boundAt: '2023-01-01T00:00:00.000Z' }]
   await writeAll(file, dataDirOf(file), data)
-  const store = await openLowdbStore({ file, today: () => '2026-11-23', backupsKept: 0 })
+  const store = await openFileStore({ file, today: () => '2026-11-23', backupsKept: 0 })
   const app = await startBot(gw, store, botConfig(gw, file, { env: { WXCRM_ADMINS: '老板' } }))
   // A few orders first to warm every path (not counted).
   const rand = seeded(5)

@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Command } from 'commander'
 import { LOCAL_ADMIN, LOCAL_ROOMS_KEY, localContactId, writeLocalRooms } from '../src/adapters/console/local-world.js'
-import { moveDatabase, openLowdbStore } from '../src/adapters/store/lowdb-store.js'
+import { moveDatabase, openFileStore } from '../src/adapters/store/file-store.js'
 import { localDate } from '../src/app/local-time.js'
 import { toPolicy } from '../src/app/segments/policy-config.js'
 import { reclassify } from '../src/app/segments/reclassify.js'
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const file = resolve(opts.db ?? config.dbPath)
   const exists = await stat(file).then(() => true, () => false)
   if (exists) {
-    const probe = await openLowdbStore({ file, today: () => localDate(new Date(), config.timezone), backupsKept: 0 })
+    const probe = await openFileStore({ file, today: () => localDate(new Date(), config.timezone), backupsKept: 0 })
     const customers = probe.customers.all().length
     await probe.close()
     if (customers > 0 && !opts.force) {
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     console.log(`旧数据库已备份到 ${backup}`)
   }
   const today = localDate(new Date(), config.timezone)
-  const store = await openLowdbStore({ file, today: () => today, backupsKept: config.backupsKept })
+  const store = await openFileStore({ file, today: () => today, backupsKept: config.backupsKept })
   const report = seedDemo(store, { today, customers, seed: 2026 })
   await store.commit()
   // Two nightly runs, so 概览 can show what changed since yesterday.

@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { readCsvRows, toCsv, writeCsv } from './adapters/csv.js'
 import { DbLockedError } from './adapters/store/lock-file.js'
 import { formatTable } from './adapters/terminal-table.js'
-import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
+import { DbLoadError, openFileStore } from './adapters/store/file-store.js'
 import { customerRows } from './app/io/export-customers.js'
 import { importOrders, type ImportMapping, type ImportReport } from './app/io/import-orders.js'
 import { importProducts, productRows } from './app/io/products-csv.js'
@@ -46,7 +46,7 @@ function isoInstant(value: string): Date {
 }
 
 async function openDb(path: string) {
-  return openLowdbStore({ file: resolve(path), today: () => localDate(new Date(), DEFAULT_TZ), backupsKept: 0 })
+  return openFileStore({ file: resolve(path), today: () => localDate(new Date(), DEFAULT_TZ), backupsKept: 0 })
 }
 
 const program = new Command()

@@ -8,7 +8,7 @@ import type { impls } from 'wechaty-puppet'
 import { startLocalChat, LOCAL_HELP } from './adapters/console/local-chat.js'
 import { LOCAL_ADMIN, LOCAL_ORDER_ROOM, LOCAL_ROOMS_KEY, localContactName, readLocalIds, readLocalRooms, writeLocalRooms } from './adapters/console/local-world.js'
 import { createConsoleLogger } from './adapters/console-logger.js'
-import { DbLoadError, openLowdbStore } from './adapters/store/lowdb-store.js'
+import { DbLoadError, openFileStore } from './adapters/store/file-store.js'
 import { systemClock } from './adapters/system-clock.js'
 import { createGatewayPuppet } from './adapters/wechaty/connection.js'
 import { LocalPuppet } from './adapters/wechaty/mock-puppet.js'
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const local = !isGatewayMode(config)
   const logger = createConsoleLogger({ quiet: local })
   const dbFile = resolve(config.dbPath)
-  const store = await openLowdbStore({
+  const store = await openFileStore({
     file: dbFile,
     today: () => localDate(new Date(), config.timezone),
     backupsKept: config.backupsKept,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import { GROUP_NAMES, type Group } from '../../src/domain/segment/groups.js'
 import { withAgents } from '../helpers/test-app.js'
 
@@ -53,7 +53,7 @@ describe('wxcrm export --as-of', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'wxcrm-asof-')), 'db.json')
   beforeAll(async () => {
     // A shop's chat on a database file: 张三 buys in October and November, 李四 first in November.
-    const store = await openLowdbStore({ file: db, today: () => '2026-11-23' })
+    const store = await openFileStore({ file: db, today: () => '2026-11-23' })
     const app = await withAgents({ store })
     for (const order of [
       '张三 13800138000 面膜2盒 398 已付 10月1日',

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { importOrders } from '../../src/app/io/import-orders.js'
 import type { Store } from '../../src/domain/ports.js'
@@ -35,7 +35,7 @@ function wxcrmImport(csv: string, db: string, ...more: string[]): { out: string,
   return { out: run.stdout, err: run.stderr }
 }
 
-const open = (db: string) => openLowdbStore({ file: db, today: () => '2026-11-23' })
+const open = (db: string) => openFileStore({ file: db, today: () => '2026-11-23' })
 
 /** A customer who bought every month and stopped half a year ago: 睡眠型 at the first reclassify. */
 const DORMANT_ROWS = ['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01']

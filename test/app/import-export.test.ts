@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readCsvRows, toCsv } from '../../src/adapters/csv.js'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { customerRows } from '../../src/app/io/export-customers.js'
 import { importOrders } from '../../src/app/io/import-orders.js'
@@ -93,7 +93,7 @@ describe('the wxcrm command line', () => {
     const db = join(dir, 'db.json')
     const out = cli(['import', CDNOW, '--db', db, '--customer', 'id', '--date', 'date', '--amount', 'dollars', '--qty', 'cds'])
     expect(out).toContain('导入 6919 单，新客户 2357 位')
-    const store = await openLowdbStore({ file: db, today: () => '2026-11-23' })
+    const store = await openFileStore({ file: db, today: () => '2026-11-23' })
     expect(store.orders.all()).toHaveLength(6919)
     await store.close()
     cli(['export', '--db', db, '--out', join(dir, 'c.csv')])

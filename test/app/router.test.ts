@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { STORAGE_FAILED_REPLY, storageAlertText } from '../../src/app/router/storage-alert.js'
 import { makeTestApp, NOW, withAgents } from '../helpers/test-app.js'
@@ -177,7 +177,7 @@ describe('orders', () => {
 
   it('tells the agent the order was NOT recorded when saving fails, keeps nothing of it, and takes it again later', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wxcrm-fail-'))
-    const store = await openLowdbStore({ file: join(dir, 'db.json'), today: () => '2026-11-23' })
+    const store = await openFileStore({ file: join(dir, 'db.json'), today: () => '2026-11-23' })
     const app = await withAgents({ store })
     const repair = breakDatabaseWrites(join(dir, 'db.json'))
     const before = app.chat.sent.length

@@ -1,7 +1,8 @@
-/** The Store contract: every implementation must pass it (run by memory-store and lowdb-store tests). */
+/** The Store contract: every implementation must pass it (run by memory-store and file-store tests). */
 import { describe, expect, it } from 'vitest'
 import type { Store } from '../../src/domain/ports.js'
 import { aCustomer, anOrder, anOutboxEntry } from '../helpers/builders.js'
+import { addFullRecords, expectFullRecords } from '../helpers/full-records.js'
 
 export interface StoreFactory {
   /** A new, empty store. */
@@ -204,6 +205,16 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(again.admins.all()).toEqual([])
       expect(again.handled.has('m1')).toBe(true)
       expect(again.nextSeq('order')).toBe(3)
+      await again.close()
+    })
+
+    it('keeps a record of every collection, every optional field set, identical across a reopen', async () => {
+      const s = await factory.open()
+      addFullRecords(s)
+      await s.commit()
+      expectFullRecords(s)
+      const again = await factory.reopen(s)
+      expectFullRecords(again)
       await again.close()
     })
   })

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import type { mock } from 'wechaty-puppet-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dataDirOf } from '../../src/adapters/store/layout.js'
-import { openLowdbStore, type LowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore, type FileStore } from '../../src/adapters/store/file-store.js'
 import type { BotApp } from '../../src/bot.js'
 import { breakDatabaseWrites, readDatabase } from '../helpers/db.js'
 import { botConfig, type Gateway, Inbox, startBot, startGateway, waitFor } from '../helpers/gateway.js'
@@ -32,7 +32,7 @@ const mounted = tryMount(mountPoint)
 const dbFile = join(mountPoint, 'shop.json')
 let gw: Gateway
 let app: BotApp
-let store: LowdbStore
+let store: FileStore
 let wang: mock.ContactMock
 let room: mock.RoomMock
 let inbox: Inbox
@@ -54,7 +54,7 @@ beforeAll(async () => {
   inbox = new Inbox(room, gw.self.id)
   bossInbox = new Inbox(boss, gw.self.id)
   const config = botConfig(gw, dbFile, { env: { WXCRM_ADMINS: '老板' } })
-  store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23', backupsKept: 0 })
+  store = await openFileStore({ file: dbFile, today: () => '2026-11-23', backupsKept: 0 })
   app = await startBot(gw, store, config)
   expect(await inbox.after(() => boss.say('代理 添加 小王').to(room))).toContain('已添加代理：小王')
   expect(await inbox.after(() => wang.say('张三 13800138000 面膜2盒 398 已付').to(room))).toContain('已记录')

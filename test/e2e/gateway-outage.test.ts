@@ -15,7 +15,7 @@ import timezone from 'dayjs/plugin/timezone.js'
 import utc from 'dayjs/plugin/utc.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { mock } from 'wechaty-puppet-mock'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import { createGatewayPuppet } from '../../src/adapters/wechaty/connection.js'
 import { parseConfig } from '../../src/app/config.js'
 import { createBotApp, type BotApp } from '../../src/bot.js'
@@ -70,7 +70,7 @@ beforeAll(async () => {
       WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
     },
   })
-  store = await openLowdbStore({ file: dbFile, today: () => dayjs().tz(TZ).format('YYYY-MM-DD') })
+  store = await openFileStore({ file: dbFile, today: () => dayjs().tz(TZ).format('YYYY-MM-DD') })
   // As main.ts does in gateway mode.
   app = createBotApp({ puppet: createGatewayPuppet(config.gateway), store, config, logger, supervise: true })
   app.bot.on('login', () => { logins++ })

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { mock } from 'wechaty-puppet-mock'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import type { BotApp } from '../../src/bot.js'
 import { aCustomer, anOrder } from '../helpers/builders.js'
 import { botConfig, type Gateway, Inbox, startBot, startGateway, waitFor } from '../helpers/gateway.js'
@@ -18,7 +18,7 @@ let boss: mock.ContactMock
 let wang: mock.ContactMock
 let bossInbox: Inbox
 let wangInbox: Inbox
-let store: Awaited<ReturnType<typeof openLowdbStore>>
+let store: Awaited<ReturnType<typeof openFileStore>>
 
 beforeAll(async () => {
   gw = await startGateway()
@@ -30,7 +30,7 @@ beforeAll(async () => {
   // Sending at any hour of the test run, without pauses.
   const fileText = JSON.stringify({ sending: { quietHours: { start: '00:00', end: '00:00' }, gapSeconds: { min: 0, max: 0 } } })
   const config = botConfig(gw, dbFile, { fileText })
-  store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
+  store = await openFileStore({ file: dbFile, today: () => '2026-11-23' })
   store.admins.add({ contactId: boss.id, name: '老板', boundAt: new Date().toISOString() })
   store.agents.add({ id: 'a1', name: '小王', contactId: wang.id, addedAt: new Date().toISOString(), active: true })
   store.customers.add(aCustomer({ id: 'c1', name: '王五', agentId: 'a1' }))

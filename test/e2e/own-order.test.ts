@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { mock } from 'wechaty-puppet-mock'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import type { BotApp } from '../../src/bot.js'
 import { readDatabase } from '../helpers/db.js'
 import { botConfig, type Gateway, Inbox, startBot, startGateway } from '../helpers/gateway.js'
@@ -32,7 +32,7 @@ beforeAll(async () => {
   dbFile = join(mkdtempSync(join(tmpdir(), 'wxcrm-e2e-own-')), 'db.json')
   // The agent's alerts go out at any hour of the test run, without pauses.
   const fileText = JSON.stringify({ sending: { quietHours: { start: '00:00', end: '00:00' }, gapSeconds: { min: 0, max: 0 } } })
-  const store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
+  const store = await openFileStore({ file: dbFile, today: () => '2026-11-23' })
   app = await startBot(gw, store, botConfig(gw, dbFile, { fileText, env: { WXCRM_ADMINS: '老板' } }))
   const group = new Inbox(room, gw.self.id)
   expect(await group.after(() => boss.say('代理 添加 小王').to(room))).toContain('已添加代理：小王')

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as PUPPET from 'wechaty-puppet'
 import type { mock } from 'wechaty-puppet-mock'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import type { BotApp } from '../../src/bot.js'
 import { botConfig, type Gateway, Inbox, startBot, startGateway } from '../helpers/gateway.js'
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   bossInbox = new Inbox(boss, gw.self.id)
   const dbFile = join(mkdtempSync(join(tmpdir(), 'wxcrm-e2e-rl-')), 'db.json')
   const config = botConfig(gw, dbFile)
-  const store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
+  const store = await openFileStore({ file: dbFile, today: () => '2026-11-23' })
   store.admins.add({ contactId: boss.id, name: '老板', boundAt: new Date().toISOString() })
   await store.commit()
   app = await startBot(gw, store, config)

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { mock } from 'wechaty-puppet-mock'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import type { BotApp } from '../../src/bot.js'
 import { aCustomer, anOrder } from '../helpers/builders.js'
 import { botConfig, type Gateway, Inbox, startBot, startGateway, waitFor } from '../helpers/gateway.js'
@@ -24,7 +24,7 @@ let bossInbox: Inbox
 let dormantInbox: Inbox
 let smallRoom: mock.RoomMock
 let bigRoom: mock.RoomMock
-let store: Awaited<ReturnType<typeof openLowdbStore>>
+let store: Awaited<ReturnType<typeof openFileStore>>
 /** The bot's clock: 2026-11-23 10:00 Shanghai plus real elapsed time plus what a test skips ahead. */
 const started = Date.now()
 let skippedMs = 0
@@ -50,7 +50,7 @@ beforeAll(async () => {
   const dbFile = join(mkdtempSync(join(tmpdir(), 'wxcrm-e2e-vip-')), 'db.json')
   const fileText = JSON.stringify({ sending: { quietHours: { start: '00:00', end: '00:00' }, gapSeconds: { min: 0, max: 0 } } })
   const config = botConfig(gw, dbFile, { fileText })
-  store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
+  store = await openFileStore({ file: dbFile, today: () => '2026-11-23' })
   store.admins.add({ contactId: boss.id, name: '老板', boundAt: new Date().toISOString() })
   let no = 0
   const add = (id: string, name: string, contactId: string, dates: string[], fen: number) => {

@@ -2,7 +2,7 @@
  * A local WeChat gateway for end-to-end tests: a PuppetServer on 127.0.0.1 wrapping the mock puppet,
  * exactly what wechaty-puppet-service talks to in production. Plus a scripted chat to drive it.
  */
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import { randomUUID } from 'node:crypto'
 import type { EventEmitter } from 'node:events'
 import { createServer } from 'node:net'
@@ -166,7 +166,7 @@ export function botConfig(gw: Gateway, dbFile: string, options: { env?: Record<s
 
 /** Starts the bot through this gateway on the lowdb file `dbFile` (the merchant's day fixed), 老板 as admin. */
 export async function startBotOnFile(gw: Gateway, dbFile: string): Promise<BotApp> {
-  const store = await openLowdbStore({ file: dbFile, today: () => '2026-11-23' })
+  const store = await openFileStore({ file: dbFile, today: () => '2026-11-23' })
   return startBot(gw, store, botConfig(gw, dbFile, { env: { WXCRM_ADMINS: '老板' } }))
 }
 

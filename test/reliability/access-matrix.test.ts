@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createConsoleLogger } from '../../src/adapters/console-logger.js'
 import { writeCsv } from '../../src/adapters/csv.js'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { createAdminCode } from '../../src/app/admin-code.js'
 import { ORDER_EXAMPLES } from '../../src/app/commands/help.js'
@@ -735,7 +735,7 @@ describe('logs', () => {
 })
 
 describe('files are owner-only', () => {
-  // The database file itself: test/adapters/lowdb-store.test.ts ('creates the database file owner-only')
+  // The database file itself: test/adapters/file-store.test.ts ('creates the database file owner-only')
   // and test/e2e/start-command.test.ts (after `npm start`). wxcrm never writes its config file; it only reads it.
   const mode = (path: string): number => statSync(path).mode & 0o777
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true })
@@ -753,7 +753,7 @@ describe('files are owner-only', () => {
   it('everything the store writes (database, its parts, lock, backups) is owner-only, and a world-readable database is made 0600 on the next write', async () => {
     const dir = tempDir('wxcrm-modes-')
     const file = join(dir, 'db.json')
-    const first = await openLowdbStore({ file, today: () => TODAY })
+    const first = await openFileStore({ file, today: () => TODAY })
     first.customers.add(aCustomer({ id: 'c1', phone: '13911112222' }))
     await first.commit()
     const written = walk(dir)
@@ -762,7 +762,7 @@ describe('files are owner-only', () => {
     await first.close()
     // Say an older version or a careless copy left it readable by everyone: the next write fixes that.
     chmodSync(file, 0o644)
-    const again = await openLowdbStore({ file, today: () => TODAY })
+    const again = await openFileStore({ file, today: () => TODAY })
     again.customers.add(aCustomer({ id: 'c2', phone: '13922223333' }))
     await again.commit()
     await again.close()

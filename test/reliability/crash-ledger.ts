@@ -1,9 +1,9 @@
 /**
  * What the crash harness knows from the chat side (which orders were confirmed, which outbound
  * messages arrived where) and its checks against the database, opened between two runs of the bot
- * the way the bot opens it: `openLowdbStore` and the `Store` interface only.
+ * the way the bot opens it: `openFileStore` and the `Store` interface only.
  */
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import type { OutboxEntry } from '../../src/domain/outreach/outbox.js'
 import type { BotMessages } from './chat.js'
 import { confirmedName, type TestOrder } from './orders.js'
@@ -70,9 +70,9 @@ export class CrashLedger {
    * outbox.
    */
   async check(dbFile: string, label: string): Promise<DbCheck | null> {
-    let store: Awaited<ReturnType<typeof openLowdbStore>>
+    let store: Awaited<ReturnType<typeof openFileStore>>
     try {
-      store = await openLowdbStore({ file: dbFile, today: () => new Date().toISOString().slice(0, 10), backupsKept: 0 })
+      store = await openFileStore({ file: dbFile, today: () => new Date().toISOString().slice(0, 10), backupsKept: 0 })
     }
     catch (error) {
       this.loadFailures.push(`${label}: ${String(error)}`)

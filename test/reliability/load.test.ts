@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { log } from 'wechaty-puppet'
 import type { mock } from 'wechaty-puppet-mock'
-import { openLowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { openFileStore } from '../../src/adapters/store/file-store.js'
 import { startGateway, waitFor, type Gateway } from '../helpers/gateway.js'
 import { startBotProcess, type BotProcess } from './bot-process.js'
 import { BotMessages, deliver, sleep } from './chat.js'
@@ -126,7 +126,7 @@ it(`takes ${RATE} orders/s from ${AGENTS.length} agents for ${SECONDS} s: none d
     const s = JSON.parse(line) as { at: number, heapUsed: number }
     return { at: s.at, mb: s.heapUsed / 2 ** 20 }
   }).filter(s => s.at >= start)
-  const store = await openLowdbStore({ file: dbFile, today: () => new Date().toISOString().slice(0, 10), backupsKept: 0 })
+  const store = await openFileStore({ file: dbFile, today: () => new Date().toISOString().slice(0, 10), backupsKept: 0 })
   const perPhone = new Map<string, number>()
   for (const o of store.orders.all()) {
     const phone = store.customers.byId(o.customerId)?.phone

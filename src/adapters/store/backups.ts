@@ -7,14 +7,14 @@ import { JOURNAL_RE, PART_FILE_RE } from './layout.js'
  * Once a day, a backup directory `backups/<name>-<day>/` that is itself a database: the main file,
  * the journal (copied) and the parts (hard links: a part is never changed in place, only replaced).
  */
-export function createDailyBackups(file: string, dir: string, options: { today: () => string, backupsKept?: number }) {
+export function createDailyBackups(file: string, dir: string, options: { backupsKept?: number }) {
   const root = join(dirname(file), 'backups')
   const base = basename(file, '.json')
   let lastDay: string | null = null
   return {
-    async maybe(): Promise<void> {
+    /** Takes the backup of `day` unless it exists. */
+    async maybe(day: string): Promise<void> {
       const kept = options.backupsKept ?? 7
-      const day = options.today()
       if (kept <= 0 || lastDay === day) return
       lastDay = day
       const target = join(root, `${base}-${day}`)

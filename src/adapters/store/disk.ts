@@ -7,11 +7,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import { listJournals, readJournal, type JournalLine } from './journal.js'
-import { collectionOfPart, comparePartNames, keyOf, partOf, MAIN_KEYS, MAIN_PART, PART_COLLECTIONS, PART_FILE_RE, partFile, type MainKey, type PartCollection } from './layout.js'
-import { decodePart, type PartBody } from './rows.js'
+import { collectionOfPart, comparePartNames, keyOf, LEGACY_PART_RE, legacyPartFile, partOf, MAIN_KEYS, MAIN_PART, PART_COLLECTIONS, PART_FILE_RE, partFile, type MainKey, type PartCollection } from './layout.js'
+import { decodeLegacyPart, decodePart, hasCurrentFields } from './part-file.js'
 import { firstProblem, migrate } from './migrate.js'
-import { dbSchema, mainFileSchema, recordSchemas, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
-import { sha256 } from './secure-json-file.js'
+import { dbSchema, JSON_PARTS_VERSION, mainFileSchema, recordSchemas, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
+import { sha256 } from './atomic-file.js'
 
 /** Why the database cannot be used, in words for the start-up error (the caller adds file and backup). */
 export class LoadProblem extends Error {
@@ -20,9 +20,6 @@ export class LoadProblem extends Error {
     super(`${file}: ${problem}`)
   }
 }
-
-/** A part file: which collection, which journal line it includes, and its records. */
-export type PartFile = { collection: PartCollection, seq: number } & PartBody
 
 export interface JournalState { name: string, firstSeq: number, lastSeq: number, bytes: number, lines: number, tornAt: number | null }
 
@@ -35,6 +32,8 @@ export interface Loaded {
   dirty: Map<string, number>
   /** The parts as they are on disk (seq, size, SHA-256): the manifest to write next. */
   partFiles: MainFile['parts']
+  /** The parts are JSON rows (schema version 6): they must be moved to the current format. */
+  legacyParts: boolean
 }
 
 export type LoadResult =
@@ -68,7 +67,7 @@ export function loadDatabase(file: string, dir: string, options: LoadOptions = {
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
     throw new LoadProblem(file, `schemaVersion ${version} 比本程序支持的 ${SCHEMA_VERSION} 新，请升级 wxcrm`)
   }
-  if (typeof version !== 'number' || version < SCHEMA_VERSION) return { kind: 'single-file', raw }
+  if (typeof version !== 'number' || version < JSON_PARTS_VERSION) return { kind: 'single-file', raw }
   const parsed = mainFileSchema.safeParse(raw)
   if (!parsed.success) throw new LoadProblem(file, firstProblem(parsed.error))
   return { kind: 'parts', loaded: loadParts(parsed.data, dir, options) }
@@ -91,15 +90,16 @@ function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
   catch {
     names = []
   }
+  const legacyParts = main.schemaVersion === JSON_PARTS_VERSION
   for (const name of names) {
-    const part = PART_FILE_RE.exec(name)?.[1]
+    const part = (legacyParts ? LEGACY_PART_RE : PART_FILE_RE).exec(name)?.[1]
     const collection = part ? collectionOfPart(part) : null
     if (!part || !collection || tooOld(part)) continue
-    parts.set(part, readPart(join(dir, name), part, collection, main.parts[part]?.sha256))
+    parts.set(part, readPart(join(dir, name), part, collection, legacyParts ? null : main.parts[part]?.sha256))
   }
   for (const part of Object.keys(main.parts)) {
     // Remembered message ids are disposable (dropped by day on open), so only their absence is allowed.
-    if (!parts.has(part) && !part.startsWith('handled-')) throw new LoadProblem(partFile(dir, part), '文件不见了（主文件记录了它）')
+    if (!parts.has(part) && !part.startsWith('handled-')) throw new LoadProblem((legacyParts ? legacyPartFile : partFile)(dir, part), '文件不见了（主文件记录了它）')
   }
 
   let lastSeq = main.seq
@@ -181,14 +181,16 @@ function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
   }
   const partFiles: MainFile['parts'] = {}
   for (const [name, p] of parts) if (p.sha256 !== undefined) partFiles[name] = { seq: p.seq, count: p.count ?? p.records.length, sha256: p.sha256 }
-  return { data, lastSeq, journals, dirty, partFiles }
+  return { data, lastSeq, journals, dirty, partFiles, legacyParts }
 }
 
 /**
- * One part file. When its SHA-256 is the one the main file recorded, wxcrm wrote it and it is read as
- * it is; otherwise (written just before a crash, or edited by hand) every record is checked.
+ * One part file. When its SHA-256 is the one the main file recorded and its fields are the
+ * collection's current ones, wxcrm wrote it from records it held, through a codec derived from the
+ * schema, and it is read as it is; otherwise (written just before a crash, edited by hand, written
+ * with other fields, or a JSON part of version 6: `expectedSha` null) every record is checked.
  */
-function readPart(path: string, part: string, collection: PartCollection, expectedSha: string | undefined): { collection: PartCollection, seq: number, records: unknown[], sha256: string, count: number } {
+function readPart(path: string, part: string, collection: PartCollection, expectedSha: string | null | undefined): { collection: PartCollection, seq: number, records: unknown[], sha256: string, count: number } {
   let buf: Buffer
   try {
     buf = readFileSync(path)
@@ -196,19 +198,18 @@ function readPart(path: string, part: string, collection: PartCollection, expect
   catch (e) {
     throw new LoadProblem(path, String((e as Error).message))
   }
-  let file: PartFile
+  let file: { collection: PartCollection, seq: number, records: unknown[], fields?: string[], nested?: Record<string, string[]> }
   try {
-    file = JSON.parse(buf.toString('utf8')) as PartFile
+    file = expectedSha === null ? decodeLegacyPart(collection, buf.toString('utf8')) : decodePart(buf)
   }
   catch (e) {
-    throw new LoadProblem(path, `不是有效的 JSON（${(e as Error).message}）`)
+    throw new LoadProblem(path, (e as Error).message)
   }
-  if (typeof file !== 'object' || file === null || file.collection !== collection || !Number.isInteger(file.seq) || !(('rows' in file && Array.isArray(file.rows) && Array.isArray(file.fields)) || ('records' in file && Array.isArray(file.records)))) {
-    throw new LoadProblem(path, '不是 wxcrm 的数据分卷文件')
-  }
-  const records = decodePart(collection, file)
+  if (file.collection !== collection) throw new LoadProblem(path, '不是 wxcrm 的数据分卷文件')
+  const { records } = file
   const sha = sha256(buf)
-  if (sha !== expectedSha) {
+  const trusted = expectedSha === sha && file.fields !== undefined && hasCurrentFields(collection, { fields: file.fields, nested: file.nested ?? {} })
+  if (!trusted) {
     const schema = recordSchemas[collection] as z.ZodType
     for (const [i, r] of records.entries()) {
       const checked = schema.safeParse(r)

@@ -6,7 +6,7 @@ import { closeSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSyn
 import { open, truncate, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { JOURNAL_RE, journalName } from './layout.js'
-import { syncDir } from './secure-json-file.js'
+import { syncDir } from './atomic-file.js'
 
 /** One change: `put` replaces a record by key, `add` appends one, `set` replaces a main-file key. */
 export type Op =

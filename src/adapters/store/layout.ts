@@ -1,60 +1,33 @@
 /**
- * How the database is laid out on disk. The main lowdb file (`shop.json`) holds the small
- * collections and the manifest; the large collections live in lowdb files of bounded size in
- * `shop.data/`, each collection split into parts by a key that never changes (an order's number, a
- * customer's sequence number, a day), so a new order only ever dirties the newest part.
+ * How the database is laid out on disk. The main file (`shop.json`, JSON) holds the small
+ * collections and the manifest; the large collections live in parts of bounded size in `shop.data/`
+ * (MessagePack columns), each collection split into parts by a key that never changes (an order's
+ * number, a customer's sequence number, a day: see each collection's descriptor), so a new order
+ * only ever dirties the newest part.
  */
 import { basename, dirname, join } from 'node:path'
-import type { DbData } from './schema.js'
+import { COLLECTIONS, PART_COLLECTIONS, type PartCollection } from './collections.js'
 
-/** Collections kept in parts of their own; everything else stays in the main file. */
-export const PART_COLLECTIONS = ['orders', 'customers', 'payments', 'refunds', 'segments', 'outbox', 'transitions', 'handled'] as const
-export type PartCollection = typeof PART_COLLECTIONS[number]
-
-/** Collections kept in the main file. */
-export const MAIN_KEYS = ['counters', 'agents', 'products', 'pending', 'admins', 'snapshots', 'settings', 'jobRuns', 'invites'] as const
-export type MainKey = typeof MAIN_KEYS[number]
+export { MAIN_KEYS, PART_COLLECTIONS, type MainKey, type PartCollection } from './collections.js'
 
 /** The part name of the main file in the journal. */
 export const MAIN_PART = 'main'
 
-type RecordOf<C extends PartCollection> = DbData[C][number]
-
-/** Orders per part (by order number). */
-const ORDERS_PER_PART = 20_000
-
-/** Records per part: a part stays a few MB, so writing one is a short pause. */
-const CHUNK: Record<PartCollection, number> = {
-  orders: ORDERS_PER_PART,
-  customers: 20_000,
-  payments: 20_000,
-  refunds: 20_000,
-  segments: 20_000,
-  outbox: 20_000,
-  transitions: 0,
-  handled: 0,
-}
 /** Parts for records whose id carries no sequence number (spread by a hash of the id). */
 const HASH_PARTS = 8
 
-/** Records of these collections are replaced by key; the others are only ever appended. */
+/** The record's key (records with a key are replaced by it; the others are only ever appended). */
 export function keyOf(collection: PartCollection, record: unknown): string | null {
-  switch (collection) {
-    case 'segments': return (record as RecordOf<'segments'>).customerId
-    case 'transitions':
-    case 'handled': return null
-    default: return (record as { id: string }).id
-  }
+  const key = COLLECTIONS[collection].key as ((r: unknown) => string) | null
+  return key ? key(record) : null
 }
 
 /** The part a record belongs to, e.g. `orders-3`, `customers-x5`, `handled-2026-11-23`. */
 export function partOf(collection: PartCollection, record: unknown): string {
-  switch (collection) {
-    case 'orders': return `orders-${Math.floor((record as RecordOf<'orders'>).no / CHUNK.orders)}`
-    case 'transitions': return `transitions-${(record as RecordOf<'transitions'>).on.slice(0, 7)}`
-    case 'handled': return `handled-${(record as RecordOf<'handled'>).at.slice(0, 10)}`
-    default: return `${collection}-${chunkOfId(keyOf(collection, record)!, CHUNK[collection])}`
-  }
+  const layout = COLLECTIONS[collection].layout
+  if (layout.kind === 'period') return `${collection}-${(layout.of as (r: unknown) => string)(record)}`
+  if (layout.number) return `${collection}-${Math.floor((layout.number as (r: unknown) => number)(record) / layout.size)}`
+  return `${collection}-${chunkOfId(keyOf(collection, record)!, layout.size)}`
 }
 
 /** `c12345` → `0` (by its number); ids without a trailing number → `x0`…`x7` by a hash. */
@@ -81,14 +54,13 @@ function trailingNumber(id: string): number | null {
 /** A fast test for "this record belongs to `part`" (by number, without building part names). */
 export function memberOf(part: string): (record: unknown) => boolean {
   const collection = collectionOfPart(part)!
-  if (collection === 'orders') {
-    const k = Number(part.slice('orders-'.length))
-    return r => Math.floor((r as RecordOf<'orders'>).no / CHUNK.orders) === k
-  }
+  const layout = COLLECTIONS[collection].layout
   const chunk = part.slice(collection.length + 1)
-  const size = CHUNK[collection]
-  if (size > 0 && /^\d+$/.test(chunk)) {
+  if (layout.kind === 'chunk' && /^\d+$/.test(chunk)) {
     const k = Number(chunk)
+    const { size } = layout
+    const number = layout.number as ((r: unknown) => number) | undefined
+    if (number) return r => Math.floor(number(r) / size) === k
     return (r) => {
       const n = trailingNumber(keyOf(collection, r)!)
       return n !== null && Math.floor(n / size) === k
@@ -126,7 +98,11 @@ export function dataDirOf(file: string): string {
   return join(dirname(file), `${basename(file, '.json')}.data`)
 }
 
-export const partFile = (dir: string, part: string): string => join(dir, `${part}.json`)
+/** A part's file: MessagePack columns (codec.ts). */
+export const partFile = (dir: string, part: string): string => join(dir, `${part}.msgpack`)
+/** A part's file as schema version 6 wrote it (JSON rows), read only to move it to the current format. */
+export const legacyPartFile = (dir: string, part: string): string => join(dir, `${part}.json`)
 export const journalName = (firstSeq: number): string => `journal-${String(firstSeq).padStart(12, '0')}.jsonl`
 export const JOURNAL_RE = /^journal-(\d{12})\.jsonl$/
-export const PART_FILE_RE = /^([a-z]+-[\w-]+)\.json$/
+export const PART_FILE_RE = /^([a-z]+-[\w-]+)\.msgpack$/
+export const LEGACY_PART_RE = /^([a-z]+-[\w-]+)\.json$/

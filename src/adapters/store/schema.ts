@@ -2,8 +2,10 @@
 import { z } from 'zod'
 import { inviteSchema, outboxSchema } from './outbox-schema.js'
 
-/** 6 moved the large collections into parts beside the main file (see layout.ts). */
-export const SCHEMA_VERSION = 6
+/** 6 moved the large collections into parts beside the main file (see layout.ts); 7 wrote parts as MessagePack columns. */
+export const SCHEMA_VERSION = 7
+/** The last version whose parts are JSON rows; they are moved to the current format on open. */
+export const JSON_PARTS_VERSION = 6
 /** The last version kept in one file; older files are migrated to parts on open. */
 export const SINGLE_FILE_VERSION = 5
 
@@ -157,7 +159,7 @@ const handledSchema = z.strictObject({ id: z.string(), at: isoTime })
 
 /** The whole database as one object: the single-file layout up to version 5, and the state in memory. */
 export const dbSchema = z.strictObject({
-  schemaVersion: z.union([z.literal(SINGLE_FILE_VERSION), z.literal(SCHEMA_VERSION)]),
+  schemaVersion: z.union([z.literal(SINGLE_FILE_VERSION), z.literal(JSON_PARTS_VERSION), z.literal(SCHEMA_VERSION)]),
   counters: z.record(z.string(), z.number().int().min(0)),
   agents: z.array(agentSchema),
   /** The product catalogue (absent in files written before it existed). */
@@ -197,7 +199,7 @@ export const recordSchemas = {
 
 /** The main file: the small collections, plus where each part stands. */
 export const mainFileSchema = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(JSON_PARTS_VERSION), z.literal(SCHEMA_VERSION)]),
   /** Journal sequence number the main file's own content includes. */
   seq: z.number().int().min(0),
   counters: z.record(z.string(), z.number().int().min(0)),

@@ -36,17 +36,11 @@ export interface StateStore extends Store {
 export function createStateStore(initial: DbData, options: StateStoreOptions): StateStore {
   const changes = createChangeLog(options.track ?? false, initial)
   const cx: StateContext = { data: initial, ix: buildIndexes(initial), changes }
-  let revision = 0
-  /** Wraps a mutator so every change bumps the revision. */
-  const change = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
-    revision++
-    return fn(...args)
-  }
 
   const store = {
     data: () => cx.data,
     replaceData(next: DbData) {
-      revision++
+      changes.bump()
       cx.data = next
       cx.ix = buildIndexes(cx.data)
       changes.takeUnsaved()
@@ -54,22 +48,22 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     drainChanges: () => changes.drain(cx.data),
     changesSaved: () => changes.saved(),
     revertUnsaved() {
-      revision++
+      changes.bump()
       const { undo, main } = changes.takeUnsaved()
       for (let i = undo.length - 1; i >= 0; i--) {
         const u = undo[i]!
         const list = cx.data[u.c] as unknown[]
-        if (u.before === undefined) {
-          list.pop()
-          continue
-        }
-        const at = list.findLastIndex(r => keyOf(u.c, r) === u.key)
-        if (at >= 0) list[at] = u.before
+        // An added record is found by identity (it is the last one unless something came after it),
+        // a replaced one by key; a new record put by key is found by key and taken out.
+        const at = u.added !== undefined ? list.lastIndexOf(u.added) : list.findLastIndex(r => keyOf(u.c, r) === u.key)
+        if (at < 0) continue
+        if (u.before === undefined) list.splice(at, 1)
+        else list[at] = u.before
       }
       Object.assign(cx.data, main)
       cx.ix = buildIndexes(cx.data)
     },
-    revision: () => revision,
+    revision: () => changes.revision(),
     ...createBookRepos(cx),
     ...createLedgerRepos(cx),
     nextSeq(name: string) {
@@ -80,15 +74,6 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     },
     commit: () => options.commit(),
     close: () => options.close?.() ?? Promise.resolve(),
-  }
-  // Every change to what the classification reads bumps the revision; the outbox, remembered message
-  // ids, drafts and the classification's own output do not, so sending messages keeps the cache.
-  const repos = [store.settings, store.agents, store.products, store.customers, store.orders, store.payments, store.refunds]
-  for (const repo of repos as unknown as Record<string, unknown>[]) {
-    for (const k of ['set', 'add', 'update', 'put', 'remove', 'keepLast']) {
-      const fn = repo[k]
-      if (typeof fn === 'function') repo[k] = change(fn as (...args: unknown[]) => unknown)
-    }
   }
   return store
 }

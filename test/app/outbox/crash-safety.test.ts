@@ -8,7 +8,7 @@ import { readDatabase } from '../../helpers/db.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openLowdbStore, type LowdbStore } from '../../../src/adapters/store/lowdb-store.js'
+import { openFileStore, type FileStore } from '../../../src/adapters/store/file-store.js'
 import { parseConfig } from '../../../src/app/config.js'
 import { planMessages } from '../../../src/app/outbox/plan-messages.js'
 import { toSendPolicy } from '../../../src/app/outbox/policy.js'
@@ -56,8 +56,8 @@ function chatDouble(hangAt = -1): ChatPort & { hung: Promise<void> } {
   return { hung, sendText: send, reply: async (m, t) => send(m.senderId, t), sendFile: async () => {} }
 }
 
-async function startApp(file: string, chat: ChatPort): Promise<{ store: LowdbStore, queue: SendQueue }> {
-  const store = await openLowdbStore({ file, today: () => '2026-11-23' })
+async function startApp(file: string, chat: ChatPort): Promise<{ store: FileStore, queue: SendQueue }> {
+  const store = await openFileStore({ file, today: () => '2026-11-23' })
   const queue = createSendQueue({ store, chat, clock: { now: () => new Date() }, random: Math.random, policy, logger: silentLogger, admins: () => [] })
   await queue.start()
   return { store, queue }

@@ -1,16 +1,18 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pack, unpack } from 'msgpackr'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DbLockedError } from '../../src/adapters/store/lock-file.js'
-import { DbLoadError, moveDatabase, openLowdbStore, type LowdbStore } from '../../src/adapters/store/lowdb-store.js'
+import { DbLoadError, moveDatabase, openFileStore, type FileStore } from '../../src/adapters/store/file-store.js'
 import { dataDirOf } from '../../src/adapters/store/layout.js'
-import { sha256 } from '../../src/adapters/store/secure-json-file.js'
+import { sha256 } from '../../src/adapters/store/atomic-file.js'
 import { migrate } from '../../src/adapters/store/migrate.js'
 import { dbSchema, emptyDb, SCHEMA_VERSION, SINGLE_FILE_VERSION } from '../../src/adapters/store/schema.js'
 import type { Store } from '../../src/domain/ports.js'
 import { runStoreContract } from '../contract/store.case.js'
 import { aCustomer, anOrder, anOutboxEntry } from '../helpers/builders.js'
+import { addFullRecords, expectFullRecords, FULL_RECORDS } from '../helpers/full-records.js'
 
 const dirs: string[] = []
 function tempDir(): string {
@@ -22,17 +24,19 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 const files = new WeakMap<Store, string>()
-const open = async (file: string, extra: Partial<Parameters<typeof openLowdbStore>[0]> = {}): Promise<LowdbStore> => {
-  const s = await openLowdbStore({ file, today: () => '2026-11-23', ...extra })
+const open = async (file: string, extra: Partial<Parameters<typeof openFileStore>[0]> = {}): Promise<FileStore> => {
+  const s = await openFileStore({ file, today: () => '2026-11-23', ...extra })
   files.set(s, file)
   return s
 }
 
-runStoreContract('lowdb', {
-  open: async () => open(join(tempDir(), 'db.json')),
+// A fixed clock, so that remembered message ids of the contract's fixed days are never too old.
+const contractNow = () => new Date('2026-11-23T09:00:00.000Z')
+runStoreContract('file', {
+  open: async () => open(join(tempDir(), 'db.json'), { now: contractNow }),
   reopen: async (store) => {
     await store.close()
-    return open(files.get(store)!)
+    return open(files.get(store)!, { now: contractNow })
   },
 })
 
@@ -48,7 +52,7 @@ function journals(file: string): string[] {
   return readdirSync(dataDirOf(file)).filter(n => n.startsWith('journal-')).sort()
 }
 
-describe('lowdb store on disk', () => {
+describe('file store on disk', () => {
   it('creates every file owner-only (0600) and its directories owner-only (0700)', async () => {
     const file = join(tempDir(), 'sub', 'db.json')
     const s = await open(file, { flushAfterMs: 0 })
@@ -61,7 +65,7 @@ describe('lowdb store on disk', () => {
     const dir = dataDirOf(file)
     expect(statSync(dir).mode & 0o777).toBe(0o700)
     const names = readdirSync(dir)
-    expect(names).toEqual(expect.arrayContaining(['orders-0.json', 'customers-0.json']))
+    expect(names).toEqual(expect.arrayContaining(['orders-0.msgpack', 'customers-0.msgpack']))
     for (const name of names) expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600)
     await s.close()
   })
@@ -100,11 +104,11 @@ describe('lowdb store on disk', () => {
     await s.commit()
     await s.flushAll()
     const dir = dataDirOf(file)
-    expect(readdirSync(dir).filter(n => n.startsWith('orders-')).sort()).toEqual(['orders-0.json', 'orders-1.json', 'orders-2.json'])
+    expect(readdirSync(dir).filter(n => n.startsWith('orders-')).sort()).toEqual(['orders-0.msgpack', 'orders-1.msgpack', 'orders-2.msgpack'])
     expect(journals(file)).toEqual([])
     // The main file holds each part's SHA-256, so a part wxcrm wrote loads without a second check.
     const manifest = JSON.parse(readFileSync(file, 'utf8')).parts as Record<string, { sha256: string, count: number }>
-    expect(manifest['orders-1']).toEqual({ seq: expect.any(Number), count: 20, sha256: sha256(readFileSync(join(dir, 'orders-1.json'))) })
+    expect(manifest['orders-1']).toEqual({ seq: expect.any(Number), count: 20, sha256: sha256(readFileSync(join(dir, 'orders-1.msgpack'))) })
     await s.close()
     const again = await open(file)
     expect(again.orders.all().map(o => o.no)).toEqual(s.orders.all().map(o => o.no))
@@ -171,7 +175,7 @@ describe('lowdb store on disk', () => {
     await s.close()
     const later = await open(file, { now: () => new Date('2026-11-23T08:00:00.000Z'), handledDays: 30 })
     expect(later.handled.has('old')).toBe(false)
-    expect(existsSync(join(dataDirOf(file), 'handled-2026-10-01.json'))).toBe(false)
+    expect(existsSync(join(dataDirOf(file), 'handled-2026-10-01.msgpack'))).toBe(false)
     await later.close()
     const wider = await open(file, { now: () => new Date('2026-11-23T08:00:00.000Z'), handledDays: 90 })
     expect(wider.handled.has('old')).toBe(false)
@@ -248,10 +252,10 @@ describe('lowdb store on disk', () => {
     s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
     await s.commit()
     await s.close()
-    const part = join(dataDirOf(file), 'orders-0.json')
-    const json = JSON.parse(readFileSync(part, 'utf8'))
-    json.rows[0][json.fields.indexOf('amountFen')] = -5
-    writeFileSync(part, JSON.stringify(json))
+    const part = join(dataDirOf(file), 'orders-0.msgpack')
+    const body = unpack(readFileSync(part)) as { cols: Record<string, unknown[]> }
+    body.cols.amountFen![0] = -5
+    writeFileSync(part, pack(body))
     const bytes = readFileSync(part)
     const error = await open(file).catch((e: unknown) => e) as DbLoadError
     expect(error).toBeInstanceOf(DbLoadError)
@@ -266,10 +270,10 @@ describe('lowdb store on disk', () => {
     s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
     await s.commit()
     await s.close()
-    rmSync(join(dataDirOf(file), 'orders-0.json'))
+    rmSync(join(dataDirOf(file), 'orders-0.msgpack'))
     const error = await open(file).catch((e: unknown) => e) as DbLoadError
     expect(error).toBeInstanceOf(DbLoadError)
-    expect(error.file).toContain('orders-0.json')
+    expect(error.file).toContain('orders-0.msgpack')
   })
 
   it('refuses to start a new database over parts whose main file is gone, and deletes nothing', async () => {
@@ -341,10 +345,9 @@ describe('lowdb store on disk', () => {
     const s = await open(file, { now: () => new Date('2026-11-23T02:00:00.000Z') })
     expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION)
     expect(readFileSync(join(dir, 'backups', 'db-v5-2026-11-23.json')).equals(old)).toBe(true)
-    expect(readdirSync(dataDirOf(file)).filter(n => n.startsWith('orders-')).sort()).toEqual(['orders-0.json', 'orders-1.json'])
-    // Lines from before the catalogue come back with their cost and share unknown.
-    const uncosted = data.orders.map(o => ({ ...o, lines: o.lines.map(l => ({ ...l, costFen: null, shareFen: null })) }))
-    expect(s.orders.all()).toEqual(uncosted)
+    expect(readdirSync(dataDirOf(file)).filter(n => n.startsWith('orders-')).sort()).toEqual(['orders-0.msgpack', 'orders-1.msgpack'])
+    // Lines from before the catalogue come back as they were: without a cost or a share.
+    expect(s.orders.all()).toStrictEqual(data.orders)
     expect(s.customers.all()).toEqual(data.customers)
     expect(s.handled.has('m1')).toBe(true)
     expect(s.settings.get('vipRoom')).toBe('VIP客户群')
@@ -419,11 +422,13 @@ describe('lowdb store on disk', () => {
     const dir = tempDir()
     const file = join(dir, 'db.json')
     let today = '2026-11-20'
-    const s = await openLowdbStore({ file, today: () => today, backupsKept: 2, flushAfterMs: 0 })
+    const s = await openFileStore({ file, today: () => today, backupsKept: 2, flushAfterMs: 0 })
     for (const [i, day] of ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'].entries()) {
       today = day
       s.customers.add(aCustomer({ id: `c${i}` }))
       await s.commit()
+      // The backup is taken in the background, after the commit has resolved.
+      await s.idle()
     }
     await s.close()
     expect(readdirSync(join(dir, 'backups')).sort()).toEqual(['db-2026-11-22', 'db-2026-11-23'])
@@ -455,5 +460,96 @@ describe('lowdb store on disk', () => {
     writeFileSync(`${file}.lock`, String(process.pid))
     await s.close()
     expect(existsSync(`${file}.lock`)).toBe(false)
+  })
+})
+
+describe('file store: every field of every collection survives each way to disk', () => {
+  it('after a commit (journal replay), after a part rewrite, and after a reopen from parts', async () => {
+    const file = join(tempDir(), 'db.json')
+    const now = () => new Date('2026-11-23T09:00:00.000Z')
+    const s = await open(file, { now })
+    addFullRecords(s)
+    await s.commit()
+    await s.idle()
+    const parts = readdirSync(dataDirOf(file)).filter(n => n.endsWith('.msgpack'))
+    expect(parts).toEqual([])
+    // Close rewrites every part: reopen reads them, with no journal left.
+    await s.close()
+    expect(journals(file)).toEqual([])
+    const again = await open(file, { now })
+    expectFullRecords(again)
+    again.customers.update({ ...again.customers.byId('c7')!, notes: '改过' })
+    await again.commit()
+    await again.close()
+    const third = await open(file, { now })
+    expect(third.customers.byId('c7')).toStrictEqual({ ...FULL_RECORDS.customers, notes: '改过' })
+    await third.close()
+  })
+
+  it('replays a journal holding every field of every collection', async () => {
+    const file = join(tempDir(), 'db.json')
+    const now = () => new Date('2026-11-23T09:00:00.000Z')
+    const s = await open(file, { now, flushAfterMs: 60_000 })
+    addFullRecords(s)
+    await s.commit()
+    // As after a crash: the lock is released but no part was rewritten.
+    const copy = join(tempDir(), 'db.json')
+    cpSync(dataDirOf(file), dataDirOf(copy), { recursive: true })
+    cpSync(file, copy)
+    await s.close()
+    expect(readdirSync(dataDirOf(copy)).filter(n => n.endsWith('.msgpack'))).toEqual([])
+    const replayed = await open(copy, { now })
+    expectFullRecords(replayed)
+    await replayed.close()
+  })
+})
+
+describe('file store: moving version 6 JSON parts to MessagePack', () => {
+  it('reads JSON rows (with dictionaries) and plain records plus the journal, writes MessagePack parts, and loses nothing', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'db.json')
+    const data = dataDirOf(file)
+    mkdirSync(data)
+    const o1 = anOrder({ id: 'o1', no: 1, customerId: 'c1' })
+    const fields = Object.keys(o1)
+    const lineFields = ['name', 'qty', 'unit', 'unitPriceFen', 'amountFen', 'spec', 'costFen', 'shareFen']
+    // As version 6 wrote them: rows under a header, dictionary fields as numbers, absent line fields as null.
+    const row = fields.map(f => f === 'customerId' ? 0 : f === 'lines' ? o1.lines.map(l => lineFields.map(k => (l as unknown as Record<string, unknown>)[k] ?? null)) : (o1 as unknown as Record<string, unknown>)[f])
+    writeFileSync(join(data, 'orders-0.json'), JSON.stringify({ collection: 'orders', seq: 1, fields, nested: { lines: lineFields }, dict: { customerId: ['c1'] }, rows: [row] }))
+    const c1 = aCustomer({ id: 'c1', region: { province: '广东省', city: null, district: null } })
+    writeFileSync(join(data, 'customers-0.json'), JSON.stringify({ collection: 'customers', seq: 1, records: [c1] }))
+    const o2 = anOrder({ id: 'o2', no: 2, customerId: 'c1' })
+    writeFileSync(join(data, 'journal-000000000002.jsonl'), `${JSON.stringify({ s: 2, ops: [{ p: 'orders-0', add: o2 }, { p: 'main', set: 'counters', v: { order: 2 } }] })}\n`)
+    const main = { ...Object.fromEntries(Object.entries(emptyDb()).filter(([k]) => !['schemaVersion', 'orders', 'customers', 'payments', 'refunds', 'segments', 'outbox', 'transitions', 'handled'].includes(k))), schemaVersion: 6, seq: 1, counters: { order: 1 }, parts: { 'orders-0': { seq: 1, count: 1, sha256: 'written-by-v6' }, 'customers-0': { seq: 1, count: 1, sha256: 'written-by-v6' } } }
+    writeFileSync(file, JSON.stringify(main))
+
+    const s = await open(file)
+    const expected = [{ ...o1, lines: o1.lines.map(l => ({ ...l, costFen: null, shareFen: null })) }, o2]
+    expect(s.orders.all()).toStrictEqual(expected)
+    expect(s.customers.all()).toStrictEqual([c1])
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION)
+    expect(readdirSync(data).sort()).toEqual(['customers-0.msgpack', 'orders-0.msgpack'])
+    expect(s.nextSeq('order')).toBe(3)
+    await s.commit()
+    await s.close()
+    const again = await open(file)
+    expect(again.orders.all()).toStrictEqual(expected)
+    expect(again.nextSeq('order')).toBe(4)
+    await again.close()
+  })
+
+  it('checks every record of a JSON part while moving it, and refuses a bad one without touching it', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'db.json')
+    mkdirSync(dataDirOf(file))
+    const bad = { ...anOrder({ id: 'o1', no: 1, customerId: 'c1' }), amountFen: -1 }
+    const part = join(dataDirOf(file), 'orders-0.json')
+    writeFileSync(part, JSON.stringify({ collection: 'orders', seq: 0, records: [bad] }))
+    const main = { ...Object.fromEntries(Object.entries(emptyDb()).filter(([k]) => !['schemaVersion', 'orders', 'customers', 'payments', 'refunds', 'segments', 'outbox', 'transitions', 'handled'].includes(k))), schemaVersion: 6, seq: 0, parts: { 'orders-0': { seq: 0, count: 1, sha256: 'x' } } }
+    writeFileSync(file, JSON.stringify(main))
+    const error = await open(file).catch((e: unknown) => e) as DbLoadError
+    expect(error).toBeInstanceOf(DbLoadError)
+    expect(error.problem).toMatch(/^orders-0\[0\]\.amountFen/)
+    expect(readdirSync(dataDirOf(file))).toEqual(['orders-0.json'])
   })
 })

@@ -1,19 +1,17 @@
 /**
- * A lowdb adapter that writes the way an order book must be written: to a temporary file created
- * owner-only (0600), flushed to disk with fsync, then renamed over the target in one step. lowdb's
- * own JSONFile does the rename but neither the fsync nor the file mode. It also remembers the SHA-256
- * of what it last wrote, which the main file records so a part written by wxcrm loads without a
- * record-by-record check.
+ * A file written the way an order book must be written: to a temporary file created owner-only
+ * (0600), flushed to disk with fsync, then renamed over the target in one step (lowdb's JSONFile does
+ * the rename but neither the fsync nor the file mode). It also remembers the SHA-256 of what it last
+ * wrote, which the main file records so a part written by wxcrm loads without a record-by-record check.
  */
 import { createHash } from 'node:crypto'
 import { open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { Adapter } from 'lowdb'
 
 /** What `read()` returns when there is no file yet (as opposed to a file that holds `null`). */
 export const MISSING = Symbol('missing')
 
-export class SecureJsonFile<T> implements Adapter<T | typeof MISSING> {
+export class AtomicFile<T> {
   readonly #file: string
   readonly #tmp: string
   #sha256 = ''
@@ -42,14 +40,20 @@ export class SecureJsonFile<T> implements Adapter<T | typeof MISSING> {
     await this.writeText((async function* () { yield text })())
   }
 
-  /** Writes text that arrives in pieces (each awaited), with the same temporary file, fsync and rename. */
-  async writeText(pieces: AsyncIterable<string>): Promise<void> {
+  /** Writes bytes (a part). */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.writeText((async function* () { yield bytes })())
+  }
+
+  /** Writes content that arrives in pieces (each awaited), with the same temporary file, fsync and rename. */
+  async writeText(pieces: AsyncIterable<string | Uint8Array>): Promise<void> {
     const hash = createHash('sha256')
     const fh = await open(this.#tmp, 'w', 0o600)
     try {
       for await (const piece of pieces) {
         hash.update(piece)
-        await fh.write(piece, null, 'utf8')
+        if (typeof piece === 'string') await fh.write(piece, null, 'utf8')
+        else await fh.writeFile(piece)
       }
       await fh.sync()
       this.#sha256 = hash.digest('hex')
