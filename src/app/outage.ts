@@ -70,7 +70,7 @@ export interface OutageReportDeps {
 export async function reportOutage(deps: OutageReportDeps, outage: OutageWindow): Promise<number> {
   const { store, logger } = deps
   const admins = await adminContacts(store, deps.config, deps.contacts)
-  const waiting = store.outbox.all().filter(e => e.status === 'planned').length
+  const waiting = store.outbox.withStatus('planned').length
   const text = outageReportText(outage, deps.config.timezone, waiting)
   const messages: OutboundMessage[] = admins.map(admin => ({
     kind: 'alert',

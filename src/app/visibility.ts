@@ -30,19 +30,21 @@ export function customerView(store: Store, viewer: Viewer): CustomerView {
       scope: 'all',
       agentId: null,
       has: () => true,
-      named: name => customers.all().filter(c => c.name === name || c.aliases.includes(name)),
+      named: name => customers.named(name),
       all: () => [...customers.all()],
     }
   }
   if (viewer.role === 'agent' && viewer.agent) {
     const agentId = viewer.agent.id
     const has = (c: Customer): boolean => c.agentId === agentId
-    return { scope: 'agent', agentId, has, named: name => customers.byName(agentId, name).filter(has), all: () => customers.all().filter(has) }
+    return { scope: 'agent', agentId, has, named: name => customers.byName(agentId, name), all: () => customers.ofAgent(agentId) }
   }
   const self = viewer.role === 'customer' ? viewer.customer : undefined
   if (self) {
     const has = (c: Customer): boolean => c.id === self.id
-    return { scope: 'self', agentId: null, has, named: name => customers.all().filter(c => has(c) && (c.name === name || c.aliases.includes(name))), all: () => customers.all().filter(has) }
+    // The record as stored now (a use case may have changed it since the view was made).
+    const current = (): Customer[] => [customers.byId(self.id) ?? self]
+    return { scope: 'self', agentId: null, has, named: name => current().filter(c => c.name === name || c.aliases.includes(name)), all: current }
   }
   return { scope: 'none', agentId: null, has: () => false, named: () => [], all: () => [] }
 }

@@ -30,6 +30,12 @@ export interface CustomerRepo {
   byExternalId(externalId: string): Customer | undefined
   /** Customers whose name or one of whose aliases equals `name`, within one agent (null: the merchant's own). */
   byName(agentId: string | null, name: string): Customer[]
+  /** Customers of any agent whose name or one of whose aliases equals `name`, in the order they were added. */
+  named(name: string): Customer[]
+  /** The customer linked to this WeChat contact. */
+  byContact(contactId: string): Customer | undefined
+  /** The customers of one agent (null: the merchant's own), in the order they were added. */
+  ofAgent(agentId: string | null): Customer[]
   add(customer: Customer): void
   update(customer: Customer): void
 }
@@ -42,6 +48,8 @@ export interface OrderRepo {
   ofCustomer(customerId: string): Order[]
   /** The newest active order recorded by this sender. */
   lastRecordedBy(senderId: string): Order | undefined
+  /** The orders placed on a day (YYYY-MM-DD), in the order recorded. */
+  placedOn(day: string): Order[]
   add(order: Order): void
   update(order: Order): void
 }
@@ -68,13 +76,20 @@ export interface OutboxRepo {
   all(): readonly OutboxEntry[]
   get(id: string): OutboxEntry | undefined
   byKey(dedupeKey: string): OutboxEntry | undefined
+  /** The entries in one state (planned: waiting to be sent; sending: cut by a stop), in the order planned. */
+  withStatus(status: OutboxEntry['status']): OutboxEntry[]
+  /** Every entry about one customer, in the order planned. */
+  ofCustomer(customerId: string): OutboxEntry[]
   /** Adds the entry unless one with the same dedupe key exists (then changes nothing); true when added. */
   add(entry: OutboxEntry): boolean
   update(entry: OutboxEntry): void
 }
 
 /**
- * Everything the bot stores. Changes apply in memory at once; `commit()` resolves when every change
+ * Everything the bot stores. The queries are the ones the app asks, so an engine answers each the way
+ * it answers best. Reads are synchronous: every engine holds the merchant's records in the process
+ * (loaded at start, every change written through), so only `commit()` and `close()` wait for storage.
+ * Changes apply in memory at once; `commit()` resolves when every change
  * made before the call is durable (one write may carry many commits), and rejects when that write
  * failed — the store has then gone back to the last durable state.
  */
@@ -86,12 +101,17 @@ export interface Store {
   payments: PaymentRepo
   refunds: RefundRepo
   pending: PendingRepo
-  admins: { all(): readonly BoundAdmin[], add(admin: BoundAdmin): void, remove(contactId: string): void }
+  admins: {
+    all(): readonly BoundAdmin[]
+    byContact(contactId: string): BoundAdmin | undefined
+    add(admin: BoundAdmin): void
+    remove(contactId: string): void
+  }
   /** Each customer's classification from the last reclassify run. */
   segments: { all(): readonly Segment[], get(customerId: string): Segment | undefined, put(segment: Segment): void }
   transitions: { add(t: Transition): void, on(date: string): Transition[] }
   /** One entry per reclassify run, newest last. */
-  snapshots: { all(): readonly SnapshotMeta[], add(s: SnapshotMeta): void, keepLast(n: number): void }
+  snapshots: { all(): readonly SnapshotMeta[], latest(): SnapshotMeta | undefined, add(s: SnapshotMeta): void, keepLast(n: number): void }
   /** Message ids whose effects are stored, so a second delivery changes nothing. */
   handled: { has(messageId: string): boolean, add(messageId: string, at: string): void }
   /**
@@ -107,7 +127,12 @@ export interface Store {
   /** When each scheduled job last ran (ISO instant), by job name. */
   jobRuns: { get(job: string): string | undefined, set(job: string, at: string): void, all(): Readonly<Record<string, string>> }
   /** VIP room invitations, one record per customer and room. */
-  invites: { all(): readonly InviteRecord[], get(customerId: string, roomId: string): InviteRecord | undefined, put(record: InviteRecord): void }
+  invites: {
+    all(): readonly InviteRecord[]
+    ofRoom(roomId: string): InviteRecord[]
+    get(customerId: string, roomId: string): InviteRecord | undefined
+    put(record: InviteRecord): void
+  }
   /** Next value of a named counter (ids and order numbers), starting at 1. */
   nextSeq(name: string): number
   commit(): Promise<void>

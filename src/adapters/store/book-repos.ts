@@ -44,6 +44,7 @@ export function createBookRepos(cx: StateContext): BookRepos {
   },
   snapshots: {
     all: () => cx.data.snapshots,
+    latest: () => cx.data.snapshots.at(-1),
     add(snapshot: SnapshotMeta) {
       cx.data.snapshots.push(snapshot)
       changes.main('snapshots')
@@ -67,6 +68,7 @@ export function createBookRepos(cx: StateContext): BookRepos {
   },
   admins: {
     all: () => cx.data.admins,
+    byContact: (contactId: string) => cx.data.admins.find(a => a.contactId === contactId),
     add(admin: DbData['admins'][number]) {
       cx.data.admins.push(admin)
       changes.main('admins')
@@ -80,6 +82,8 @@ export function createBookRepos(cx: StateContext): BookRepos {
     all: () => cx.data.outbox,
     get: (id: string) => cx.ix.outbox.get(id),
     byKey: (key: string) => cx.ix.outboxByKey.get(key),
+    withStatus: (status: OutboxEntry['status']) => cx.data.outbox.filter(e => e.status === status),
+    ofCustomer: (customerId: string) => cx.data.outbox.filter(e => e.customerId === customerId),
     add(entry: OutboxEntry) {
       if (cx.ix.outboxByKey.has(entry.dedupeKey)) return false
       cx.data.outbox.push(entry)
@@ -98,6 +102,7 @@ export function createBookRepos(cx: StateContext): BookRepos {
   },
   invites: {
     all: () => cx.data.invites,
+    ofRoom: (roomId: string) => cx.data.invites.filter(r => r.roomId === roomId),
     get: (customerId: string, roomId: string) => cx.data.invites.find(r => r.customerId === customerId && r.roomId === roomId),
     put: ((record: InviteRecord) => {
       const i = cx.data.invites.findIndex(r => r.customerId === record.customerId && r.roomId === record.roomId)

@@ -50,6 +50,9 @@ export interface Indexes {
   customersByPhone: Map<string, Customer>
   customersByExternal: Map<string, Customer>
   customersByName: Map<string, Customer[]>
+  customersByContact: Map<string, Customer>
+  /** Each agent's customers by id (key '' for the merchant's own), in the order they were added. */
+  customersByAgent: Map<string, Map<string, Customer>>
   orders: OrderTable
   /** One order per message id, a list for the rare message that held several orders. */
   ordersBySource: Map<string, Order | Order[]>
@@ -75,12 +78,21 @@ export function indexCustomer(ix: Indexes, c: Customer): void {
   ix.customers.set(c.id, c)
   if (c.phone) ix.customersByPhone.set(c.phone, c)
   if (c.externalId) ix.customersByExternal.set(c.externalId, c)
+  if (c.contactId) ix.customersByContact.set(c.contactId, c)
+  const agentKey = c.agentId ?? ''
+  const mine = ix.customersByAgent.get(agentKey)
+  if (mine) mine.set(c.id, c)
+  else ix.customersByAgent.set(agentKey, new Map([[c.id, c]]))
   for (const n of new Set([c.name, ...c.aliases])) push(ix.customersByName, nameKey(c.agentId, n), c)
 }
 
-export function unindexCustomer(ix: Indexes, c: Customer): void {
+/** Drops `c` from the indexes before it is replaced by `next` (or removed, when there is no next). */
+export function unindexCustomer(ix: Indexes, c: Customer, next?: Customer): void {
   if (c.phone && ix.customersByPhone.get(c.phone)?.id === c.id) ix.customersByPhone.delete(c.phone)
   if (c.externalId && ix.customersByExternal.get(c.externalId)?.id === c.id) ix.customersByExternal.delete(c.externalId)
+  if (c.contactId && ix.customersByContact.get(c.contactId)?.id === c.id) ix.customersByContact.delete(c.contactId)
+  // Kept in place when the agent stays, so an update does not move the customer to the end of the list.
+  if (next?.agentId !== c.agentId) ix.customersByAgent.get(c.agentId ?? '')?.delete(c.id)
   for (const n of new Set([c.name, ...c.aliases])) {
     const key = nameKey(c.agentId, n)
     const rest = (ix.customersByName.get(key) ?? []).filter(x => x.id !== c.id)
@@ -117,6 +129,8 @@ export function buildIndexes(data: DbData): Indexes {
     customersByPhone: new Map(),
     customersByExternal: new Map(),
     customersByName: new Map(),
+    customersByContact: new Map(),
+    customersByAgent: new Map(),
     orders: new OrderTable(),
     ordersBySource: new Map(),
     ordersByCustomer: new Map(),

@@ -68,6 +68,9 @@ export function createLedgerRepos(cx: StateContext): LedgerRepos {
     byPhone: (phone: string) => cx.ix.customersByPhone.get(phone),
     byExternalId: (externalId: string) => cx.ix.customersByExternal.get(externalId),
     byName: (agentId: string | null, name: string) => [...(cx.ix.customersByName.get(nameKey(agentId, name)) ?? [])],
+    named: (name: string) => cx.data.customers.filter(c => c.name === name || c.aliases.includes(name)),
+    byContact: (contactId: string) => cx.ix.customersByContact.get(contactId),
+    ofAgent: (agentId: string | null) => [...(cx.ix.customersByAgent.get(agentId ?? '')?.values() ?? [])],
     add(customer: Customer) {
       cx.data.customers.push(customer)
       indexCustomer(cx.ix, customer)
@@ -75,7 +78,7 @@ export function createLedgerRepos(cx: StateContext): LedgerRepos {
     },
     update(customer: Customer) {
       const old = cx.ix.customers.get(customer.id)
-      if (old) unindexCustomer(cx.ix, old)
+      if (old) unindexCustomer(cx.ix, old, customer)
       putById(cx.data.customers, cx.ix.customers, customer)
       indexCustomer(cx.ix, customer)
       changes.put('customers', customer, old)
@@ -97,6 +100,7 @@ export function createLedgerRepos(cx: StateContext): LedgerRepos {
       }
       return undefined
     },
+    placedOn: (day: string) => cx.data.orders.filter(o => o.placedOn === day),
     add(order: Order) {
       cx.data.orders.push(order)
       indexOrder(cx.ix, order)

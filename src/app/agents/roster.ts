@@ -29,7 +29,7 @@ export function unlinkedAgents(store: Store, names: Iterable<string>): Agent[] {
 
 /** How many customers an agent has. */
 export function customerCount(store: Store, agentId: string): number {
-  return store.customers.all().filter(c => c.agentId === agentId).length
+  return store.customers.ofAgent(agentId).length
 }
 
 /**

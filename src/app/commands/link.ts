@@ -24,9 +24,10 @@ export const bindCommand = defineCommand({
     if (found.length === 0) return `找不到名字或备注是“${contactWord}”的微信联系人。请先加为好友，或改用备注名。`
     if (found.length > 1) return `有${found.length}位微信联系人叫“${contactWord}”，请先在微信里给要绑定的那位设个备注，再用备注绑定。`
     const contact = found[0]!
-    const other = store.customers.all().find(c => c.contactId === contact.id && c.id !== customer.id)
+    const linkedTo = store.customers.byContact(contact.id)
+    const other = linkedTo?.id === customer.id ? undefined : linkedTo
     if (other) return `这位微信联系人已经绑定了客户 ${other.name}，请先发“解绑 ${other.name}”。`
-    if (store.agents.byContact(contact.id) || store.admins.all().some(a => a.contactId === contact.id))
+    if (store.agents.byContact(contact.id) || store.admins.byContact(contact.id))
       return `“${contactWord}”是代理或管理员，不能绑定为客户。`
     store.customers.update({ ...customer, contactId: contact.id })
     // Messages planned for the old link must not reach the new contact (or anyone).

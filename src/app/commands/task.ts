@@ -67,7 +67,7 @@ function recipientName(store: Store): (to: Recipient) => string | undefined {
     const id = to.contactId
     if (!id) return undefined
     return store.agents.byContact(id)?.name
-      ?? store.admins.all().find(a => a.contactId === id)?.name
-      ?? store.customers.all().find(c => c.contactId === id)?.name
+      ?? store.admins.byContact(id)?.name
+      ?? store.customers.byContact(id)?.name
   }
 }

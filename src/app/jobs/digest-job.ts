@@ -11,13 +11,13 @@ import type { Job } from './job.js'
 
 /** What the digest says, from the store and today's classification. */
 export function digestFacts(store: Store, today: string, classification: Classification): DigestFacts {
-  const lastRun = store.snapshots.all().at(-1)?.asOf
+  const lastRun = store.snapshots.latest()?.asOf
   const moved = lastRun ? store.transitions.on(lastRun) : []
   const nameOf = (id: string): string => store.customers.byId(id)?.name ?? id
   const into = (group: string): string[] => moved.filter(t => t.to === group).map(t => nameOf(t.customerId))
   const atRisk = classification.customers.filter(c => c.atRisk).sort(compareByValue)
   const yesterday = dateOfDay(dayNumber(today) - 1)
-  const orders = store.orders.all().filter(o => o.placedOn === yesterday && o.status === 'active')
+  const orders = store.orders.placedOn(yesterday).filter(o => o.status === 'active')
   return {
     today,
     newDormant: into('dormant'),

@@ -32,7 +32,7 @@ export function inviteJob(store: Store, config: Config, policy: ClassifyPolicy, 
       const room = await chat.findRoom(topic)
       if (!room) return { notes: [`没有找到群「${topic}」：机器人账号需要在群里。`], messages: [] }
       const candidates = inviteCandidates(store, today, policy)
-      const records = store.invites.all().filter(r => r.roomId === room.id)
+      const records = store.invites.ofRoom(room.id)
       const plan = planInvites({ candidates, room, records, max: config.sending.dailyCaps.invite })
       if (!preview) {
         const at = now.toISOString()

@@ -7,7 +7,7 @@ import type { Job } from './job.js'
 
 /** Customers that became dormant at the last reclassify, or are at risk now, with what the plan needs. */
 export function nudgeCustomers(store: Store, today: string, policy: ClassifyPolicy): NudgeCustomer[] {
-  const lastRun = store.snapshots.all().at(-1)?.asOf
+  const lastRun = store.snapshots.latest()?.asOf
   const newlyDormant = new Set(lastRun ? store.transitions.on(lastRun).filter(t => t.to === 'dormant').map(t => t.customerId) : [])
   const out: NudgeCustomer[] = []
   for (const c of classifyStore(store, today, policy).customers) {

@@ -40,7 +40,7 @@ export async function deliver(entry: OutboxEntry, chat: ChatPort, loadFile?: (fi
  * are marked `sent` (with a note) and never sent again: at most once. Returns how many; the caller commits.
  */
 export function settleInterrupted(store: Store, now: Date): number {
-  const interrupted = store.outbox.all().filter(e => e.status === 'sending')
+  const interrupted = store.outbox.withStatus('sending')
   for (const e of interrupted) store.outbox.update({ ...e, status: 'sent', sentAt: now.toISOString(), lastError: INTERRUPTED })
   return interrupted.length
 }

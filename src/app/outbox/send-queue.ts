@@ -165,7 +165,7 @@ export function createSendQueue(options: SendQueueOptions): SendQueue {
     disarm()
     logger.error('WeChat is throttling the account: all sending stopped until resumed or restarted', { reason })
     options.onStopped?.(reason)
-    const waiting = store.outbox.all().filter(e => e.status === 'planned').length
+    const waiting = store.outbox.withStatus('planned').length
     alerting = alerting.then(() => alertAdmins({ store, chat, clock, logger, admins: options.admins(), waiting }))
   }
 

@@ -20,8 +20,8 @@ function asksToStop(text: string): boolean {
 
 /** Marketing planned for a customer (reactivation, invite, perk) that must no longer go out. */
 export function skipPlannedMarketing(store: AppDeps['store'], customerId: string, why: string): void {
-  for (const e of store.outbox.all()) {
-    if (e.customerId === customerId && e.status === 'planned' && MARKETING.has(e.kind))
+  for (const e of store.outbox.ofCustomer(customerId)) {
+    if (e.status === 'planned' && MARKETING.has(e.kind))
       store.outbox.update({ ...e, status: 'skipped', lastError: why })
   }
 }
@@ -69,7 +69,7 @@ export async function customerMessage(deps: AppDeps, msg: IncomingMessage, custo
 /** A message to the agent when the customer writes within 7 days of a reactivation message. */
 function answerAlert(deps: AppDeps, customer: Customer, text: string, now: Date) {
   const since = now.getTime() - ANSWER_DAYS * 86_400_000
-  const recent = deps.store.outbox.all().some(e => e.kind === 'reactivation' && e.customerId === customer.id
+  const recent = deps.store.outbox.ofCustomer(customer.id).some(e => e.kind === 'reactivation'
     && e.status === 'sent' && e.sentAt !== undefined && Date.parse(e.sentAt) >= since)
   if (!recent) return null
   const agent = customer.agentId ? deps.store.agents.byId(customer.agentId) : undefined

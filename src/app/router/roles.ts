@@ -19,11 +19,11 @@ export function resolveSpeaker(msg: IncomingMessage, config: Config, store: Stor
   const agent = store.agents.byContact(msg.senderId)
   const activeAgent = agent?.active ? agent : undefined
   const isAdmin = msg.fromSelf
-    || store.admins.all().some(a => a.contactId === msg.senderId)
+    || store.admins.byContact(msg.senderId) !== undefined
     || config.admins.some(a => a === msg.senderId || (msg.senderAlias !== null && a === msg.senderAlias))
   if (isAdmin) return { role: 'admin', agent: activeAgent }
   if (activeAgent) return { role: 'agent', agent: activeAgent }
-  const customer = msg.roomId === null ? store.customers.all().find(c => c.contactId === msg.senderId) : undefined
+  const customer = msg.roomId === null ? store.customers.byContact(msg.senderId) : undefined
   if (customer) return { role: 'customer', agent: undefined, customer }
   return { role: 'stranger', agent: undefined }
 }

@@ -28,7 +28,7 @@ export const verifyAdmin: Step = {
   async run(turn, next) {
     const { msg, deps } = turn
     if (turn.speaker.role !== 'admin' && await adminByName(msg, deps.config, deps.store, deps.contacts)) {
-      if (!deps.store.admins.all().some(a => a.contactId === msg.senderId))
+      if (!deps.store.admins.byContact(msg.senderId))
         deps.store.admins.add({ contactId: msg.senderId, name: msg.senderName, boundAt: turn.now.toISOString() })
       deps.logger.info('configured admin verified by name', { name: msg.senderName })
       turn.speaker = resolveSpeaker(msg, deps.config, deps.store)

@@ -37,7 +37,7 @@ export function overviewText(ctx: MessageContext): string {
 
 /** Who changed group at the last nightly run, among the customers in view. */
 function changesLine(ctx: MessageContext, ids: ReadonlySet<string>): string {
-  const last = ctx.deps.store.snapshots.all().at(-1)
+  const last = ctx.deps.store.snapshots.latest()
   if (!last) return '变化：还没有夜间分组记录（每晚自动分组后可对比）'
   const moved = ctx.deps.store.transitions.on(last.asOf).filter(t => ids.has(t.customerId) && t.from !== null)
   const count = (g: Group): number => moved.filter(t => t.to === g).length
