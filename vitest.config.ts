@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time: most of the suite waits on child processes, sockets and timers, not the CPU.
+    maxWorkers: 2,
   },
 })
