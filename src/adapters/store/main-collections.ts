@@ -7,6 +7,8 @@ import type { CollectionDescriptor, MainKey } from './descriptor.js'
 import { mainRecordSchemas as schemas } from './schema.js'
 
 const main = 'main' as const
+/** One invitation per customer and room. */
+export const inviteKey = (r: { customerId: string, roomId: string }): string => `${r.customerId}\u0000${r.roomId}`
 
 /** Every main-file collection, in the order the main file lists them. */
 export const MAIN_COLLECTIONS: { readonly [K in MainKey]: CollectionDescriptor<K> } = {
@@ -30,5 +32,5 @@ export const MAIN_COLLECTIONS: { readonly [K in MainKey]: CollectionDescriptor<K
   snapshots: { name: 'snapshots', storage: main, kind: 'log', schema: schemas.snapshots, indexes: [], classificationInput: false },
   settings: { name: 'settings', storage: main, kind: 'map', schema: schemas.settings, indexes: [], classificationInput: true },
   jobRuns: { name: 'jobRuns', storage: main, kind: 'map', schema: schemas.jobRuns, indexes: [], classificationInput: false },
-  invites: { name: 'invites', storage: main, kind: 'keyed', key: r => `${r.customerId}\u0000${r.roomId}`, schema: schemas.invites, indexes: [], classificationInput: false },
+  invites: { name: 'invites', storage: main, kind: 'keyed', key: inviteKey, schema: schemas.invites, indexes: [], classificationInput: false },
 }
