@@ -231,23 +231,7 @@ export type MainFile = z.infer<typeof mainFileSchema>
 
 export function emptyDb(): DbData {
   return {
-    schemaVersion: SCHEMA_VERSION,
-    counters: {},
-    agents: [],
-    products: [],
-    customers: [],
-    orders: [],
-    payments: [],
-    refunds: [],
-    pending: [],
-    admins: [],
-    handled: [],
-    segments: [],
-    transitions: [],
-    snapshots: [],
-    settings: {},
-    outbox: [],
-    jobRuns: {},
-    invites: [],
+    schemaVersion: SCHEMA_VERSION, counters: {}, agents: [], products: [], customers: [], orders: [], payments: [], refunds: [], pending: [],
+    admins: [], handled: [], segments: [], transitions: [], snapshots: [], settings: {}, outbox: [], jobRuns: {}, invites: [],
   }
 }
