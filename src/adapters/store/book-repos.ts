@@ -7,7 +7,8 @@ import type { OutboxEntry } from '../../domain/outreach/outbox.js'
 import type { Store } from '../../domain/ports.js'
 import type { Segment, SnapshotMeta, Transition } from '../../domain/types.js'
 import type { StateContext } from './state-context.js'
-import { putById } from './state-context.js'
+import { inviteKey } from './main-collections.js'
+import { addRecord, putRecord, removeRecords } from './state-context.js'
 import type { DbData } from './schema.js'
 
 export type BookRepos = Pick<Store, 'settings' | 'segments' | 'transitions' | 'snapshots' | 'pending' | 'admins' | 'outbox' | 'invites' | 'jobRuns' | 'handled'>
@@ -27,89 +28,58 @@ export function createBookRepos(cx: StateContext): BookRepos {
   segments: {
     all: () => cx.data.segments,
     get: (customerId: string) => cx.ix.segments.get(customerId),
-    put(segment: Segment) {
-      const old = cx.ix.segments.get(segment.customerId)
-      if (old) cx.data.segments[cx.data.segments.indexOf(old)] = segment
-      else cx.data.segments.push(segment)
-      cx.ix.segments.set(segment.customerId, segment)
-      changes.put('segments', segment, old)
-    },
+    put: (segment: Segment) => void putRecord(cx, 'segments', segment),
   },
   transitions: {
-    add(t: Transition) {
-      cx.data.transitions.push(t)
-      changes.add('transitions', t)
-    },
+    add: (t: Transition) => addRecord(cx, 'transitions', t),
     on: (date: string) => cx.data.transitions.filter(t => t.on === date),
   },
   snapshots: {
     all: () => cx.data.snapshots,
     latest: () => cx.data.snapshots.at(-1),
-    add(snapshot: SnapshotMeta) {
-      cx.data.snapshots.push(snapshot)
-      changes.main('snapshots')
-    },
+    add: (snapshot: SnapshotMeta) => addRecord(cx, 'snapshots', snapshot),
     keepLast(n: number) {
       if (cx.data.snapshots.length > n) cx.data.snapshots = cx.data.snapshots.slice(-n)
       changes.main('snapshots')
     },
   },
   pending: {
-    get: (key: string) => cx.data.pending.find(p => p.key === key),
+    get: (key: string) => cx.ix.pending.get(key),
+    // A draft put again goes to the end, as the newest.
     put(draft: DbData['pending'][number]) {
-      cx.data.pending = cx.data.pending.filter(p => p.key !== draft.key)
-      cx.data.pending.push(draft)
-      changes.main('pending')
+      removeRecords(cx, 'pending', draft.key)
+      addRecord(cx, 'pending', draft)
     },
-    remove(key: string) {
-      cx.data.pending = cx.data.pending.filter(p => p.key !== key)
-      changes.main('pending')
-    },
+    remove: (key: string) => removeRecords(cx, 'pending', key),
   },
   admins: {
     all: () => cx.data.admins,
-    byContact: (contactId: string) => cx.data.admins.find(a => a.contactId === contactId),
-    add(admin: DbData['admins'][number]) {
-      cx.data.admins.push(admin)
-      changes.main('admins')
-    },
-    remove(contactId: string) {
-      cx.data.admins = cx.data.admins.filter(a => a.contactId !== contactId)
-      changes.main('admins')
-    },
+    byContact: (contactId: string) => cx.ix.admins.get(contactId),
+    add: (admin: DbData['admins'][number]) => addRecord(cx, 'admins', admin),
+    remove: (contactId: string) => removeRecords(cx, 'admins', contactId),
   },
   outbox: {
     all: () => cx.data.outbox,
     get: (id: string) => cx.ix.outbox.get(id),
-    byKey: (key: string) => cx.ix.outboxByKey.get(key),
+    byKey: (key: string) => cx.ix.outbox.one('byKey', key),
     withStatus: (status: OutboxEntry['status']) => cx.data.outbox.filter(e => e.status === status),
     ofCustomer: (customerId: string) => cx.data.outbox.filter(e => e.customerId === customerId),
     add(entry: OutboxEntry) {
-      if (cx.ix.outboxByKey.has(entry.dedupeKey)) return false
-      cx.data.outbox.push(entry)
-      cx.ix.outbox.set(entry.id, entry)
-      cx.ix.outboxByKey.set(entry.dedupeKey, entry)
-      changes.put('outbox', entry, undefined)
+      if (cx.ix.outbox.one('byKey', entry.dedupeKey)) return false
+      addRecord(cx, 'outbox', entry)
       return true
     },
     update(entry: OutboxEntry) {
       const old = cx.ix.outbox.get(entry.id)
       if (old && old.dedupeKey !== entry.dedupeKey) throw new Error(`outbox entry ${entry.id}: the dedupe key cannot change`)
-      putById(cx.data.outbox, cx.ix.outbox, entry)
-      cx.ix.outboxByKey.set(entry.dedupeKey, entry)
-      changes.put('outbox', entry, old)
+      putRecord(cx, 'outbox', entry, true)
     },
   },
   invites: {
     all: () => cx.data.invites,
     ofRoom: (roomId: string) => cx.data.invites.filter(r => r.roomId === roomId),
-    get: (customerId: string, roomId: string) => cx.data.invites.find(r => r.customerId === customerId && r.roomId === roomId),
-    put: ((record: InviteRecord) => {
-      const i = cx.data.invites.findIndex(r => r.customerId === record.customerId && r.roomId === record.roomId)
-      if (i >= 0) cx.data.invites[i] = { ...record }
-      else cx.data.invites.push({ ...record })
-      changes.main('invites')
-    }),
+    get: (customerId: string, roomId: string) => cx.ix.invites.get(inviteKey({ customerId, roomId })),
+    put: (record: InviteRecord) => void putRecord(cx, 'invites', { ...record }),
   },
   jobRuns: {
     get: (job: string) => cx.data.jobRuns[job],
@@ -120,13 +90,9 @@ export function createBookRepos(cx: StateContext): BookRepos {
     all: () => cx.data.jobRuns,
   },
   handled: {
-    has: (messageId: string) => cx.ix.handled.has(messageId),
+    has: (messageId: string) => cx.ix.handled.one('byId', messageId) !== undefined,
     add(messageId: string, at: string) {
-      if (cx.ix.handled.has(messageId)) return
-      cx.ix.handled.add(messageId)
-      const record = { id: messageId, at }
-      cx.data.handled.push(record)
-      changes.add('handled', record)
+      if (cx.ix.handled.one('byId', messageId) === undefined) addRecord(cx, 'handled', { id: messageId, at })
     },
   },
   }

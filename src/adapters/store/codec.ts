@@ -10,7 +10,6 @@
  * cheap to load and to keep.
  */
 import type { z } from 'zod'
-import type { CollectionDescriptor, PartCollection } from './collections.js'
 
 /** A part's records as columns, with the header that says how to read them. */
 export interface Columns {
@@ -54,10 +53,10 @@ function optionalKeys(shape: Shape, prefix = ''): string[] {
   return out
 }
 
-const codecs = new Map<PartCollection, Codec>()
+const codecs = new Map<string, Codec>()
 
 /** The codec of a collection, derived from its descriptor's schema (built once). */
-export function codecOf(d: Pick<CollectionDescriptor, 'name' | 'schema' | 'dict'>): Codec {
+export function codecOf(d: { name: string, schema: z.ZodObject, dict: readonly string[] }): Codec {
   let codec = codecs.get(d.name)
   if (!codec) codecs.set(d.name, codec = deriveCodec(d.schema.shape as Shape, d.dict))
   return codec

@@ -1,85 +1,125 @@
 /**
- * One descriptor per stored collection: its record schema (zod), its key, how it is spread over
- * parts, which string fields a part stores once in a dictionary, and whether the classification
- * reads it. The loader, the part writer, the journal and the change log all derive from these, and
- * the row codec is derived from the schema's own keys (codec.ts): adding a field to a record is an
- * edit of its domain type and its schema here, nothing else.
+ * One descriptor per stored collection (descriptor.ts says what a descriptor holds): the part
+ * collections here, the main-file ones in main-collections.ts. The loader, the part writer, the
+ * journal, the change log and the in-memory indexes all derive from these, and a part's row codec is
+ * derived from the schema's own keys (codec.ts): adding a field to a record is an edit of its domain
+ * type and its schema, nothing else; adding an index is a line here.
  */
-import type { z } from 'zod'
-import { recordSchemas, type DbData } from './schema.js'
+import type { CollectionDescriptor, CollectionName, MainKey, PartCollection } from './descriptor.js'
+import { MAIN_COLLECTIONS } from './main-collections.js'
+import { recordSchemas } from './schema.js'
 
-/** Collections kept in parts of their own; everything else stays in the main file. */
-export const PART_COLLECTIONS = ['orders', 'customers', 'payments', 'refunds', 'segments', 'outbox', 'transitions', 'handled'] as const
-export type PartCollection = typeof PART_COLLECTIONS[number]
-
-/** Collections kept in the main file. */
-export const MAIN_KEYS = ['counters', 'agents', 'products', 'pending', 'admins', 'snapshots', 'settings', 'jobRuns', 'invites'] as const
-export type MainKey = typeof MAIN_KEYS[number]
-
-export type RecordOf<C extends PartCollection> = DbData[C][number]
-
-/**
- * How records are spread over parts. `chunk`: by a number (the order number, else the number the
- * key ends with, else a hash of the key into `x0`…`x7`), `size` records per part. `period`: by a
- * string taken from the record (a day, a month); such a part is never rewritten once its period is over.
- */
-export type PartLayout =
-  | { kind: 'chunk', size: number, number?: (record: never) => number }
-  | { kind: 'period', of: (record: never) => string }
-
-export interface CollectionDescriptor<C extends PartCollection = PartCollection> {
-  name: C
-  /** Every record is this shape; the codec's fields are this schema's keys. */
-  schema: z.ZodObject
-  /** Records are replaced by this key; null: records are only ever appended. */
-  key: ((record: RecordOf<C>) => string) | null
-  layout: PartLayout
-  /** String fields a part stores once per distinct value (`lines.name` for a field of a nested list). */
-  dict: readonly string[]
-  /** A change bumps the store's revision, which the classification's caches are keyed by. */
-  classificationInput: boolean
-}
+export type { CollectionDescriptor, CollectionName, IndexSpec, MainKey, PartCollection, PartLayout, RecordOf } from './descriptor.js'
 
 const byId = (r: { id: string }): string => r.id
 const PER_PART = 20_000
+const chunks = { kind: 'chunk', size: PER_PART } as const
+const parts = 'parts' as const
+/** Customers are found by a name or an alias within an agent (key: the agent's id, or '' for the merchant's own). */
+export const nameKey = (agentId: string | null, name: string): string => `${agentId ?? ''}\u0000${name}`
 
 /** Every part collection, described once. */
 export const COLLECTIONS: { readonly [C in PartCollection]: CollectionDescriptor<C> } = {
   orders: {
     name: 'orders',
-    schema: recordSchemas.orders,
+    storage: parts,
+    kind: 'keyed',
     key: byId,
-    layout: { kind: 'chunk', size: PER_PART, number: (r: RecordOf<'orders'>) => r.no },
+    schema: recordSchemas.orders,
+    layout: { kind: 'chunk', size: PER_PART, number: (r: { no: number }) => r.no },
     dict: ['recordedBy', 'agentId', 'customerId', 'placedOn', 'payment', 'status', 'lines.name', 'lines.unit'],
+    // Ids are `o<number>` in practice: one dense array by number serves the id and the number (a
+    // million orders then cost one index, not two maps).
+    dense: { field: 'no', prefix: 'o' },
+    indexes: [
+      { name: 'byNo', fields: ['no'], unique: true },
+      { name: 'bySource', fields: ['sourceMessageId'], unique: false },
+      { name: 'byCustomer', fields: ['customerId'], unique: false },
+    ],
     classificationInput: true,
   },
   customers: {
     name: 'customers',
-    schema: recordSchemas.customers,
+    storage: parts,
+    kind: 'keyed',
     key: byId,
-    layout: { kind: 'chunk', size: PER_PART },
+    schema: recordSchemas.customers,
+    layout: chunks,
     dict: ['agentId', 'source', 'createdAt'],
+    indexes: [
+      { name: 'byPhone', fields: ['phone'], unique: true },
+      { name: 'byExternalId', fields: ['externalId'], unique: true },
+      { name: 'byContact', fields: ['contactId'], unique: true },
+      { name: 'byName', fields: ['agentId', 'name', 'aliases'], unique: false, keys: c => [...new Set([c.name, ...c.aliases])].map(n => nameKey(c.agentId, n)) },
+      { name: 'byAgent', fields: ['agentId'], unique: false, keys: c => [c.agentId ?? ''], large: true },
+    ],
     classificationInput: true,
   },
-  payments: { name: 'payments', schema: recordSchemas.payments, key: byId, layout: { kind: 'chunk', size: PER_PART }, dict: ['customerId', 'agentId', 'receivedOn'], classificationInput: true },
-  refunds: { name: 'refunds', schema: recordSchemas.refunds, key: byId, layout: { kind: 'chunk', size: PER_PART }, dict: ['customerId', 'agentId', 'refundedOn'], classificationInput: true },
+  payments: {
+    name: 'payments',
+    storage: parts,
+    kind: 'keyed',
+    key: byId,
+    schema: recordSchemas.payments,
+    layout: chunks,
+    dict: ['customerId', 'agentId', 'receivedOn'],
+    indexes: [{ name: 'byCustomer', fields: ['customerId'], unique: false }],
+    classificationInput: true,
+  },
+  refunds: { name: 'refunds', storage: parts, kind: 'keyed', key: byId, schema: recordSchemas.refunds, layout: chunks, dict: ['customerId', 'agentId', 'refundedOn'], indexes: [], classificationInput: true },
   segments: {
     name: 'segments',
-    schema: recordSchemas.segments,
+    storage: parts,
+    kind: 'keyed',
     key: r => r.customerId,
-    layout: { kind: 'chunk', size: PER_PART },
+    schema: recordSchemas.segments,
+    layout: chunks,
     dict: ['group', 'tier', 'credit', 'since', 'asOf'],
+    indexes: [],
     // The classification's own output.
     classificationInput: false,
   },
-  outbox: { name: 'outbox', schema: recordSchemas.outbox, key: byId, layout: { kind: 'chunk', size: PER_PART }, dict: ['kind', 'status'], classificationInput: false },
-  transitions: { name: 'transitions', schema: recordSchemas.transitions, key: null, layout: { kind: 'period', of: (r: RecordOf<'transitions'>) => r.on.slice(0, 7) }, dict: ['on', 'from', 'to'], classificationInput: false },
-  handled: { name: 'handled', schema: recordSchemas.handled, key: null, layout: { kind: 'period', of: (r: RecordOf<'handled'>) => r.at.slice(0, 10) }, dict: [], classificationInput: false },
+  outbox: {
+    name: 'outbox',
+    storage: parts,
+    kind: 'keyed',
+    key: byId,
+    schema: recordSchemas.outbox,
+    layout: chunks,
+    dict: ['kind', 'status'],
+    indexes: [{ name: 'byKey', fields: ['dedupeKey'], unique: true }],
+    classificationInput: false,
+  },
+  transitions: {
+    name: 'transitions',
+    storage: parts,
+    kind: 'log',
+    schema: recordSchemas.transitions,
+    layout: { kind: 'period', of: (r: { on: string }) => r.on.slice(0, 7) },
+    dict: ['on', 'from', 'to'],
+    indexes: [],
+    classificationInput: false,
+  },
+  handled: {
+    name: 'handled',
+    storage: parts,
+    kind: 'log',
+    schema: recordSchemas.handled,
+    layout: { kind: 'period', of: (r: { at: string }) => r.at.slice(0, 10) },
+    dict: [],
+    indexes: [{ name: 'byId', fields: ['id'], unique: true }],
+    classificationInput: false,
+  },
 }
+
+/** Every stored collection, main-file ones first, in the order they are written. */
+export const DESCRIPTORS: { readonly [C in CollectionName]: CollectionDescriptor<C> } = { ...MAIN_COLLECTIONS, ...COLLECTIONS }
+
+const names = Object.keys(DESCRIPTORS) as CollectionName[]
+/** Collections kept in parts of their own; everything else stays in the main file. */
+export const PART_COLLECTIONS = names.filter(c => DESCRIPTORS[c].storage === 'parts') as readonly PartCollection[]
+/** Collections kept in the main file. */
+export const MAIN_KEYS = names.filter(c => DESCRIPTORS[c].storage === 'main') as readonly MainKey[]
 
 /** Main-file keys the classification reads: changing one bumps the revision. */
-export const MAIN_CLASSIFICATION_INPUTS: ReadonlySet<MainKey> = new Set<MainKey>(['settings', 'agents', 'products'])
-
-export function describe<C extends PartCollection>(collection: C): CollectionDescriptor<C> {
-  return COLLECTIONS[collection] as CollectionDescriptor<C>
-}
+export const MAIN_CLASSIFICATION_INPUTS: ReadonlySet<MainKey> = new Set(MAIN_KEYS.filter(k => DESCRIPTORS[k].classificationInput))

@@ -18,8 +18,8 @@ const HASH_PARTS = 8
 
 /** The record's key (records with a key are replaced by it; the others are only ever appended). */
 export function keyOf(collection: PartCollection, record: unknown): string | null {
-  const key = COLLECTIONS[collection].key as ((r: unknown) => string) | null
-  return key ? key(record) : null
+  const d = COLLECTIONS[collection]
+  return d.kind === 'keyed' ? (d.key as (r: unknown) => string)(record) : null
 }
 
 /** The part a record belongs to, e.g. `orders-3`, `customers-x5`, `handled-2026-11-23`. */

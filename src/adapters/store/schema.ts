@@ -197,6 +197,19 @@ export const recordSchemas = {
   handled: handledSchema,
 } as const
 
+/** The shape of one record (one value, for a keyed map) of each collection kept in the main file. */
+export const mainRecordSchemas = {
+  counters: z.number().int().min(0),
+  agents: agentSchema,
+  products: productSchema,
+  pending: pendingSchema,
+  admins: adminSchema,
+  snapshots: snapshotSchema,
+  settings: z.string(),
+  jobRuns: isoTime,
+  invites: inviteSchema,
+} as const
+
 /** The main file: the small collections, plus where each part stands. */
 export const mainFileSchema = z.strictObject({
   schemaVersion: z.union([z.literal(JSON_PARTS_VERSION), z.literal(SCHEMA_VERSION)]),
@@ -218,23 +231,7 @@ export type MainFile = z.infer<typeof mainFileSchema>
 
 export function emptyDb(): DbData {
   return {
-    schemaVersion: SCHEMA_VERSION,
-    counters: {},
-    agents: [],
-    products: [],
-    customers: [],
-    orders: [],
-    payments: [],
-    refunds: [],
-    pending: [],
-    admins: [],
-    handled: [],
-    segments: [],
-    transitions: [],
-    snapshots: [],
-    settings: {},
-    outbox: [],
-    jobRuns: {},
-    invites: [],
+    schemaVersion: SCHEMA_VERSION, counters: {}, agents: [], products: [], customers: [], orders: [], payments: [], refunds: [], pending: [],
+    admins: [], handled: [], segments: [], transitions: [], snapshots: [], settings: {}, outbox: [], jobRuns: {}, invites: [],
   }
 }

@@ -1,0 +1,60 @@
+/**
+ * Records by key when keys are `<prefix><number>` with the number in one of the record's fields (an
+ * order `o12` with number 12): one dense array by number serves the key and the number, with a map
+ * only for keys of another form. At a million orders that is one index, not two maps.
+ */
+export class DenseTable<R extends object> {
+  readonly #byNumber: (R | undefined)[] = []
+  readonly #other = new Map<string, R>()
+  readonly #code: number
+  readonly #plain: RegExp
+
+  constructor(readonly prefix: string, readonly field: string, readonly keyOf: (record: R) => string) {
+    this.#code = prefix.charCodeAt(0)
+    this.#plain = new RegExp(`^${prefix.replace(/\W/g, '\\$&')}\\d{1,15}$`)
+  }
+
+  #number(record: R): number {
+    return (record as Record<string, number>)[this.field]!
+  }
+
+  get(key: string): R | undefined {
+    if (key.charCodeAt(0) === this.#code && this.#plain.test(key)) {
+      const r = this.#byNumber[Number(key.slice(this.prefix.length))]
+      if (r !== undefined && this.keyOf(r) === key) return r
+    }
+    return this.#other.get(key)
+  }
+
+  set(record: R): void {
+    const key = this.keyOf(record)
+    const n = this.#number(record)
+    this.#byNumber[n] = record
+    if (!this.#isPlain(key, n)) this.#other.set(key, record)
+  }
+
+  delete(record: R): void {
+    const key = this.keyOf(record)
+    const n = this.#number(record)
+    const at = this.#byNumber[n]
+    if (at !== undefined && this.keyOf(at) === key) this.#byNumber[n] = undefined
+    this.#other.delete(key)
+  }
+
+  byNumber(n: number): R | undefined {
+    return Number.isInteger(n) && n >= 0 ? this.#byNumber[n] : undefined
+  }
+
+  /** Whether `key` is exactly `<prefix><n>` (checked digit by digit: no string is built per record). */
+  #isPlain(key: string, n: number): boolean {
+    const p = this.prefix.length
+    if (!key.startsWith(this.prefix) || key.length <= p || key.length > p + 15 || (key.charCodeAt(p) === 48 && key.length > p + 1)) return false
+    let m = 0
+    for (let i = p; i < key.length; i++) {
+      const d = key.charCodeAt(i) - 48
+      if (d < 0 || d > 9) return false
+      m = m * 10 + d
+    }
+    return m === n
+  }
+}
