@@ -4,6 +4,7 @@ import { costLines, learnLine, seenUnitPrice } from '../../domain/catalogue/cata
 import { productKey } from '../../domain/catalogue/product-key.js'
 import type { Store } from '../../domain/ports.js'
 import type { Order, OrderLine, Product } from '../../domain/types.js'
+import { storeIdentity } from '../store-identity.js'
 
 /** The order with each line's cost and share filled in from the catalogue as it is now. */
 export function costOrder<O extends Pick<Order, 'lines' | 'amountFen' | 'costFen'>>(store: Store, order: O): O {
@@ -46,7 +47,7 @@ const missing = new WeakMap<Store, { key: string, names: string[] }>()
 /** Products sold in the 12 months up to `asOf` with lines recorded without a cost, by catalogue name. */
 export function productsWithoutCost(store: Store, asOf: string): string[] {
   const key = `${asOf}#${store.revision()}`
-  const hit = missing.get(store)
+  const hit = missing.get(storeIdentity(store))
   if (hit?.key === key) return hit.names
   const from = dateOfDay(dayNumber(asOf) - 364)
   const names = new Map<string, string>()
@@ -59,7 +60,7 @@ export function productsWithoutCost(store: Store, asOf: string): string[] {
     }
   }
   const list = [...names.values()].sort((a, b) => a.localeCompare(b, 'zh'))
-  missing.set(store, { key, names: list })
+  missing.set(storeIdentity(store), { key, names: list })
   return list
 }
 

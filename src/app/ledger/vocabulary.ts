@@ -7,6 +7,7 @@
  */
 import type { Store } from '../../domain/ports.js'
 import type { Customer } from '../../domain/types.js'
+import { storeIdentity } from '../store-identity.js'
 
 export interface Vocabulary {
   /** Product names and aliases from the catalogue. */
@@ -26,10 +27,10 @@ const learnedByStore = new WeakMap<Store, Learned>()
 
 /** Catches up with orders and customers added since the last call (all of them after a reload). */
 function catchUp(store: Store): Learned {
-  let l = learnedByStore.get(store)
+  let l = learnedByStore.get(storeIdentity(store))
   if (!l) {
     l = { productsAt: -1, products: [], customersList: null, seenCustomers: 0, customers: new Set() }
-    learnedByStore.set(store, l)
+    learnedByStore.set(storeIdentity(store), l)
   }
   if (l.productsAt !== store.revision()) {
     l.products = store.products.all()

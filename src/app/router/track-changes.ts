@@ -3,6 +3,9 @@
  * anything to save, and only the boundary saves — a use case calling `commit()` is a bug.
  */
 import type { Store } from '../../domain/ports.js'
+import { storeIdentity, viewedStoreKey } from '../store-identity.js'
+
+const VIEWED = viewedStoreKey()
 
 /** Methods that change what is stored (on the store itself and on each of its repositories). */
 const CHANGES = new Set(['add', 'update', 'put', 'remove', 'set', 'keepLast', 'nextSeq'])
@@ -22,6 +25,7 @@ export function trackChanges(store: Store): TrackedStore {
     const methods = new Map<PropertyKey, unknown>()
     const proxy = new Proxy(target, {
       get(t, key, receiver) {
+        if (top && key === VIEWED) return storeIdentity(target as unknown as Store)
         const value: unknown = Reflect.get(t, key, receiver)
         if (typeof value !== 'function') return top && typeof value === 'object' && value !== null ? wrap(value, false) : value
         let method = methods.get(key)
