@@ -36,7 +36,7 @@ export function findVisible(ctx: MessageContext, words: string[]): Customer | st
     const c = store.customers.byPhone(digits)
     return c && ctx.visible.has(c) ? c : `找不到电话为 ${digits} 的客户。`
   }
-  let candidates = ctx.visible.all().filter(c => c.name === first || c.aliases.includes(first))
+  let candidates = ctx.visible.named(first)
   if (candidates.length === 0) {
     const partial = ctx.visible.all().filter(c => c.name.includes(first))
     if (partial.length === 1) return partial[0]!
