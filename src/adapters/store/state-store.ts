@@ -1,5 +1,5 @@
 /**
- * The store's in-memory state with its indexes. Both the memory store and the lowdb store use it;
+ * The store's in-memory state with its indexes. Both the memory store and the file store use it;
  * they differ only in how `commit()` makes the state durable.
  */
 import type { Store } from '../../domain/ports.js'
