@@ -135,6 +135,14 @@ export interface Store {
   }
   /** Next value of a named counter (ids and order numbers), starting at 1. */
   nextSeq(name: string): number
+  /**
+   * Whether every stored order is in memory. An engine may open with the orders recorded lately and
+   * read older ones afterwards; meanwhile new orders are recorded, `orders.bySource` answers for every
+   * order of the last 7 days, and a read that needs an order not yet read throws `OrdersLoading`.
+   */
+  loaded(): boolean
+  /** Resolves once `loaded()`; rejects when the older orders cannot be read (the store is then unusable). */
+  whenLoaded(): Promise<void>
   commit(): Promise<void>
   close(): Promise<void>
 }
@@ -215,3 +223,11 @@ export interface Scheduler {
   stop(): Promise<void>
 }
 export type { ChartRenderer, ChartSpec } from './charts/specs.js'
+
+/** A read needed an order the store has not read from disk yet (see `Store.loaded`). */
+export class OrdersLoading extends Error {
+  override name = 'OrdersLoading'
+  constructor(what: string) {
+    super(`older orders are still being read (${what})`)
+  }
+}

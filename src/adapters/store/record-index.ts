@@ -21,6 +21,8 @@ export interface IndexedCollection {
 
 interface SecondaryIndex {
   add(r: Rec): void
+  /** Records older than every record present, in the order they were added. */
+  addOlder(rs: readonly Rec[]): void
   remove(r: Rec): void
   replace(old: Rec, next: Rec): void
   get(key: string): Rec | readonly Rec[] | Iterable<Rec> | undefined
@@ -34,6 +36,12 @@ export interface RecordIndex<R> {
   /** The records under `key` in an index, in the order they were added. */
   many(index: string, key: string): R[]
   add(record: R): void
+  /**
+   * Records that come before every record present, in the order they were added (a part read after
+   * the store opened): under a shared key a unique index keeps the newer record, a non-unique one puts
+   * them first; a key already held by a newer record keeps it.
+   */
+  addOlder(records: readonly R[]): void
   /** `next` takes the place of `old` (the record with the same key) in every index. */
   replace(old: R, next: R): void
   remove(record: R): void
@@ -73,7 +81,14 @@ function uniqueIndex(keys: KeysOf, same: (a: Rec, b: Rec) => boolean): Secondary
     if (at !== undefined && same(at, r)) map.delete(k)
   })
   const add = (r: Rec): void => each(keys(r), k => map.set(k, r))
-  return { add, remove, replace: (old, next) => { remove(old); add(next) }, get: k => map.get(k) }
+  const addOlder = (rs: readonly Rec[]): void => {
+    for (const r of rs) {
+      each(keys(r), (k) => {
+        if (!map.has(k)) map.set(k, r)
+      })
+    }
+  }
+  return { add, addOlder, remove, replace: (old, next) => { remove(old); add(next) }, get: k => map.get(k) }
 }
 
 /** Records by key in the order added, one record kept bare and several in a list (most keys hold one). */
@@ -102,6 +117,21 @@ function multiIndex(keys: KeysOf, same: (a: Rec, b: Rec) => boolean): SecondaryI
   }
   return {
     add: r => each(keys(r), k => addAt(k, r)),
+    addOlder(rs) {
+      const older = new Map<string, Rec[]>()
+      for (const r of rs) {
+        each(keys(r), (k) => {
+          const list = older.get(k)
+          if (list) list.push(r)
+          else older.set(k, [r])
+        })
+      }
+      for (const [k, list] of older) {
+        const b = map.get(k)
+        if (b !== undefined) list.push(...(Array.isArray(b) ? b : [b]))
+        map.set(k, list.length === 1 ? list[0]! : list)
+      }
+    },
     remove: r => each(keys(r), k => removeAt(k, r)),
     replace(old, next) {
       const before = keys(old)
@@ -130,6 +160,20 @@ function largeIndex(keys: KeysOf, pk: (r: Rec) => string): SecondaryIndex {
   const removeAt = (k: string, r: Rec): void => void map.get(k)?.delete(pk(r))
   return {
     add: r => each(keys(r), k => addAt(k, r)),
+    addOlder(rs) {
+      const older = new Map<string, Map<string, Rec>>()
+      for (const r of rs) {
+        each(keys(r), (k) => {
+          const m = older.get(k)
+          if (m) m.set(pk(r), r)
+          else older.set(k, new Map([[pk(r), r]]))
+        })
+      }
+      for (const [k, m] of older) {
+        for (const [key, r] of map.get(k) ?? []) m.set(key, r)
+        map.set(k, m)
+      }
+    },
     remove: r => each(keys(r), k => removeAt(k, r)),
     replace(old, next) {
       const now = list(keys(next))
@@ -149,7 +193,7 @@ export function createRecordIndex<R extends object>(d: IndexedCollection, record
   const secondary = new Map<string, SecondaryIndex>()
   for (const spec of d.indexes) {
     if (dense && spec.unique && !spec.keys && spec.fields.length === 1 && spec.fields[0] === dense.field) {
-      secondary.set(spec.name, { add() {}, remove() {}, replace() {}, get: k => dense.byNumber(Number(k)) })
+      secondary.set(spec.name, { add() {}, addOlder() {}, remove() {}, replace() {}, get: k => dense.byNumber(Number(k)) })
       continue
     }
     if (spec.large && !pk) throw new Error(`${d.name}.${spec.name}: a large index needs a keyed collection`)
@@ -176,6 +220,17 @@ export function createRecordIndex<R extends object>(d: IndexedCollection, record
       return found === undefined ? [] : Symbol.iterator in found ? [...found as Iterable<R>] : [found as R]
     },
     add,
+    addOlder(rs) {
+      const fresh: Rec[] = []
+      for (const r of rs) {
+        const key = pk?.(r)
+        if (key !== undefined && (dense?.get(key) ?? byKey?.get(key)) !== undefined) continue
+        if (dense) dense.set(r)
+        else if (key !== undefined) byKey!.set(key, r)
+        fresh.push(r)
+      }
+      for (const ix of all) ix.addOlder(fresh)
+    },
     replace(old, next) {
       dense?.set(next)
       byKey?.set(pk!(next), next)

@@ -3,12 +3,14 @@
  * they differ only in how `commit()` makes the state durable.
  */
 import type { Store } from '../../domain/ports.js'
+import type { Order } from '../../domain/types.js'
 import { createBookRepos } from './book-repos.js'
 import { createChangeLog } from './change-log.js'
 import { buildIndexes } from './indexes.js'
 import type { Op } from './journal.js'
 import { keyOf } from './layout.js'
 import { createLedgerRepos } from './ledger-repos.js'
+import { createLoading, guardOrders } from './loading-orders.js'
 import type { DbData } from './schema.js'
 import type { StateContext } from './state-context.js'
 
@@ -18,6 +20,8 @@ export interface StateStoreOptions {
   close?: () => Promise<void>
   /** Remember what changed since the last `drainChanges()`, for a store that writes only changes. */
   track?: boolean
+  /** Older orders are still to come (`addOlderOrders`, then `finishLoading`). */
+  loading?: boolean
 }
 
 /** What a store that writes only changes needs besides the Store itself. */
@@ -30,12 +34,18 @@ export interface StateStore extends Store {
   changesSaved(): void
   /** Undoes every change not yet on disk (after a failed write), in one synchronous step. */
   revertUnsaved(): void
+  /** Orders older than every order in memory (a part read after opening), oldest first. */
+  addOlderOrders(orders: readonly Order[]): void
+  /** Every older order is in memory; with `error`, they never will be. */
+  finishLoading(error?: Error): void
 }
 
 /** A Store over `data`; call `replaceData` to go back to another state (after a failed write). */
 export function createStateStore(initial: DbData, options: StateStoreOptions): StateStore {
   const changes = createChangeLog(options.track ?? false, initial)
   const cx: StateContext = { data: initial, ix: buildIndexes(initial), changes }
+  const loading = createLoading(options.loading !== true)
+  const ledger = createLedgerRepos(cx)
 
   const store = {
     data: () => cx.data,
@@ -63,9 +73,18 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       Object.assign(cx.data, main)
       cx.ix = buildIndexes(cx.data)
     },
+    addOlderOrders(orders: readonly Order[]) {
+      changes.bump()
+      cx.data.orders = orders.concat(cx.data.orders)
+      cx.ix.orders.addOlder(orders)
+    },
+    finishLoading: (error?: Error) => loading.finish(error),
+    loaded: () => loading.done(),
+    whenLoaded: () => loading.promise,
     revision: () => changes.revision(),
     ...createBookRepos(cx),
-    ...createLedgerRepos(cx),
+    ...ledger,
+    orders: guardOrders(ledger.orders, loading),
     nextSeq(name: string) {
       const next = (cx.data.counters[name] ?? 0) + 1
       cx.data.counters[name] = next

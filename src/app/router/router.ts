@@ -1,7 +1,8 @@
 /**
  * The front door: every chat message goes through `handle`, along one chain of small steps —
  * reply ← dedupe ← failures ← order groups ← save ← speaker ← verify admin ← start-up code ← link
- * customer ← scope ← customer chat ← strangers ← read ← act. Each step answers or passes the message on;
+ * customer ← scope ← history (contacts) ← customer chat ← strangers ← read ← history (staff) ← act.
+ * The history steps hold back what needs every order while older orders are still being read. Each step answers or passes the message on;
  * the use cases only change state, and `save` stores it once, before the reply goes out.
  */
 import type { IncomingMessage } from '../../domain/types.js'
@@ -13,6 +14,7 @@ import { toPolicy } from '../segments/policy-config.js'
 import { customerView } from '../visibility.js'
 import { dedupe, failures, orderGroups, reply, save } from './boundary-steps.js'
 import { cleanText } from './clean-text.js'
+import { historyForContacts, historyForStaff } from './history-steps.js'
 import { compose, type Turn } from './pipeline.js'
 import { bindAdmin, linkCustomer, scope, speaker, verifyAdmin } from './speaker-steps.js'
 import { trackChanges } from './track-changes.js'
@@ -46,9 +48,11 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     bindAdmin(options.adminCode),
     linkCustomer,
     scope,
+    historyForContacts,
     customerChat,
     strangers,
     read,
+    historyForStaff,
     act,
   ])
 
