@@ -23,6 +23,11 @@ async function reopenedWhileLoading(): Promise<{ app: ReturnType<typeof makeTest
   return { app: makeTestApp({ store }), store, older }
 }
 
+/** Runs every slice of the indexing work at once. */
+function untilDone(step: () => boolean): void {
+  while (!step());
+}
+
 afterEach(() => {
   vi.useRealTimers()
 })
@@ -49,7 +54,7 @@ describe('while older orders are being read', () => {
     })
     await new Promise(r => setTimeout(r, 50))
     expect(answered).toBeUndefined()
-    store.addOlderOrders(older)
+    untilDone(store.addOlderOrders(older))
     store.finishLoading()
     await question
     expect(answered!.join('\n')).toMatch(/累计消费 ¥796（3单）/)
@@ -64,7 +69,7 @@ describe('while older orders are being read', () => {
     const question = app.say(app.boss, '概览')
     await vi.advanceTimersByTimeAsync(1_100)
     expect(app.chat.sent.map(s => s.text)).toContain(LOADING_NOTICE)
-    store.addOlderOrders(older)
+    untilDone(store.addOlderOrders(older))
     store.finishLoading()
     const replies = await question
     expect(replies[0]).toBe(LOADING_NOTICE)
@@ -73,7 +78,7 @@ describe('while older orders are being read', () => {
 
   it('answers a question at once once loading is done, without a notice', async () => {
     const { app, store, older } = await reopenedWhileLoading()
-    store.addOlderOrders(older)
+    untilDone(store.addOlderOrders(older))
     store.finishLoading()
     const replies = await app.say(app.boss, '客户 张三')
     expect(replies).toHaveLength(1)

@@ -1,14 +1,16 @@
 /**
- * Reads the order parts left for later (deferred-parts.ts), newest first, one part per turn of the
- * event loop, so messages keep being answered in between; each part's records go in front of the
- * orders in memory. Stopping (on close) waits for the part being read.
+ * Reads the order parts left for later (deferred-parts.ts), newest first: a part is read in one
+ * turn of the event loop and indexed a slice per turn after it, so messages keep being answered in
+ * between; each part's records go in front of the orders in memory. Stopping (on close) waits for
+ * the slice in hand.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { readDeferred, type DeferredPart } from './deferred-parts.js'
 import { LoadProblem } from './read-part.js'
 
 export interface OlderPartsSink {
-  add(records: readonly unknown[]): void
+  /** Takes a part's records; the function it returns does the next slice of the work, true once done. */
+  add(records: readonly unknown[]): () => boolean
   done(): void
   failed(problem: LoadProblem): Promise<void>
 }
@@ -31,7 +33,11 @@ export function readOlderParts(parts: readonly DeferredPart[], sink: OlderPartsS
         await sink.failed(error instanceof LoadProblem ? error : new LoadProblem(part.path, String(error)))
         return
       }
-      sink.add(records)
+      const step = sink.add(records)
+      while (!step()) {
+        await nextTurn()
+        if (stopped) return
+      }
     }
     sink.done()
   }

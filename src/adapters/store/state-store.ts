@@ -34,11 +34,18 @@ export interface StateStore extends Store {
   changesSaved(): void
   /** Undoes every change not yet on disk (after a failed write), in one synchronous step. */
   revertUnsaved(): void
-  /** Orders older than every order in memory (a part read after opening), oldest first. */
-  addOlderOrders(orders: readonly Order[]): void
+  /**
+   * Orders older than every order in memory (a part read after opening), oldest first. They are in
+   * the list at once; the returned function indexes the next slice of them and says whether that was
+   * the last, so a caller can let other work run in between.
+   */
+  addOlderOrders(orders: readonly Order[]): () => boolean
   /** Every older order is in memory; with `error`, they never will be. */
   finishLoading(error?: Error): void
 }
+
+/** Older orders indexed per turn of the event loop (a few milliseconds of work). */
+const OLDER_SLICE = 4_000
 
 /** A Store over `data`; call `replaceData` to go back to another state (after a failed write). */
 export function createStateStore(initial: DbData, options: StateStoreOptions): StateStore {
@@ -76,7 +83,14 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     addOlderOrders(orders: readonly Order[]) {
       changes.bump()
       cx.data.orders = orders.concat(cx.data.orders)
-      cx.ix.orders.addOlder(orders)
+      // Indexed a slice at a time, newest first (each slice older than everything indexed before it).
+      let end = orders.length
+      return () => {
+        const start = Math.max(0, end - OLDER_SLICE)
+        cx.ix.orders.addOlder(orders.slice(start, end))
+        end = start
+        return end === 0
+      }
     },
     finishLoading: (error?: Error) => loading.finish(error),
     loaded: () => loading.done(),
