@@ -34,8 +34,6 @@ async function main(): Promise<void> {
     // New orders are answered at once; older order parts are read in the background.
     olderOrdersLater: true,
   })
-  // A database from before the catalogue learns its products from every order first (once).
-  if (store.products.all().length === 0) await store.whenLoaded()
 
   const now = systemClock.now()
   const adminCode = createAdminCode({ code: String(randomInt(100_000, 1_000_000)), issuedAt: now, ttlMinutes: config.adminCodeMinutes })

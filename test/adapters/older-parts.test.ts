@@ -8,35 +8,13 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DbLoadError, openFileStore, writeAll, type FileStore } from '../../src/adapters/store/file-store.js'
 import { dataDirOf, partFile } from '../../src/adapters/store/layout.js'
-import { emptyDb, type DbData } from '../../src/adapters/store/schema.js'
 import { OrdersLoading } from '../../src/domain/ports.js'
-import type { Order } from '../../src/domain/types.js'
+import { LARGE_ORDERS, largeDatabase, largeOrder } from '../helpers/large-db.js'
 
 const NOW = new Date('2026-12-07T04:00:00.000Z')
-/** Three order parts (20k orders each): the last one recorded this week, the others long ago. */
-const ORDERS = 45_000
-const RECENT_FROM = 40_001
-
-function order(n: number): Order {
-  const day = n >= RECENT_FROM ? '2026-12-05' : '2024-03-01'
-  return {
-    id: `o${n}`, no: n, sourceMessageId: `m${n}`, recordedBy: 'wx-wang', agentId: 'a1', customerId: `c${1 + (n % 50)}`,
-    placedOn: day, recordedAt: `${day}T04:00:00.000Z`,
-    lines: [{ name: '面膜', qty: 1, unit: '盒', unitPriceFen: 9900, amountFen: 9900, spec: null }],
-    amountFen: 9900, costFen: null, payment: 'paid', paidFen: 9900, dueOn: null, status: 'active', refundedFen: 0, note: null,
-  }
-}
-
-function database(): DbData {
-  const db = emptyDb()
-  db.agents.push({ id: 'a1', name: '小王', contactId: 'wx-wang', addedAt: '2024-01-01T00:00:00.000Z', active: true })
-  for (let i = 1; i <= 50; i++) {
-    db.customers.push({ id: `c${i}`, agentId: 'a1', name: `客户${i}`, aliases: [], phone: null, address: null, externalId: null, contactId: null, tags: [], source: null, createdAt: '2024-01-01T00:00:00.000Z', optedOut: false, notes: null })
-  }
-  for (let n = 1; n <= ORDERS; n++) db.orders.push(order(n))
-  db.counters = { agent: 1, customer: 50, order: ORDERS }
-  return db
-}
+const ORDERS = LARGE_ORDERS
+const order = largeOrder
+const database = (): ReturnType<typeof largeDatabase> => largeDatabase()
 
 let dir: string | undefined
 let open: FileStore | undefined
