@@ -1,7 +1,7 @@
 /** The message path's boundary: use cases change state, the pipeline saves once per message. */
 import { describe, expect, it } from 'vitest'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
-import { trackChanges } from '../../src/app/router/track-changes.js'
+import { useCaseStore } from '../../src/app/router/use-case-store.js'
 import { makeTestApp, withAgents } from '../helpers/test-app.js'
 
 /** A memory store that counts its commits. */
@@ -16,15 +16,19 @@ function countingStore() {
   return { store, commits: () => commits }
 }
 
-describe('change tracking', () => {
-  it('notes changes, not reads, and refuses a commit from a use case', async () => {
-    const tracked = trackChanges(createMemoryStore())
-    tracked.store.customers.all()
-    tracked.store.handled.has('m1')
-    expect(tracked.changed()).toBe(false)
-    tracked.store.settings.set('vipRoom', 'VIP')
-    expect(tracked.changed()).toBe(true)
-    await expect(tracked.store.commit()).rejects.toThrow(/boundary/)
+describe('the use cases\' store', () => {
+  it('counts changes, not reads, and refuses a commit from a use case', async () => {
+    const store = createMemoryStore()
+    const view = useCaseStore(store)
+    const before = store.changeCount()
+    view.customers.all()
+    view.handled.has('m1')
+    expect(store.changeCount()).toBe(before)
+    view.settings.set('vipRoom', 'VIP')
+    expect(store.changeCount()).toBe(before + 1)
+    expect(store.settings.get('vipRoom')).toBe('VIP')
+    await expect(view.commit()).rejects.toThrow(/boundary/)
+    await expect(store.commit()).resolves.toBeUndefined()
   })
 })
 

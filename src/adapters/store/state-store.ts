@@ -34,7 +34,11 @@ export interface StateStore extends Store {
 
 /** A Store over `data`; call `replaceData` to go back to another state (after a failed write). */
 export function createStateStore(initial: DbData, options: StateStoreOptions): StateStore {
-  const changes = createChangeLog(options.track ?? false, initial)
+  const log = createChangeLog(options.track ?? false, initial)
+  // Every change passes through the change log, so counting there counts them all (see `changeCount`).
+  let count = 0
+  const counted = <A extends unknown[]>(f: (...a: A) => void) => (...a: A): void => { count++; f(...a) }
+  const changes: typeof log = { ...log, put: counted(log.put), add: counted(log.add), main: counted(log.main), bump: counted(log.bump) }
   const cx: StateContext = { data: initial, ix: buildIndexes(initial), changes }
 
   const store = {
@@ -64,6 +68,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       cx.ix = buildIndexes(cx.data)
     },
     revision: () => changes.revision(),
+    changeCount: () => count,
     ...createBookRepos(cx),
     ...createLedgerRepos(cx),
     nextSeq(name: string) {

@@ -95,14 +95,17 @@ export const orderGroups: Step = {
 /**
  * The boundary: when the use case changed anything, the message is marked handled and everything is
  * committed in one go, before the reply is sent. A failed commit has rolled the store back; the failure
- * step answers that the message was not recorded.
+ * step answers that the message was not recorded. The store counts its changes: a count that moved
+ * while the use case ran means there is something to save. Messages handled at the same time can move
+ * it too, so a message may be saved (and marked handled) with nothing of its own: a change is never missed.
  */
 export function save(deps: AppDeps): Step {
   return {
     name: 'save',
     async run(turn, next) {
+      const before = deps.store.changeCount()
       const answer = await next()
-      if (turn.changes.changed()) {
+      if (deps.store.changeCount() !== before) {
         deps.store.handled.add(turn.msg.id, turn.now.toISOString())
         await deps.store.commit()
       }

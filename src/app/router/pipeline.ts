@@ -11,7 +11,6 @@ import type { CustomerView } from '../visibility.js'
 import type { CleanText } from './clean-text.js'
 import type { Intent } from './read-message.js'
 import type { Speaker } from './roles.js'
-import type { TrackedStore } from './track-changes.js'
 
 /** One message on its way through the steps; each step fills in what it found out. */
 export interface Turn {
@@ -20,9 +19,8 @@ export interface Turn {
   /** Its text, cleaned once. */
   text: CleanText
   now: Date
-  /** The ports, with the store tracking what the use cases change (saved once, at the boundary). */
+  /** The ports, with a store whose `commit()` fails: the use cases change state, the boundary saves it. */
   deps: AppDeps
-  changes: TrackedStore
   /** Who is speaking (a stranger until the speaker step has looked). */
   speaker: Speaker
   /** The customers the speaker may see (no one until the scope step has decided). */

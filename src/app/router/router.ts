@@ -15,7 +15,7 @@ import { dedupe, failures, orderGroups, reply, save } from './boundary-steps.js'
 import { cleanText } from './clean-text.js'
 import { compose, type Turn } from './pipeline.js'
 import { bindAdmin, linkCustomer, scope, speaker, verifyAdmin } from './speaker-steps.js'
-import { trackChanges } from './track-changes.js'
+import { useCaseStore } from './use-case-store.js'
 import { act, customerChat, read, strangers } from './use-case-steps.js'
 
 export { FAILED_REPLY, SENT_PRIVATELY } from './boundary-steps.js'
@@ -52,15 +52,16 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     act,
   ])
 
+  // What the use cases get: the same ports, with a store that refuses `commit()` (only `save` commits).
+  const useCaseDeps: AppDeps = { ...deps, store: useCaseStore(deps.store) }
+
   function turnOf(msg: IncomingMessage): Turn {
     const now = deps.clock.now()
-    const changes = trackChanges(deps.store)
     return {
       msg,
       text: cleanText(msg.text),
       now,
-      deps: { ...deps, store: changes.store },
-      changes,
+      deps: useCaseDeps,
       speaker: { role: 'stranger', agent: undefined },
       visible: customerView(deps.store, { role: 'stranger', agent: undefined }),
       classified: () => classifier.current(localDate(now, deps.config.timezone)),
