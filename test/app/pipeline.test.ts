@@ -1,8 +1,11 @@
 /** The message path's boundary: use cases change state, the pipeline saves once per message. */
 import { describe, expect, it } from 'vitest'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
+import { dedupe } from '../../src/app/router/boundary-steps.js'
+import type { Turn } from '../../src/app/router/pipeline.js'
 import { useCaseStore } from '../../src/app/router/use-case-store.js'
 import { makeTestApp, withAgents } from '../helpers/test-app.js'
+import type { AppDeps } from '../../src/app/context.js'
 
 /** A memory store that counts its commits. */
 function countingStore() {
@@ -56,5 +59,40 @@ describe('the boundary', () => {
     const app = makeTestApp()
     expect(await app.say(app.stranger, '帮助')).toEqual([])
     expect(await app.say(app.stranger, '张三 13800138000 面膜2盒 398')).toEqual([])
+  })
+})
+
+describe('dropping repeated deliveries', () => {
+  /** Delivers ids through the dedupe step alone; true for each one passed on. */
+  function deliveries(recentMax: number) {
+    const { step, forget } = dedupe({ store: createMemoryStore() } as AppDeps, recentMax)
+    const pass = async (id: string): Promise<boolean> => {
+      let passed = false
+      await step.run({ msg: { id } } as Turn, async () => { passed = true; return null })
+      return passed
+    }
+    return { pass, forget }
+  }
+
+  it('drops an id among the last few, and hears it again once pushed out', async () => {
+    const d = deliveries(2)
+    expect(await d.pass('m1')).toBe(true)
+    expect(await d.pass('m1')).toBe(false)
+    expect(await d.pass('m2')).toBe(true)
+    expect(await d.pass('m3')).toBe(true)
+    expect(await d.pass('m2')).toBe(false)
+    // m1 was pushed out by m2 and m3.
+    expect(await d.pass('m1')).toBe(true)
+  })
+
+  it('hears a forgotten id again, and keeps it as long as its new place says', async () => {
+    const d = deliveries(3)
+    expect(await d.pass('m1')).toBe(true)
+    d.forget('m1')
+    expect(await d.pass('m2')).toBe(true)
+    expect(await d.pass('m1')).toBe(true)
+    // m3 takes m1's first place: m1 is still among the last three.
+    expect(await d.pass('m3')).toBe(true)
+    expect(await d.pass('m1')).toBe(false)
   })
 })
