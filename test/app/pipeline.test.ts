@@ -5,7 +5,6 @@ import { dedupe } from '../../src/app/router/boundary-steps.js'
 import type { Turn } from '../../src/app/router/pipeline.js'
 import { useCaseStore } from '../../src/app/router/use-case-store.js'
 import { makeTestApp, withAgents } from '../helpers/test-app.js'
-import type { AppDeps } from '../../src/app/context.js'
 
 /** A memory store that counts its commits. */
 function countingStore() {
@@ -65,7 +64,7 @@ describe('the boundary', () => {
 describe('dropping repeated deliveries', () => {
   /** Delivers ids through the dedupe step alone; true for each one passed on. */
   function deliveries(recentMax: number) {
-    const { step, forget } = dedupe({ store: createMemoryStore() } as AppDeps, recentMax)
+    const { step, forget } = dedupe({ store: createMemoryStore() }, recentMax)
     const pass = async (id: string): Promise<boolean> => {
       let passed = false
       await step.run({ msg: { id } } as Turn, async () => { passed = true; return null })

@@ -46,7 +46,7 @@ async function deliver(deps: AppDeps, msg: IncomingMessage, reply: Exclude<Reply
  * a ring, so forgetting the oldest is one step (a Set's oldest entry is found by walking past every
  * entry deleted before it).
  */
-export function dedupe(deps: AppDeps, recentMax: number) {
+export function dedupe(deps: Pick<AppDeps, 'store'>, recentMax: number) {
   // Each id with the running number it was remembered under; the ring slot of that number holds the id.
   const recent = new Map<string, number>()
   const size = Math.max(1, recentMax)

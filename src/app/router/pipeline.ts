@@ -29,10 +29,19 @@ export interface Turn {
   intent?: Intent
   /** The merchant's customers classified as of today (computed on first use, cached). */
   classified(): CurrentClassification
+  /** What the use cases get (made on first use, after the speaker and the view are settled). */
+  context?: MessageContext
 }
 
-/** What a use case gets: the turn as far as the steps before it have resolved it. */
+/**
+ * What a use case gets: the turn as far as the steps before it have resolved it. Use cases run after
+ * `scope`, which settles who speaks and what they see, so the context is made once per message.
+ */
 export function contextOf(turn: Turn): MessageContext {
+  return turn.context ??= makeContext(turn)
+}
+
+function makeContext(turn: Turn): MessageContext {
   const { msg, deps, now, speaker } = turn
   return {
     deps,

@@ -10,7 +10,7 @@ import type { AppDeps } from '../context.js'
 import { localDate } from '../local-time.js'
 import { createClassifier } from '../segments/current.js'
 import { toPolicy } from '../segments/policy-config.js'
-import { customerView } from '../visibility.js'
+import { NO_CUSTOMERS } from '../visibility.js'
 import { dedupe, failures, orderGroups, reply, save } from './boundary-steps.js'
 import { cleanText } from './clean-text.js'
 import { compose, type Turn } from './pipeline.js'
@@ -63,7 +63,7 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
       now,
       deps: useCaseDeps,
       speaker: { role: 'stranger', agent: undefined },
-      visible: customerView(deps.store, { role: 'stranger', agent: undefined }),
+      visible: NO_CUSTOMERS,
       classified: () => classifier.current(localDate(now, deps.config.timezone)),
     }
   }

@@ -44,7 +44,7 @@ export const act: Step = {
     switch (intent?.kind) {
       case undefined: return null
       case 'answer': return intent.reply
-      case 'ledger': return handleParsed({ ...ctx, msg: { ...ctx.msg, text: intent.text } }, intent.parsed)
+      case 'ledger': return handleParsed(intent.text === ctx.msg.text ? ctx : { ...ctx, msg: { ...ctx.msg, text: intent.text } }, intent.parsed)
       case 'command': {
         const reply = await intent.def.run(ctx, intent.args)
         return intent.def.privateInRooms ? privately(reply) : reply
