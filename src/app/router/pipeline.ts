@@ -64,10 +64,12 @@ export interface Step {
   run(turn: Turn, next: Next): Promise<Reply>
 }
 
+/** Runs the steps from `i` on; the message falls silent when the last step passes it on. */
+function runFrom(steps: readonly Step[], i: number, turn: Turn): Promise<Reply> {
+  return i < steps.length ? steps[i]!.run(turn, () => runFrom(steps, i + 1, turn)) : Promise.resolve(null)
+}
+
 /** Runs the steps in order; the message falls silent when the last step passes it on. */
 export function compose(steps: readonly Step[]): (turn: Turn) => Promise<Reply> {
-  return (turn) => {
-    const at = (i: number): Promise<Reply> => (i < steps.length ? steps[i]!.run(turn, () => at(i + 1)) : Promise.resolve(null))
-    return at(0)
-  }
+  return turn => runFrom(steps, 0, turn)
 }

@@ -8,12 +8,13 @@ import type { IncomingMessage } from '../../domain/types.js'
 import type { AdminCode } from '../admin-code.js'
 import type { AppDeps } from '../context.js'
 import { localDate } from '../local-time.js'
-import { createClassifier } from '../segments/current.js'
+import { type Classifier, createClassifier, type CurrentClassification } from '../segments/current.js'
 import { toPolicy } from '../segments/policy-config.js'
 import { NO_CUSTOMERS } from '../visibility.js'
 import { dedupe, failures, orderGroups, reply, save } from './boundary-steps.js'
 import { cleanText } from './clean-text.js'
 import { compose, type Turn } from './pipeline.js'
+import type { Speaker } from './roles.js'
 import { bindAdmin, linkCustomer, scope, speaker, verifyAdmin } from './speaker-steps.js'
 import { useCaseStore } from './use-case-store.js'
 import { act, customerChat, read, strangers } from './use-case-steps.js'
@@ -30,6 +31,14 @@ export interface RouterOptions {
   adminCode?: AdminCode
   /** How many recent message ids to remember for dropping repeated deliveries. */
   recentIds?: number
+}
+
+/** Who speaks until the speaker step has looked. */
+const STRANGER: Speaker = Object.freeze({ role: 'stranger', agent: undefined })
+
+/** The classification as of the message's local day, computed on first use. */
+function classifiedOn(classifier: Classifier, now: Date, timezone: string): () => CurrentClassification {
+  return () => classifier.current(localDate(now, timezone))
 }
 
 export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router {
@@ -62,9 +71,9 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
       text: cleanText(msg.text),
       now,
       deps: useCaseDeps,
-      speaker: { role: 'stranger', agent: undefined },
+      speaker: STRANGER,
       visible: NO_CUSTOMERS,
-      classified: () => classifier.current(localDate(now, deps.config.timezone)),
+      classified: classifiedOn(classifier, now, deps.config.timezone),
     }
   }
 
