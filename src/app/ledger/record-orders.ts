@@ -60,7 +60,9 @@ export async function handleOrderMessage(ctx: MessageContext, parsed: OrderDraft
   }
   const recorded = recordDrafts(ctx, drafts, ctx.msg.id)
   // A corrected resend replaces the question it answers: a later 确认 must not record it again.
-  store.pending.remove(pendingKey(ctx.msg))
+  // (Only when there is one: a removal is a change the store writes, even of nothing.)
+  const key = pendingKey(ctx.msg)
+  if (store.pending.get(key)) store.pending.remove(key)
   const reply = recordedReply(ctx, recorded)
   return repeated > 0 ? `${reply}\n（接龙里另有 ${repeated} 条之前已记录，没有重复记）` : reply
 }
