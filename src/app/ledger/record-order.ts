@@ -85,8 +85,8 @@ export function recordOrder(ledger: Ledger, input: OrderInput, by: Recorder, now
     customer = withDetails(ledger, who.customer, { phone: who.addPhone, address: input.customer.address })
   }
   else if (who.kind === 'new') {
-    const fields = { name: who.name, phone: who.phone, address: input.customer.address, agentId: by.agentId }
-    customer = withRegion(ledger, newCustomer(store, { ...fields, externalId: input.customer.externalId ?? null, source: by.customerSource ?? null }, at))
+    const fields = { name: who.name, phone: who.phone, address: input.customer.address, agentId: by.agentId, externalId: input.customer.externalId ?? null, source: by.customerSource ?? null }
+    customer = withRegion(ledger, newCustomer(store, fields, at))
     store.customers.add(customer)
   }
   else {

@@ -121,7 +121,8 @@ export function save(deps: AppDeps): Step {
       const before = deps.store.changeCount()
       const answer = await next()
       if (deps.store.changeCount() !== before) {
-        deps.store.handled.add(turn.msg.id, turn.now.toISOString())
+        // A recorded order has marked its message already.
+        if (!deps.store.handled.has(turn.msg.id)) deps.store.handled.add(turn.msg.id, turn.now.toISOString())
         await deps.store.commit()
       }
       return answer
