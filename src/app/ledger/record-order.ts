@@ -109,7 +109,9 @@ function addOrder(store: Store, customer: Customer, d: OrderInput, by: Recorder,
     customerId: customer.id,
     placedOn: d.date ?? by.day,
     recordedAt: at,
-    lines: d.lines.map((l, i) => ({ name: unnamed[i] ? UNNAMED_PRODUCT : l.name, qty: l.qty, unit: l.unit, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, spec: l.spec })),
+    // Cost and share are filled in by costOrder; named here, so that filling them in copies the line as it
+    // is (adding properties to a spread copy is slow in V8).
+    lines: d.lines.map((l, i) => ({ name: unnamed[i] ? UNNAMED_PRODUCT : l.name, qty: l.qty, unit: l.unit, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, spec: l.spec, costFen: null, shareFen: null })),
     amountFen,
     costFen: null,
     payment: d.payment,
