@@ -9,6 +9,7 @@ import type { CustomerDraft, OrderDraft } from '../../domain/order/draft.js'
 import type { Store } from '../../domain/ports.js'
 import type { Customer, Order } from '../../domain/types.js'
 import type { AppDeps } from '../context.js'
+import { isoOf } from '../local-time.js'
 import { costOrder, learnFromOrder } from './catalogue.js'
 
 /** What the ledger needs: the store, and the address reader when there is one. */
@@ -79,7 +80,7 @@ export function recordOrder(ledger: Ledger, input: OrderInput, by: Recorder, now
     if (of) return { kind: 'duplicate', of }
   }
   const who = identifyCustomer(store, input.customer, by)
-  const at = now.toISOString()
+  const at = isoOf(now)
   let customer: Customer
   if (who.kind === 'existing') {
     customer = withDetails(ledger, who.customer, { phone: who.addPhone, address: input.customer.address })

@@ -3,6 +3,7 @@ import { tellApart } from '../../domain/customer/identity.js'
 import type { OrderDraft } from '../../domain/order/draft.js'
 import type { PendingDraft, PendingOrder } from '../../domain/types.js'
 import { type MessageContext, pendingKey, type Reply } from '../context.js'
+import { isoOf } from '../local-time.js'
 import { draftLine, issueLines, orderLine } from './format.js'
 import { type Identity, identifyCustomer, type Recorder, recordOrder, type RecordResult } from './record-order.js'
 
@@ -147,7 +148,7 @@ export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[
     if (result.kind !== 'recorded') throw new Error(`customer not resolved: ${result.kind}`)
     out.push(result)
   }
-  ctx.deps.store.handled.add(sourceMessageId, ctx.now.toISOString())
+  ctx.deps.store.handled.add(sourceMessageId, isoOf(ctx.now))
   return out
 }
 
