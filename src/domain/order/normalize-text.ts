@@ -60,7 +60,10 @@ function clean(text: string, options: NormalizeOptions): string {
 export function normalizeText(text: string, options: NormalizeOptions = {}): string {
   const nfkc = text.normalize('NFKC')
   // Most chat text is only ASCII, Chinese and common Chinese punctuation: nothing there to fold or drop.
-  const s = (isPlain(nfkc) ? nfkc : clean(nfkc, options)).replace(STICKERS, ' ').replace(SPACES, ' ')
+  const plain = isPlain(nfkc)
+  // And most is one line with no sticker and single spaces: only the ends to trim.
+  if (plain && !nfkc.includes('\n') && !nfkc.includes('  ') && !nfkc.includes('[')) return nfkc.trim()
+  const s = (plain ? nfkc : clean(nfkc, options)).replace(STICKERS, ' ').replace(SPACES, ' ')
   const lines = s.split('\n').map((line) => line.trim())
   const out: string[] = []
   for (const line of lines) {
