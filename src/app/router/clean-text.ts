@@ -28,8 +28,14 @@ class Cleaned implements CleanText {
 export function cleanText(sent: string): CleanText {
   const nfkc = sent.normalize('NFKC')
   const text = stripUnprintable(nfkc).trim()
-  // `概览？`, `客户：张三`: trailing marks and a colon after the command word mean nothing.
-  const command = (text.includes('\n') ? text : text.replace(COMMAND_END, '').replace(/^(\S+?)[:：]\s*/u, '$1 ')).replace(/^[/／]/, '')
+  // `概览？`, `客户：张三`: trailing marks and a colon after the command word mean nothing. (Each pattern is
+  // tried only when the text has what it looks for: most messages have neither.)
+  let command = text
+  if (!text.includes('\n')) {
+    if (COMMAND_END.test(text.at(-1) ?? '')) command = command.replace(COMMAND_END, '')
+    if (command.includes(':') || command.includes('：')) command = command.replace(/^(\S+?)[:：]\s*/u, '$1 ')
+  }
+  command = command.replace(/^[/／]/, '')
   const space = command.search(/\s/)
   const first = space < 0 ? command : command.slice(0, space)
   return new Cleaned(text, nfkc === sent ? text : stripUnprintable(sent).trim(), first, command)
