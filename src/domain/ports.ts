@@ -120,6 +120,11 @@ export interface Store {
    * drafts, remembered message ids and the classification's own output leave it as it is.
    */
   revision(): number
+  /**
+   * Grows with every change to anything stored (unlike `revision`, outbox, drafts and message ids too):
+   * the same count before and after a piece of work means it changed nothing.
+   */
+  changeCount(): number
   /** Merchant settings changed from chat (设置), by key. */
   settings: { get(key: string): string | undefined, set(key: string, value: string): void, all(): Readonly<Record<string, string>> }
   /** Every outbound message the bot decided to send, unique by dedupe key. */

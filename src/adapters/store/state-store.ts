@@ -49,7 +49,11 @@ const OLDER_SLICE = 4_000
 
 /** A Store over `data`; call `replaceData` to go back to another state (after a failed write). */
 export function createStateStore(initial: DbData, options: StateStoreOptions): StateStore {
-  const changes = createChangeLog(options.track ?? false, initial)
+  const log = createChangeLog(options.track ?? false, initial)
+  // Every change passes through the change log, so counting there counts them all (see `changeCount`).
+  let count = 0
+  const counted = <A extends unknown[]>(f: (...a: A) => void) => (...a: A): void => { count++; f(...a) }
+  const changes: typeof log = { ...log, put: counted(log.put), add: counted(log.add), main: counted(log.main), bump: counted(log.bump) }
   const cx: StateContext = { data: initial, ix: buildIndexes(initial), changes }
   const loading = createLoading(options.loading !== true)
   const ledger = createLedgerRepos(cx)
@@ -96,6 +100,7 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
     loaded: () => loading.done(),
     whenLoaded: () => loading.promise,
     revision: () => changes.revision(),
+    changeCount: () => count,
     ...createBookRepos(cx),
     ...ledger,
     orders: guardOrders(ledger.orders, loading),
