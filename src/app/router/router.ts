@@ -83,6 +83,9 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
 
   return {
     async handle(msg) {
+      // Each message starts on a turn of the event loop of its own: a burst of messages (or the many
+      // waiting on one group commit, released at once) never holds the loop for the whole burst.
+      await new Promise<void>(resolve => setImmediate(resolve))
       await run(turnOf(msg))
     },
   }
