@@ -52,6 +52,8 @@ export const COLLECTIONS: { readonly [C in PartCollection]: CollectionDescriptor
       { name: 'byContact', fields: ['contactId'], unique: true },
       { name: 'byName', fields: ['agentId', 'name', 'aliases'], unique: false, keys: c => [...new Set([c.name, ...c.aliases])].map(n => nameKey(c.agentId, n)) },
       { name: 'byAgent', fields: ['agentId'], unique: false, keys: c => [c.agentId ?? ''], large: true },
+      // A name or an alias across agents (customers.named).
+      { name: 'byAnyName', fields: ['name', 'aliases'], unique: false, keys: c => c.aliases.length === 0 ? [c.name] : [...new Set([c.name, ...c.aliases])] },
     ],
     classificationInput: true,
   },
@@ -87,7 +89,11 @@ export const COLLECTIONS: { readonly [C in PartCollection]: CollectionDescriptor
     schema: recordSchemas.outbox,
     layout: chunks,
     dict: ['kind', 'status'],
-    indexes: [{ name: 'byKey', fields: ['dedupeKey'], unique: true }],
+    indexes: [
+      { name: 'byKey', fields: ['dedupeKey'], unique: true },
+      // Most entries end up sent: kept by id under their status, so a change of status is O(1).
+      { name: 'byStatus', fields: ['status'], unique: false, large: true },
+    ],
     classificationInput: false,
   },
   transitions: {
