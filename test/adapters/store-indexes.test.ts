@@ -67,7 +67,6 @@ const CASES: Record<string, IndexCase> = {
   'customers.byPhone': { add: s => s.customers.add(aCustomer({ id: 'c1', phone: '13800138000' })), update: s => customer(s, { phone: '13900139000' }), ask: (s, k) => one(s.customers.byPhone(k)), before: '13800138000', after: '13900139000' },
   'customers.byExternalId': { add: s => s.customers.add(aCustomer({ id: 'c1', externalId: 'X1' })), update: s => customer(s, { externalId: 'X2' }), ask: (s, k) => one(s.customers.byExternalId(k)), before: 'X1', after: 'X2' },
   'customers.byContact': { add: s => s.customers.add(aCustomer({ id: 'c1', contactId: 'wx-1' })), update: s => customer(s, { contactId: 'wx-2' }), ask: (s, k) => one(s.customers.byContact(k)), before: 'wx-1', after: 'wx-2' },
-  'customers.byName': { add: s => s.customers.add(aCustomer({ id: 'c1', agentId: 'a1', name: '张三', aliases: ['三哥'] })), update: s => customer(s, { aliases: ['老三'] }), ask: (s, k) => ids(s.customers.byName('a1', k)), before: '三哥', after: '老三' },
   'customers.byAnyName': { add: s => s.customers.add(aCustomer({ id: 'c1', agentId: 'a1', name: '张三', aliases: ['三哥'] })), update: s => customer(s, { aliases: ['老三'] }), ask: (s, k) => ids(s.customers.named(k)), before: '三哥', after: '老三' },
   'customers.byAgent': { add: s => s.customers.add(aCustomer({ id: 'c1', agentId: 'a1' })), update: s => customer(s, { agentId: 'a2' }), ask: (s, k) => ids(s.customers.ofAgent(k)), before: 'a1', after: 'a2' },
   'payments.byCustomer': { add: s => s.payments.add(payment), ask: (s, k) => ids(s.payments.ofCustomer(k)), before: 'c1', after: 'c1' },
@@ -157,12 +156,13 @@ describe('index semantics', () => {
     expect([s.agents.byName('小王')?.id, s.agents.byContact('wx-a1')?.id]).toEqual(['a1', 'a1'])
   })
 
-  it('customers named so by any agent, by a name or an alias, each once', () => {
+  it('customers named so, by a name or an alias, each once: by any agent, or by one', () => {
     const s = createMemoryStore()
     s.customers.add(aCustomer({ id: 'c1', agentId: 'a1', name: '张三', aliases: ['张三'] }))
     s.customers.add(aCustomer({ id: 'c2', agentId: null, name: '老张', aliases: ['张三'] }))
     s.customers.add(aCustomer({ id: 'c3', agentId: 'a2', name: '李四' }))
     expect(s.customers.named('张三').map(c => c.id)).toEqual(['c1', 'c2'])
+    expect([s.customers.byName('a1', '张三'), s.customers.byName(null, '张三'), s.customers.byName('a2', '张三')].map(l => l.map(c => c.id))).toEqual([['c1'], ['c2'], []])
   })
 
   it('outbox entries in one state in the order planned, one sent back to planned included', () => {

@@ -6,7 +6,6 @@ import type { Store } from '../../domain/ports.js'
 import { productKey } from '../../domain/catalogue/product-key.js'
 import type { Agent, Customer, Order, Product } from '../../domain/types.js'
 import type { StateContext } from './state-context.js'
-import { nameKey } from './collections.js'
 import { addRecord, putRecord, removeRecords } from './state-context.js'
 import type { DbData } from './schema.js'
 
@@ -39,7 +38,8 @@ export function createLedgerRepos(cx: StateContext): LedgerRepos {
     byId: (id: string) => cx.ix.customers.get(id),
     byPhone: (phone: string) => cx.ix.customers.one('byPhone', phone),
     byExternalId: (externalId: string) => cx.ix.customers.one('byExternalId', externalId),
-    byName: (agentId: string | null, name: string) => cx.ix.customers.many('byName', nameKey(agentId, name)),
+    // Few customers share a name across agents: one index by name serves both questions.
+    byName: (agentId: string | null, name: string) => cx.ix.customers.many('byAnyName', name).filter(c => c.agentId === agentId),
     named: (name: string) => cx.ix.customers.many('byAnyName', name),
     byContact: (contactId: string) => cx.ix.customers.one('byContact', contactId),
     ofAgent: (agentId: string | null) => cx.ix.customers.many('byAgent', agentId ?? ''),
