@@ -56,6 +56,7 @@ interface IndexCase {
 const ids = (list: readonly { id: string }[]): string[] => list.map(r => r.id)
 const one = (r: { id: string } | undefined): string[] => r ? [r.id] : []
 const customer = (s: Store, over: object): void => s.customers.update({ ...s.customers.byId('c1')!, ...over })
+const agent = { id: 'a1', name: '小王', contactId: 'wx-a1', addedAt: '2026-11-23T00:00:00.000Z', active: true }
 const order = (s: Store, over: object): void => s.orders.update({ ...s.orders.byId('o1')!, ...over })
 
 /** One case per declared index, `collection.index`. */
@@ -66,10 +67,13 @@ const CASES: Record<string, IndexCase> = {
   'customers.byPhone': { add: s => s.customers.add(aCustomer({ id: 'c1', phone: '13800138000' })), update: s => customer(s, { phone: '13900139000' }), ask: (s, k) => one(s.customers.byPhone(k)), before: '13800138000', after: '13900139000' },
   'customers.byExternalId': { add: s => s.customers.add(aCustomer({ id: 'c1', externalId: 'X1' })), update: s => customer(s, { externalId: 'X2' }), ask: (s, k) => one(s.customers.byExternalId(k)), before: 'X1', after: 'X2' },
   'customers.byContact': { add: s => s.customers.add(aCustomer({ id: 'c1', contactId: 'wx-1' })), update: s => customer(s, { contactId: 'wx-2' }), ask: (s, k) => one(s.customers.byContact(k)), before: 'wx-1', after: 'wx-2' },
-  'customers.byName': { add: s => s.customers.add(aCustomer({ id: 'c1', agentId: 'a1', name: '张三', aliases: ['三哥'] })), update: s => customer(s, { aliases: ['老三'] }), ask: (s, k) => ids(s.customers.byName('a1', k)), before: '三哥', after: '老三' },
+  'customers.byAnyName': { add: s => s.customers.add(aCustomer({ id: 'c1', agentId: 'a1', name: '张三', aliases: ['三哥'] })), update: s => customer(s, { aliases: ['老三'] }), ask: (s, k) => ids(s.customers.named(k)), before: '三哥', after: '老三' },
   'customers.byAgent': { add: s => s.customers.add(aCustomer({ id: 'c1', agentId: 'a1' })), update: s => customer(s, { agentId: 'a2' }), ask: (s, k) => ids(s.customers.ofAgent(k)), before: 'a1', after: 'a2' },
   'payments.byCustomer': { add: s => s.payments.add(payment), ask: (s, k) => ids(s.payments.ofCustomer(k)), before: 'c1', after: 'c1' },
   'outbox.byKey': { add: s => s.outbox.add(anOutboxEntry({ id: 'e1', dedupeKey: 'k1' })), update: s => s.outbox.update({ ...s.outbox.get('e1')!, status: 'sent' }), ask: (s, k) => one(s.outbox.byKey(k)), before: 'k1', after: 'k1' },
+  'outbox.byStatus': { add: s => s.outbox.add(anOutboxEntry({ id: 'e1', dedupeKey: 'k1' })), update: s => s.outbox.update({ ...s.outbox.get('e1')!, status: 'sent' }), ask: (s, k) => ids(s.outbox.withStatus(k as 'planned')), before: 'planned', after: 'sent' },
+  'agents.byContact': { add: s => s.agents.add(agent), update: s => s.agents.update({ ...agent, contactId: 'wx-a2' }), ask: (s, k) => one(s.agents.byContact(k)), before: 'wx-a1', after: 'wx-a2' },
+  'agents.byName': { add: s => s.agents.add(agent), update: s => s.agents.update({ ...agent, name: '小李' }), ask: (s, k) => one(s.agents.byName(k)), before: '小王', after: '小李' },
   'handled.byId': { add: s => s.handled.add('m1', '2026-11-23T00:00:00.000Z'), ask: (s, k) => s.handled.has(k) ? ['m1'] : [], before: 'm1', after: 'm1' },
   'products.byName': { add: s => s.products.add(product('p1', '面膜', [])), update: s => s.products.update(product('p1', '精华', [])), ask: (s, k) => one(s.products.byName(k)), before: '面膜', after: '精华' },
   'products.byAlias': { add: s => s.products.add(product('p1', '面膜', ['膜'])), update: s => s.products.update(product('p1', '面膜', ['贴'])), ask: (s, k) => one(s.products.byName(k)), before: '膜', after: '贴' },
@@ -143,6 +147,31 @@ describe('index semantics', () => {
     expect(s.products.byName('精华')?.id).toBe('p2')
     s.products.remove('p2')
     expect(s.products.byName('精华')?.id).toBe('p1')
+  })
+
+  it('agents: the first one with a contact or a name, as a search of the list finds', () => {
+    const s = createMemoryStore()
+    s.agents.add({ ...agent, id: 'a1' })
+    s.agents.add({ ...agent, id: 'a2' })
+    expect([s.agents.byName('小王')?.id, s.agents.byContact('wx-a1')?.id]).toEqual(['a1', 'a1'])
+  })
+
+  it('customers named so, by a name or an alias, each once: by any agent, or by one', () => {
+    const s = createMemoryStore()
+    s.customers.add(aCustomer({ id: 'c1', agentId: 'a1', name: '张三', aliases: ['张三'] }))
+    s.customers.add(aCustomer({ id: 'c2', agentId: null, name: '老张', aliases: ['张三'] }))
+    s.customers.add(aCustomer({ id: 'c3', agentId: 'a2', name: '李四' }))
+    expect(s.customers.named('张三').map(c => c.id)).toEqual(['c1', 'c2'])
+    expect([s.customers.byName('a1', '张三'), s.customers.byName(null, '张三'), s.customers.byName('a2', '张三')].map(l => l.map(c => c.id))).toEqual([['c1'], ['c2'], []])
+  })
+
+  it('outbox entries in one state in the order planned, one sent back to planned included', () => {
+    const s = createMemoryStore()
+    s.outbox.add(anOutboxEntry({ id: 'e1', dedupeKey: 'k1', plannedAt: '2026-11-23T01:00:00.000Z' }))
+    s.outbox.add(anOutboxEntry({ id: 'e2', dedupeKey: 'k2', plannedAt: '2026-11-23T02:00:00.000Z' }))
+    s.outbox.update({ ...s.outbox.get('e1')!, status: 'sending' })
+    s.outbox.update({ ...s.outbox.get('e1')!, status: 'planned', attempts: 1 })
+    expect(s.outbox.withStatus('planned').map(e => e.id)).toEqual(['e1', 'e2'])
   })
 
   it('orders whose ids are not their numbers are found by id and by number', () => {

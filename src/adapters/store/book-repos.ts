@@ -62,7 +62,9 @@ export function createBookRepos(cx: StateContext): BookRepos {
     all: () => cx.data.outbox,
     get: (id: string) => cx.ix.outbox.get(id),
     byKey: (key: string) => cx.ix.outbox.one('byKey', key),
-    withStatus: (status: OutboxEntry['status']) => cx.data.outbox.filter(e => e.status === status),
+    // The index holds entries in the order they took the status (a retried one comes back last): sorted
+    // by the time planned, ties kept in that order.
+    withStatus: (status: OutboxEntry['status']) => cx.ix.outbox.many('byStatus', status).sort((a, b) => a.plannedAt < b.plannedAt ? -1 : a.plannedAt > b.plannedAt ? 1 : 0),
     ofCustomer: (customerId: string) => cx.data.outbox.filter(e => e.customerId === customerId),
     add(entry: OutboxEntry) {
       if (cx.ix.outbox.one('byKey', entry.dedupeKey)) return false

@@ -15,8 +15,6 @@ const byId = (r: { id: string }): string => r.id
 const PER_PART = 20_000
 const chunks = { kind: 'chunk', size: PER_PART } as const
 const parts = 'parts' as const
-/** Customers are found by a name or an alias within an agent (key: the agent's id, or '' for the merchant's own). */
-export const nameKey = (agentId: string | null, name: string): string => `${agentId ?? ''}\u0000${name}`
 
 /** Every part collection, described once. */
 export const COLLECTIONS: { readonly [C in PartCollection]: CollectionDescriptor<C> } = {
@@ -50,8 +48,9 @@ export const COLLECTIONS: { readonly [C in PartCollection]: CollectionDescriptor
       { name: 'byPhone', fields: ['phone'], unique: true },
       { name: 'byExternalId', fields: ['externalId'], unique: true },
       { name: 'byContact', fields: ['contactId'], unique: true },
-      { name: 'byName', fields: ['agentId', 'name', 'aliases'], unique: false, keys: c => [...new Set([c.name, ...c.aliases])].map(n => nameKey(c.agentId, n)) },
       { name: 'byAgent', fields: ['agentId'], unique: false, keys: c => [c.agentId ?? ''], large: true },
+      // A name or an alias, whatever the agent (customers.named; customers.byName keeps one agent's).
+      { name: 'byAnyName', fields: ['name', 'aliases'], unique: false, keys: c => c.aliases.length === 0 ? [c.name] : [...new Set([c.name, ...c.aliases])] },
     ],
     classificationInput: true,
   },
@@ -87,7 +86,11 @@ export const COLLECTIONS: { readonly [C in PartCollection]: CollectionDescriptor
     schema: recordSchemas.outbox,
     layout: chunks,
     dict: ['kind', 'status'],
-    indexes: [{ name: 'byKey', fields: ['dedupeKey'], unique: true }],
+    indexes: [
+      { name: 'byKey', fields: ['dedupeKey'], unique: true },
+      // Most entries end up sent: kept by id under their status, so a change of status is O(1).
+      { name: 'byStatus', fields: ['status'], unique: false, large: true },
+    ],
     classificationInput: false,
   },
   transitions: {

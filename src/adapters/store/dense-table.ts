@@ -4,7 +4,7 @@
  * only for keys of another form. At a million orders that is one index, not two maps.
  */
 export class DenseTable<R extends object> {
-  readonly #byNumber: (R | undefined)[] = []
+  #byNumber: (R | undefined)[] = []
   readonly #other = new Map<string, R>()
   readonly #code: number
   readonly #plain: RegExp
@@ -14,7 +14,7 @@ export class DenseTable<R extends object> {
     this.#plain = new RegExp(`^${prefix.replace(/\W/g, '\\$&')}\\d{1,15}$`)
   }
 
-  #number(record: R): number {
+  numberOf(record: R): number {
     return (record as Record<string, number>)[this.field]!
   }
 
@@ -26,22 +26,50 @@ export class DenseTable<R extends object> {
     return this.#other.get(key)
   }
 
+  /** Sets every record of `records` (into an empty table: its array is made long enough at once). */
+  load(records: readonly R[]): void {
+    let top = -1
+    for (const r of records) {
+      const n = this.numberOf(r)
+      if (n > top && Number.isInteger(n) && n <= 8 * records.length + 0xFFFF) top = n
+    }
+    if (this.#byNumber.length === 0 && top >= 0) this.#byNumber = new Array<R | undefined>(top + 1)
+    for (const r of records) this.set(r)
+  }
+
   set(record: R): void {
     const key = this.keyOf(record)
-    const n = this.#number(record)
-    // A number far past the end (the newest orders arrive first when older parts are read later) would
+    const n = this.numberOf(record)
+    // A number far past the end (the newest orders come first when older parts are read later) would
     // turn the array into a dictionary; growing its length first keeps it an array.
-    if (n > this.#byNumber.length + 1024) this.#byNumber.length = n + 1
+    if (n > this.#byNumber.length + 1024 && n <= 0x7FFFFFF) this.#byNumber.length = n + 1
     this.#byNumber[n] = record
     if (!this.#isPlain(key, n)) this.#other.set(key, record)
   }
 
   delete(record: R): void {
     const key = this.keyOf(record)
-    const n = this.#number(record)
+    const n = this.numberOf(record)
     const at = this.#byNumber[n]
     if (at !== undefined && this.keyOf(at) === key) this.#byNumber[n] = undefined
     this.#other.delete(key)
+  }
+
+  /** Sets `record` unless its number is taken (a record older than those present); whether it was set. */
+  fill(record: R): boolean {
+    if (this.#byNumber[this.numberOf(record)] !== undefined) return false
+    this.set(record)
+    return true
+  }
+
+  /** The record numbered `n`, a number taken from a record (unchecked). */
+  at(n: number): R | undefined {
+    return this.#byNumber[n]
+  }
+
+  /** One more than the highest number held so far. */
+  get size(): number {
+    return this.#byNumber.length
   }
 
   byNumber(n: number): R | undefined {

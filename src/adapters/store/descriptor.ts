@@ -34,6 +34,9 @@ export type PartLayout =
  * such as aliases, none to leave the record out). Unique: one record per key, the last one written
  * wins, and a record taken out drops the key only if the key still points to it. Not unique: the
  * records under a key in the order they were added; an update that keeps the key keeps the place.
+ * In a dense collection (numbered records, `dense` below) an index with one key per record is kept
+ * in the order of the records' numbers, which is the order added in practice (numbers come from a
+ * counter), and stays so when the collection is read again.
  */
 export interface IndexSpec<R = never> {
   name: string

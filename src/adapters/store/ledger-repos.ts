@@ -6,7 +6,6 @@ import type { Store } from '../../domain/ports.js'
 import { productKey } from '../../domain/catalogue/product-key.js'
 import type { Agent, Customer, Order, Product } from '../../domain/types.js'
 import type { StateContext } from './state-context.js'
-import { nameKey } from './collections.js'
 import { addRecord, putRecord, removeRecords } from './state-context.js'
 import type { DbData } from './schema.js'
 
@@ -18,8 +17,8 @@ export function createLedgerRepos(cx: StateContext): LedgerRepos {
   agents: {
     all: () => cx.data.agents,
     byId: (id: string) => cx.ix.agents.get(id),
-    byContact: (contactId: string) => cx.data.agents.find(a => a.contactId === contactId),
-    byName: (name: string) => cx.data.agents.find(a => a.name === name),
+    byContact: (contactId: string) => cx.ix.agents.one('byContact', contactId),
+    byName: (name: string) => cx.ix.agents.one('byName', name),
     add: (agent: Agent) => addRecord(cx, 'agents', agent),
     update: (agent: Agent) => void putRecord(cx, 'agents', agent, true),
   },
@@ -39,8 +38,9 @@ export function createLedgerRepos(cx: StateContext): LedgerRepos {
     byId: (id: string) => cx.ix.customers.get(id),
     byPhone: (phone: string) => cx.ix.customers.one('byPhone', phone),
     byExternalId: (externalId: string) => cx.ix.customers.one('byExternalId', externalId),
-    byName: (agentId: string | null, name: string) => cx.ix.customers.many('byName', nameKey(agentId, name)),
-    named: (name: string) => cx.data.customers.filter(c => c.name === name || c.aliases.includes(name)),
+    // Few customers share a name across agents: one index by name serves both questions.
+    byName: (agentId: string | null, name: string) => cx.ix.customers.many('byAnyName', name).filter(c => c.agentId === agentId),
+    named: (name: string) => cx.ix.customers.many('byAnyName', name),
     byContact: (contactId: string) => cx.ix.customers.one('byContact', contactId),
     ofAgent: (agentId: string | null) => cx.ix.customers.many('byAgent', agentId ?? ''),
     add: (customer: Customer) => addRecord(cx, 'customers', customer),

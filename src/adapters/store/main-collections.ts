@@ -13,7 +13,19 @@ export const inviteKey = (r: { customerId: string, roomId: string }): string => 
 /** Every main-file collection, in the order the main file lists them. */
 export const MAIN_COLLECTIONS: { readonly [K in MainKey]: CollectionDescriptor<K> } = {
   counters: { name: 'counters', storage: main, kind: 'map', schema: schemas.counters, indexes: [], classificationInput: false },
-  agents: { name: 'agents', storage: main, kind: 'keyed', key: a => a.id, schema: schemas.agents, indexes: [], classificationInput: true },
+  agents: {
+    name: 'agents',
+    storage: main,
+    kind: 'keyed',
+    key: a => a.id,
+    schema: schemas.agents,
+    // Not unique: asked for the first agent with a contact or a name, as a search of the list would be.
+    indexes: [
+      { name: 'byContact', fields: ['contactId'], unique: false },
+      { name: 'byName', fields: ['name'], unique: false },
+    ],
+    classificationInput: true,
+  },
   products: {
     name: 'products',
     storage: main,

@@ -2,13 +2,17 @@
  * The in-memory indexes of one collection, derived from its descriptor: the records by key (a dense
  * table when the descriptor says keys are numbered), and every declared index, kept up to date as
  * records are added, replaced and removed. Semantics are the declaration's (descriptor.ts, IndexSpec).
+ *
+ * Over a dense collection a non-unique index with one key per record is a chain index
+ * (chain-index.ts: typed arrays by record number, no map entry per record); the others are kept in
+ * maps (map-indexes.ts, large-index.ts). Chain indexes hold the records the dense table holds, one per number: a record
+ * added with the number of another takes its place there, as it does in the table.
  */
-import type { IndexSpec } from './descriptor.js'
+import { ChainIndex } from './chain-index.js'
 import { DenseTable } from './dense-table.js'
-
-type Rec = object
-/** A record's keys in an index: one, several, or none. */
-type KeysOf = (record: Rec) => string | readonly string[] | null
+import type { IndexSpec } from './descriptor.js'
+import { LargeIndex } from './large-index.js'
+import { keyOfFields, keysOf, MultiIndex, UniqueIndex, type Rec, type SecondaryIndex } from './map-indexes.js'
 
 /** What a descriptor says that the indexes need. */
 export interface IndexedCollection {
@@ -19,27 +23,23 @@ export interface IndexedCollection {
   dense?: { field: string, prefix: string }
 }
 
-interface SecondaryIndex {
-  add(r: Rec): void
-  /** Records older than every record present, in the order they were added. */
-  addOlder(rs: readonly Rec[]): void
-  remove(r: Rec): void
-  replace(old: Rec, next: Rec): void
-  get(key: string): Rec | readonly Rec[] | Iterable<Rec> | undefined
+export interface RecordIndexOptions {
+  /** Test hook: the hash chain indexes use (a constant one makes every key collide). */
+  hash?: (key: string) => number
 }
 
 export interface RecordIndex<R> {
   /** The record with this key (a keyed collection). */
   get(key: string): R | undefined
-  /** The record under `key` in a unique index. */
+  /** The record under `key` in a unique index (the first one in a non-unique index). */
   one(index: string, key: string): R | undefined
-  /** The records under `key` in an index, in the order they were added. */
+  /** The records under `key` in an index, in the order they were added (by number in a chain index). */
   many(index: string, key: string): R[]
   add(record: R): void
   /**
-   * Records that come before every record present, in the order they were added (a part read after
-   * the store opened): under a shared key a unique index keeps the newer record, a non-unique one puts
-   * them first; a key already held by a newer record keeps it.
+   * Adds records that come before every record present (read later from older parts), in their own
+   * order: a unique key already held keeps its (newer) record, non-unique indexes put them before the
+   * records present under a key, and the dense table takes them only into empty slots.
    */
   addOlder(records: readonly R[]): void
   /** `next` takes the place of `old` (the record with the same key) in every index. */
@@ -47,199 +47,152 @@ export interface RecordIndex<R> {
   remove(record: R): void
 }
 
-const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === ''
+/** An index on the dense number, answered by the dense table itself. */
+class NumberIndex implements SecondaryIndex {
+  constructor(readonly dense: DenseTable<Rec>) {}
+  add(): void {}
+  addOlder(): void {}
+  remove(): void {}
+  replace(): void {}
+  one(key: string): Rec | undefined {
+    return this.dense.byNumber(Number(key))
+  }
 
-function keysOf(spec: IndexSpec<never>): KeysOf {
-  if (spec.keys) return spec.keys as KeysOf
-  const fields = spec.fields
-  if (fields.length === 1) {
-    const f = fields[0]!
-    return (r) => {
-      const v = (r as Record<string, unknown>)[f]
-      return isEmpty(v) ? null : String(v)
+  many(key: string): Rec[] {
+    const r = this.one(key)
+    return r === undefined ? [] : [r]
+  }
+}
+
+class CollectionIndex implements RecordIndex<Rec> {
+  readonly #pk: ((r: Rec) => string) | null
+  readonly #dense: DenseTable<Rec> | null
+  readonly #byKey: Map<string, Rec> | null
+  /** Indexes by record number: changed while the dense table still holds the record they take out. */
+  readonly #chains: ChainIndex[] = []
+  readonly #others: SecondaryIndex[] = []
+  readonly #named = new Map<string, SecondaryIndex>()
+
+  constructor(readonly d: IndexedCollection, records: readonly Rec[], options: RecordIndexOptions) {
+    const pk = d.kind === 'keyed' ? d.key as (r: Rec) => string : null
+    this.#pk = pk
+    const dense = pk && d.dense ? new DenseTable<Rec>(d.dense.prefix, d.dense.field, pk) : null
+    this.#dense = dense
+    this.#byKey = pk && !dense ? new Map() : null
+    // Built one structure at a time: the dense table first, so that chain indexes know how far numbers go.
+    if (dense) dense.load(records)
+    else if (pk) for (const r of records) this.#byKey!.set(pk(r), r)
+    const same = pk ? (a: Rec, b: Rec) => a === b || pk(a) === pk(b) : (a: Rec, b: Rec) => a === b
+    for (const spec of d.indexes) {
+      const field = dense?.field
+      let ix: SecondaryIndex
+      if (dense && spec.unique && !spec.keys && spec.fields.length === 1 && spec.fields[0] === field) ix = new NumberIndex(dense)
+      else if (dense && !spec.unique && !spec.keys) {
+        const numberOf = (r: Rec): number => (r as Record<string, number>)[field!]!
+        const chain = new ChainIndex(keyOfFields(spec.fields), numberOf, n => dense.at(n), { numbers: dense.size, records: records.length, ...options })
+        chain.build(records, r => dense.at(numberOf(r)) === r)
+        this.#chains.push(chain)
+        ix = chain
+      }
+      else {
+        if (spec.large && !pk) throw new Error(`${d.name}.${spec.name}: a large index needs a keyed collection`)
+        const keys = keysOf(spec)
+        ix = spec.unique ? new UniqueIndex(keys, same) : spec.large ? new LargeIndex(keys, pk!) : new MultiIndex(keys, same)
+        for (const r of records) ix.add(r)
+        this.#others.push(ix)
+      }
+      this.#named.set(spec.name, ix)
     }
   }
-  return (r) => {
-    const vs = fields.map(f => (r as Record<string, unknown>)[f])
-    return vs.some(isEmpty) ? null : vs.join('\u0000')
+
+  get(key: string): Rec | undefined {
+    return this.#dense ? this.#dense.get(key) : this.#byKey?.get(key)
   }
-}
 
-function each(keys: string | readonly string[] | null, fn: (key: string) => void): void {
-  if (keys === null) return
-  if (typeof keys === 'string') fn(keys)
-  else for (const k of keys) fn(k)
-}
+  one(name: string, key: string): Rec | undefined {
+    return this.#index(name).one(key)
+  }
 
-const list = (keys: string | readonly string[] | null): readonly string[] => keys === null ? [] : typeof keys === 'string' ? [keys] : keys
+  many(name: string, key: string): Rec[] {
+    return this.#index(name).many(key)
+  }
 
-/** One record per key: the last one written wins; taking a record out drops a key only if it still points to it. */
-function uniqueIndex(keys: KeysOf, same: (a: Rec, b: Rec) => boolean): SecondaryIndex {
-  const map = new Map<string, Rec>()
-  const remove = (r: Rec): void => each(keys(r), (k) => {
-    const at = map.get(k)
-    if (at !== undefined && same(at, r)) map.delete(k)
-  })
-  const add = (r: Rec): void => each(keys(r), k => map.set(k, r))
-  const addOlder = (rs: readonly Rec[]): void => {
-    for (const r of rs) {
-      each(keys(r), (k) => {
-        if (!map.has(k)) map.set(k, r)
-      })
+  add(r: Rec): void {
+    if (this.#dense) this.#take(r)
+    else this.#byKey?.set(this.#pk!(r), r)
+    for (const ix of this.#others) ix.add(r)
+  }
+
+  addOlder(records: readonly Rec[]): void {
+    const dense = this.#dense
+    if (dense) {
+      // Newest first into empty slots, so that of two older records with one number the newer stays.
+      const placed: Rec[] = []
+      for (let i = records.length - 1; i >= 0; i--) if (dense.fill(records[i]!)) placed.push(records[i]!)
+      placed.reverse()
+      for (const c of this.#chains) c.addOlder(placed)
     }
+    else if (this.#byKey) {
+      for (let i = records.length - 1; i >= 0; i--) {
+        const k = this.#pk!(records[i]!)
+        if (!this.#byKey.has(k)) this.#byKey.set(k, records[i]!)
+      }
+    }
+    for (const ix of this.#others) ix.addOlder(records)
   }
-  return { add, addOlder, remove, replace: (old, next) => { remove(old); add(next) }, get: k => map.get(k) }
-}
 
-/** Records by key in the order added, one record kept bare and several in a list (most keys hold one). */
-function multiIndex(keys: KeysOf, same: (a: Rec, b: Rec) => boolean): SecondaryIndex {
-  const map = new Map<string, Rec | Rec[]>()
-  const addAt = (k: string, r: Rec): void => {
-    const b = map.get(k)
-    if (b === undefined) map.set(k, r)
-    else if (Array.isArray(b)) b.push(r)
-    else map.set(k, [b, r])
-  }
-  const removeAt = (k: string, r: Rec): void => {
-    const b = map.get(k)
-    if (b === undefined) return
-    const rest = Array.isArray(b) ? b.filter(x => !same(x, r)) : same(b, r) ? [] : [b]
-    if (rest.length === 0) map.delete(k)
-    else map.set(k, rest.length === 1 ? rest[0]! : rest)
-  }
-  const swapAt = (k: string, old: Rec, next: Rec): void => {
-    const b = map.get(k)
-    if (b === undefined) return addAt(k, next)
-    if (!Array.isArray(b)) return void (same(b, old) ? map.set(k, next) : addAt(k, next))
-    const i = b.findIndex(x => same(x, old))
-    if (i >= 0) b[i] = next
-    else b.push(next)
-  }
-  return {
-    add: r => each(keys(r), k => addAt(k, r)),
-    addOlder(rs) {
-      const older = new Map<string, Rec[]>()
-      for (const r of rs) {
-        each(keys(r), (k) => {
-          const list = older.get(k)
-          if (list) list.push(r)
-          else older.set(k, [r])
-        })
+  replace(old: Rec, next: Rec): void {
+    const dense = this.#dense
+    if (dense) {
+      if (this.#holds(old) && dense.numberOf(old) === dense.numberOf(next)) {
+        for (const c of this.#chains) c.replace(old, next)
+        dense.set(next)
       }
-      for (const [k, list] of older) {
-        const b = map.get(k)
-        if (b !== undefined) list.push(...(Array.isArray(b) ? b : [b]))
-        map.set(k, list.length === 1 ? list[0]! : list)
+      else {
+        this.#drop(old)
+        this.#take(next)
       }
-    },
-    remove: r => each(keys(r), k => removeAt(k, r)),
-    replace(old, next) {
-      const before = keys(old)
-      const after = keys(next)
-      if (typeof before === 'string' && before === after) return swapAt(before, old, next)
-      const was = list(before)
-      const now = list(after)
-      for (const k of was) if (!now.includes(k)) removeAt(k, old)
-      for (const k of now) {
-        if (was.includes(k)) swapAt(k, old, next)
-        else addAt(k, next)
-      }
-    },
-    get: k => map.get(k),
+    }
+    else this.#byKey?.set(this.#pk!(next), next)
+    for (const ix of this.#others) ix.replace(old, next)
   }
-}
 
-/** Many records per key, each key's records held by their own key, so replacing one is O(1) and keeps its place. */
-function largeIndex(keys: KeysOf, pk: (r: Rec) => string): SecondaryIndex {
-  const map = new Map<string, Map<string, Rec>>()
-  const addAt = (k: string, r: Rec): void => {
-    const m = map.get(k)
-    if (m) m.set(pk(r), r)
-    else map.set(k, new Map([[pk(r), r]]))
+  remove(r: Rec): void {
+    if (this.#dense) this.#drop(r)
+    else this.#byKey?.delete(this.#pk!(r))
+    for (const ix of this.#others) ix.remove(r)
   }
-  const removeAt = (k: string, r: Rec): void => void map.get(k)?.delete(pk(r))
-  return {
-    add: r => each(keys(r), k => addAt(k, r)),
-    addOlder(rs) {
-      const older = new Map<string, Map<string, Rec>>()
-      for (const r of rs) {
-        each(keys(r), (k) => {
-          const m = older.get(k)
-          if (m) m.set(pk(r), r)
-          else older.set(k, new Map([[pk(r), r]]))
-        })
-      }
-      for (const [k, m] of older) {
-        for (const [key, r] of map.get(k) ?? []) m.set(key, r)
-        map.set(k, m)
-      }
-    },
-    remove: r => each(keys(r), k => removeAt(k, r)),
-    replace(old, next) {
-      const now = list(keys(next))
-      for (const k of list(keys(old))) if (!now.includes(k)) removeAt(k, old)
-      for (const k of now) addAt(k, next)
-    },
-    get: k => map.get(k)?.values(),
+
+  #index(name: string): SecondaryIndex {
+    const found = this.#named.get(name)
+    if (!found) throw new Error(`${this.d.name} has no index ${name}`)
+    return found
+  }
+
+  /** Whether the dense table holds `r` (under its number). */
+  #holds(r: Rec): boolean {
+    const at = this.#dense!.at(this.#dense!.numberOf(r))
+    return at !== undefined && (at === r || this.#pk!(at) === this.#pk!(r))
+  }
+
+  /** `r` into the dense table and the chains, in the place of the record with its number. */
+  #take(r: Rec): void {
+    const dense = this.#dense!
+    const at = dense.at(dense.numberOf(r))
+    if (at !== undefined) for (const c of this.#chains) c.remove(at)
+    dense.set(r)
+    for (const c of this.#chains) c.add(r)
+  }
+
+  /** `r` out of the chains (when the dense table holds it) and out of the dense table. */
+  #drop(r: Rec): void {
+    if (this.#holds(r)) for (const c of this.#chains) c.remove(r)
+    this.#dense!.delete(r)
   }
 }
 
 /** The indexes `d` declares, over `records`. */
-export function createRecordIndex<R extends object>(d: IndexedCollection, records: Iterable<R>): RecordIndex<R> {
-  const pk = d.kind === 'keyed' ? d.key as (r: Rec) => string : null
-  const same = pk ? (a: Rec, b: Rec) => a === b || pk(a) === pk(b) : (a: Rec, b: Rec) => a === b
-  const dense = pk && d.dense ? new DenseTable<Rec>(d.dense.prefix, d.dense.field, pk) : null
-  const byKey = pk && !dense ? new Map<string, Rec>() : null
-  const secondary = new Map<string, SecondaryIndex>()
-  for (const spec of d.indexes) {
-    if (dense && spec.unique && !spec.keys && spec.fields.length === 1 && spec.fields[0] === dense.field) {
-      secondary.set(spec.name, { add() {}, addOlder() {}, remove() {}, replace() {}, get: k => dense.byNumber(Number(k)) })
-      continue
-    }
-    if (spec.large && !pk) throw new Error(`${d.name}.${spec.name}: a large index needs a keyed collection`)
-    const keys = keysOf(spec)
-    secondary.set(spec.name, spec.unique ? uniqueIndex(keys, same) : spec.large ? largeIndex(keys, pk!) : multiIndex(keys, same))
-  }
-  const all = [...secondary.values()]
-  const index = (name: string): SecondaryIndex => {
-    const found = secondary.get(name)
-    if (!found) throw new Error(`${d.name} has no index ${name}`)
-    return found
-  }
-  const add = (r: Rec): void => {
-    dense?.set(r)
-    byKey?.set(pk!(r), r)
-    for (const ix of all) ix.add(r)
-  }
-  for (const r of records) add(r)
-  return {
-    get: key => (dense?.get(key) ?? byKey?.get(key)) as R | undefined,
-    one: (name, key) => index(name).get(key) as R | undefined,
-    many(name, key) {
-      const found = index(name).get(key)
-      return found === undefined ? [] : Symbol.iterator in found ? [...found as Iterable<R>] : [found as R]
-    },
-    add,
-    addOlder(rs) {
-      const fresh: Rec[] = []
-      for (const r of rs) {
-        const key = pk?.(r)
-        if (key !== undefined && (dense?.get(key) ?? byKey?.get(key)) !== undefined) continue
-        if (dense) dense.set(r)
-        else if (key !== undefined) byKey!.set(key, r)
-        fresh.push(r)
-      }
-      for (const ix of all) ix.addOlder(fresh)
-    },
-    replace(old, next) {
-      dense?.set(next)
-      byKey?.set(pk!(next), next)
-      for (const ix of all) ix.replace(old, next)
-    },
-    remove(r) {
-      dense?.delete(r)
-      byKey?.delete(pk!(r))
-      for (const ix of all) ix.remove(r)
-    },
-  }
+export function createRecordIndex<R extends object>(d: IndexedCollection, records: Iterable<R>, options: RecordIndexOptions = {}): RecordIndex<R> {
+  // The records are R's: every record the index returns is one it was given.
+  return new CollectionIndex(d, Array.isArray(records) ? records : [...records], options) as unknown as RecordIndex<R>
 }
