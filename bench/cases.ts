@@ -248,14 +248,20 @@ export const CASES: CaseDef[] = [
       const { file, cleanup } = await preparedCopy(1_000_000, 100_000)
       gc()
       const t0 = performance.now()
-      const store = await openFileStore({ file, today: () => TODAY, now: () => NOW, backupsKept: 0 })
+      // As the bot opens it: older order parts are read after the store answers.
+      const store = await openFileStore({ file, today: () => TODAY, now: () => NOW, backupsKept: 0, olderOrdersLater: true })
       const { router, chat } = benchRouter(store)
       await router.handle(orderMessages(1, 50_000_000, 'cold')[0]!)
       const seconds = (performance.now() - t0) / 1000
+      await store.whenLoaded()
+      const complete = (performance.now() - t0) / 1000
       if (!chat.sent[0]?.text.includes('已记录')) throw new Error(`no confirmation: ${chat.sent[0]?.text}`)
       await store.close()
       await cleanup()
-      return [{ name: 'cold_start_1m_s', value: seconds, unit: 's', what: 'open a database of 1M orders and confirm one order', target: { value: 2, better: 'lower' } }]
+      return [
+        { name: 'cold_start_1m_s', value: seconds, unit: 's', what: 'open a database of 1M orders and confirm one order', target: { value: 2, better: 'lower' } },
+        { name: 'cold_complete_1m_s', value: complete, unit: 's', what: 'the same, until every older order is in memory (questions wait until then)' },
+      ]
     },
   },
   {

@@ -59,10 +59,13 @@ export function createBotApp(options: BotAppOptions): BotApp {
   const bot = WechatyBuilder.build({ puppet: options.puppet })
   const echo = createEchoFilter()
   const clock = options.clock ?? systemClock
-  // A database from before the catalogue existed gets one from its orders at the first start.
-  if (backfillCatalogue(store, clock.now().toISOString()) > 0) {
-    void store.commit().catch((error: unknown) => logger.error('catalogue not saved', { error: String(error) }))
-  }
+  // A database from before the catalogue existed gets one from every order at the first start; messages
+  // wait for it (older orders may still be on their way in).
+  const catalogued = store.products.all().length > 0
+    ? Promise.resolve()
+    : store.whenLoaded().then(async () => {
+        if (backfillCatalogue(store, clock.now().toISOString()) > 0) await store.commit()
+      }).catch((error: unknown) => logger.error('catalogue not filled from the orders', { error: String(error) }))
   const chat = createWechatyChat(bot, echo)
   const charts = options.charts ?? createPngRenderer()
   const contacts = createWechatyContacts(bot)
@@ -93,6 +96,7 @@ export function createBotApp(options: BotAppOptions): BotApp {
     // A message can plan outbox entries (an alert to the customer's agent); the queue, idle with an empty
     // outbox, sleeps until told.
     handle: async (msg) => {
+      await catalogued
       const planned = store.outbox.all().length
       try {
         await router.handle(msg)

@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     file: dbFile,
     today: () => localDate(new Date(), config.timezone),
     backupsKept: config.backupsKept,
+    // New orders are answered at once; older order parts are read in the background.
+    olderOrdersLater: true,
   })
+
   const now = systemClock.now()
   const adminCode = createAdminCode({ code: String(randomInt(100_000, 1_000_000)), issuedAt: now, ttlMinutes: config.adminCodeMinutes })
 
@@ -54,6 +57,12 @@ async function main(): Promise<void> {
     console.error('wxcrm 已停止，数据已保存。')
     process.exit(code)
   }
+  // An older order part that cannot be read stops the bot, as it would have stopped it at start.
+  store.whenLoaded().catch((error: unknown) => {
+    if (!(error instanceof DbLoadError)) return
+    console.error(error.message)
+    void shutdown(1, false)
+  })
   process.on('SIGTERM', () => void shutdown(0, false))
   process.on('SIGINT', () => void shutdown(0, true))
 

@@ -37,3 +37,16 @@ export function nextLocalMidnight(instant: Date, tz: string): Date {
 export function localDateTime(instant: Date, tz: string): string {
   return dayjs(instant).tz(tz).format('YYYY-MM-DD HH:mm')
 }
+
+let lastMs = Number.NaN
+let lastIso = ''
+
+/** `instant.toISOString()`, kept for the last instant asked: a message's use case asks for its own several times. */
+export function isoOf(instant: Date): string {
+  const ms = instant.getTime()
+  if (ms !== lastMs) {
+    lastIso = instant.toISOString()
+    lastMs = ms
+  }
+  return lastIso
+}

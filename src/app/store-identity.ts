@@ -1,8 +1,7 @@
 /**
- * Caches of derived data (the parser's vocabulary, products without a cost) are kept per store. The
- * message path hands use cases a view of the store that notes changes (router/track-changes.ts), a new
- * one per message; such a view names the store it stands for, so a cache keyed by the store is found
- * again on the next message instead of being rebuilt from every record.
+ * Caches of derived data (the parser's vocabulary, products without a cost) are kept per store. A view
+ * of a store (the one the message path hands its use cases, router/use-case-store.ts) names the store
+ * it stands for, so such a cache is the same whether it is reached through the view or the store.
  */
 import type { Store } from '../domain/ports.js'
 
@@ -13,7 +12,11 @@ export function storeIdentity(store: Store): Store {
   return (store as Store & { [VIEWED]?: Store })[VIEWED] ?? store
 }
 
-/** What a view answers for the property that names its store. */
-export function viewedStoreKey(): symbol {
-  return VIEWED
+/**
+ * A view of `store`: it answers as the store does (the same repositories, the same records), except
+ * for the members in `own`. The store's members are called with the view as `this`, so a store's
+ * methods must not rely on `this` (the state store's do not).
+ */
+export function storeView(store: Store, own: Partial<Store>): Store {
+  return Object.assign(Object.create(store) as Store, own, { [VIEWED]: storeIdentity(store) })
 }

@@ -2,7 +2,7 @@
  * What a speaker may see, decided once per message: admins every customer, an agent their own, a
  * linked customer only themself, a stranger no one. Use cases read customers through this view.
  */
-import type { Store } from '../domain/ports.js'
+import type { CustomerRepo, Store } from '../domain/ports.js'
 import type { Agent, Customer, Role } from '../domain/types.js'
 
 export interface CustomerView {
@@ -23,28 +23,65 @@ export interface Viewer {
   customer?: Customer
 }
 
+// The views are classes, not objects of closures: one is made for every message.
+
+class AllCustomers implements CustomerView {
+  readonly scope = 'all'
+  readonly agentId = null
+  constructor(private readonly customers: CustomerRepo) {}
+  has(): boolean {
+    return true
+  }
+
+  named(name: string): Customer[] {
+    return this.customers.named(name)
+  }
+
+  all(): Customer[] {
+    return [...this.customers.all()]
+  }
+}
+
+class AgentsCustomers implements CustomerView {
+  readonly scope = 'agent'
+  constructor(private readonly customers: CustomerRepo, readonly agentId: string) {}
+  has(c: Customer): boolean {
+    return c.agentId === this.agentId
+  }
+
+  named(name: string): Customer[] {
+    return this.customers.byName(this.agentId, name)
+  }
+
+  all(): Customer[] {
+    return this.customers.ofAgent(this.agentId)
+  }
+}
+
+class OneCustomer implements CustomerView {
+  readonly scope = 'self'
+  readonly agentId = null
+  constructor(private readonly customers: CustomerRepo, private readonly self: Customer) {}
+  has(c: Customer): boolean {
+    return c.id === this.self.id
+  }
+
+  named(name: string): Customer[] {
+    return this.all().filter(c => c.name === name || c.aliases.includes(name))
+  }
+
+  /** The record as stored now (a use case may have changed it since the view was made). */
+  all(): Customer[] {
+    return [this.customers.byId(this.self.id) ?? this.self]
+  }
+}
+
+/** What a stranger sees: no one. */
+export const NO_CUSTOMERS: CustomerView = Object.freeze({ scope: 'none', agentId: null, has: () => false, named: () => [], all: () => [] })
+
 export function customerView(store: Store, viewer: Viewer): CustomerView {
-  const customers = store.customers
-  if (viewer.role === 'admin') {
-    return {
-      scope: 'all',
-      agentId: null,
-      has: () => true,
-      named: name => customers.named(name),
-      all: () => [...customers.all()],
-    }
-  }
-  if (viewer.role === 'agent' && viewer.agent) {
-    const agentId = viewer.agent.id
-    const has = (c: Customer): boolean => c.agentId === agentId
-    return { scope: 'agent', agentId, has, named: name => customers.byName(agentId, name), all: () => customers.ofAgent(agentId) }
-  }
+  if (viewer.role === 'admin') return new AllCustomers(store.customers)
+  if (viewer.role === 'agent' && viewer.agent) return new AgentsCustomers(store.customers, viewer.agent.id)
   const self = viewer.role === 'customer' ? viewer.customer : undefined
-  if (self) {
-    const has = (c: Customer): boolean => c.id === self.id
-    // The record as stored now (a use case may have changed it since the view was made).
-    const current = (): Customer[] => [customers.byId(self.id) ?? self]
-    return { scope: 'self', agentId: null, has, named: name => current().filter(c => c.name === name || c.aliases.includes(name)), all: current }
-  }
-  return { scope: 'none', agentId: null, has: () => false, named: () => [], all: () => [] }
+  return self ? new OneCustomer(store.customers, self) : NO_CUSTOMERS
 }

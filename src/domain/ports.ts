@@ -120,6 +120,11 @@ export interface Store {
    * drafts, remembered message ids and the classification's own output leave it as it is.
    */
   revision(): number
+  /**
+   * Grows with every change to anything stored (unlike `revision`, outbox, drafts and message ids too):
+   * the same count before and after a piece of work means it changed nothing.
+   */
+  changeCount(): number
   /** Merchant settings changed from chat (设置), by key. */
   settings: { get(key: string): string | undefined, set(key: string, value: string): void, all(): Readonly<Record<string, string>> }
   /** Every outbound message the bot decided to send, unique by dedupe key. */
@@ -135,6 +140,14 @@ export interface Store {
   }
   /** Next value of a named counter (ids and order numbers), starting at 1. */
   nextSeq(name: string): number
+  /**
+   * Whether every stored order is in memory. An engine may open with the orders recorded lately and
+   * read older ones afterwards; meanwhile new orders are recorded, `orders.bySource` answers for every
+   * order of the last 7 days, and a read that needs an order not yet read throws `OrdersLoading`.
+   */
+  loaded(): boolean
+  /** Resolves once `loaded()`; rejects when the older orders cannot be read (the store is then unusable). */
+  whenLoaded(): Promise<void>
   commit(): Promise<void>
   close(): Promise<void>
 }
@@ -215,3 +228,11 @@ export interface Scheduler {
   stop(): Promise<void>
 }
 export type { ChartRenderer, ChartSpec } from './charts/specs.js'
+
+/** A read needed an order the store has not read from disk yet (see `Store.loaded`). */
+export class OrdersLoading extends Error {
+  override name = 'OrdersLoading'
+  constructor(what: string) {
+    super(`older orders are still being read (${what})`)
+  }
+}

@@ -174,6 +174,33 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(again.settings.all()).toEqual({ vipRoom: 'VIP客户群' })
     })
 
+    it('counts every change, of any collection, and no read', async () => {
+      const s = await factory.open()
+      const at = '2026-11-23T00:00:00.000Z'
+      let before = s.changeCount()
+      const changes: [string, () => unknown][] = [
+        ['settings', () => s.settings.set('vipRoom', 'VIP')],
+        ['customer', () => s.customers.add(aCustomer({ id: 'c1' }))],
+        ['handled', () => s.handled.add('m1', at)],
+        ['outbox', () => s.outbox.add(anOutboxEntry({ id: 'ob1', dedupeKey: 'k1' }))],
+        ['job run', () => s.jobRuns.set('digest', at)],
+        ['counter', () => s.nextSeq('order')],
+        ['admin', () => s.admins.add({ contactId: 'wx-a', name: '老板', boundAt: at })],
+      ]
+      for (const [what, change] of changes) {
+        change()
+        expect(s.changeCount(), what).toBeGreaterThan(before)
+        before = s.changeCount()
+      }
+      s.customers.all()
+      s.handled.has('m1')
+      s.outbox.withStatus('planned')
+      // Adding what is there already changes nothing.
+      s.handled.add('m1', at)
+      s.outbox.add(anOutboxEntry({ id: 'ob2', dedupeKey: 'k1' }))
+      expect(s.changeCount()).toBe(before)
+    })
+
     it('remembers handled message ids once', async () => {
       const s = await factory.open()
       s.handled.add('m1', '2026-11-23T00:00:00.000Z')

@@ -13,8 +13,8 @@ import { emptyDb, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js
 type Manifest = MainFile['parts']
 
 /** Reads the database, creating it, or moving an older single-file database to parts, first. */
-export async function loadOrCreate(file: string, dir: string, handledSince: string, today: string): Promise<Loaded> {
-  const first = loadDatabase(file, dir, { handledSince })
+export async function loadOrCreate(file: string, dir: string, handledSince: string, today: string, deferOrdersBefore?: string): Promise<Loaded> {
+  const first = loadDatabase(file, dir, { handledSince, deferOrdersBefore })
   if (first.kind === 'parts' && !first.loaded.legacyParts) {
     // JSON parts left by a move to MessagePack that stopped after the main file was written.
     await removeFiles(dir, LEGACY_PART_RE)

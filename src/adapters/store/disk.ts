@@ -6,20 +6,14 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { z } from 'zod'
+import { planDeferred, type DeferredPart } from './deferred-parts.js'
 import { listJournals, readJournal, type JournalLine } from './journal.js'
-import { collectionOfPart, comparePartNames, keyOf, LEGACY_PART_RE, legacyPartFile, partOf, MAIN_KEYS, MAIN_PART, PART_COLLECTIONS, PART_FILE_RE, partFile, type MainKey, type PartCollection } from './layout.js'
-import { decodeLegacyPart, decodePart, hasCurrentFields } from './part-file.js'
+import { collectionOfPart, comparePartNames, keyOf, LEGACY_PART_RE, legacyPartFile, MAIN_KEYS, MAIN_PART, PART_COLLECTIONS, PART_FILE_RE, partFile, type MainKey, type PartCollection } from './layout.js'
 import { firstProblem, migrate } from './migrate.js'
+import { LoadProblem, readPart } from './read-part.js'
 import { dbSchema, JSON_PARTS_VERSION, mainFileSchema, recordSchemas, SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
-import { sha256 } from './atomic-file.js'
 
-/** Why the database cannot be used, in words for the start-up error (the caller adds file and backup). */
-export class LoadProblem extends Error {
-  override name = 'LoadProblem'
-  constructor(readonly file: string, readonly problem: string) {
-    super(`${file}: ${problem}`)
-  }
-}
+export { LoadProblem } from './read-part.js'
 
 export interface JournalState { name: string, firstSeq: number, lastSeq: number, bytes: number, lines: number, tornAt: number | null }
 
@@ -34,6 +28,8 @@ export interface Loaded {
   partFiles: MainFile['parts']
   /** The parts are JSON rows (schema version 6): they must be moved to the current format. */
   legacyParts: boolean
+  /** Order parts left on disk for now, newest first: every order in them is older than every order in `data`. */
+  deferred: DeferredPart[]
 }
 
 export type LoadResult =
@@ -44,6 +40,11 @@ export type LoadResult =
 export interface LoadOptions {
   /** Remembered message ids from days before this one (YYYY-MM-DD) are dropped. */
   handledSince?: string
+  /**
+   * Leave the order parts older than every order recorded since this instant (ISO) on disk, to be
+   * read later (`Loaded.deferred`). Off when not set.
+   */
+  deferOrdersBefore?: string
 }
 
 /** Reads main file, parts and journal. Throws LoadProblem naming the file and the first problem. */
@@ -91,19 +92,39 @@ function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
     names = []
   }
   const legacyParts = main.schemaVersion === JSON_PARTS_VERSION
+  const journalFiles = listJournals(dir).map((j) => {
+    const path = join(dir, j.name)
+    try {
+      return { ...j, path, read: readJournal(path) }
+    }
+    catch (e) {
+      throw new LoadProblem(path, (e as Error).message)
+    }
+  })
+  const onDisk = new Map<string, string>()
   for (const name of names) {
     const part = (legacyParts ? LEGACY_PART_RE : PART_FILE_RE).exec(name)?.[1]
     const collection = part ? collectionOfPart(part) : null
-    if (!part || !collection || tooOld(part)) continue
-    parts.set(part, readPart(join(dir, name), part, collection, legacyParts ? null : main.parts[part]?.sha256))
+    if (part && collection && !tooOld(part)) onDisk.set(part, name)
   }
+  const readOne = (part: string): (typeof parts extends Map<string, infer P> ? P : never) => {
+    let p = parts.get(part)
+    if (!p) parts.set(part, p = readPart(join(dir, onDisk.get(part)!), part, collectionOfPart(part)!, legacyParts ? null : main.parts[part]?.sha256))
+    return p
+  }
+  const deferred = options.deferOrdersBefore === undefined || legacyParts
+    ? []
+    : planDeferred({ dir, manifest: main.parts, onDisk: [...onDisk.keys()], journals: journalFiles.map(j => j.read.lines), since: options.deferOrdersBefore, read: part => readOne(part).records })
+  const later = new Set(deferred.map(d => d.part))
+  for (const part of onDisk.keys()) if (!later.has(part)) readOne(part)
   for (const part of Object.keys(main.parts)) {
     // Remembered message ids are disposable (dropped by day on open), so only their absence is allowed.
-    if (!parts.has(part) && !part.startsWith('handled-')) throw new LoadProblem((legacyParts ? legacyPartFile : partFile)(dir, part), '文件不见了（主文件记录了它）')
+    if (!onDisk.has(part) && !part.startsWith('handled-')) throw new LoadProblem((legacyParts ? legacyPartFile : partFile)(dir, part), '文件不见了（主文件记录了它）')
   }
 
   let lastSeq = main.seq
   for (const p of parts.values()) lastSeq = Math.max(lastSeq, p.seq)
+  for (const d of deferred) lastSeq = Math.max(lastSeq, d.seq)
   const journals: JournalState[] = []
   const mainData = main as unknown as Record<MainKey, unknown>
   const keyIndexes = new Map<string, Map<string, number>>()
@@ -111,15 +132,8 @@ function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
   const markDirty = (part: string, seq: number): void => {
     if (!dirty.has(part)) dirty.set(part, seq)
   }
-  for (const j of listJournals(dir)) {
-    const path = join(dir, j.name)
-    let read: ReturnType<typeof readJournal>
-    try {
-      read = readJournal(path)
-    }
-    catch (e) {
-      throw new LoadProblem(path, (e as Error).message)
-    }
+  for (const j of journalFiles) {
+    const { path, read } = j
     let jLast = j.firstSeq - 1
     for (const [i, line] of read.lines.entries()) {
       checkLine(path, i + 1, line)
@@ -181,43 +195,8 @@ function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
   }
   const partFiles: MainFile['parts'] = {}
   for (const [name, p] of parts) if (p.sha256 !== undefined) partFiles[name] = { seq: p.seq, count: p.count ?? p.records.length, sha256: p.sha256 }
-  return { data, lastSeq, journals, dirty, partFiles, legacyParts }
-}
-
-/**
- * One part file. When its SHA-256 is the one the main file recorded and its fields are the
- * collection's current ones, wxcrm wrote it from records it held, through a codec derived from the
- * schema, and it is read as it is; otherwise (written just before a crash, edited by hand, written
- * with other fields, or a JSON part of version 6: `expectedSha` null) every record is checked.
- */
-function readPart(path: string, part: string, collection: PartCollection, expectedSha: string | null | undefined): { collection: PartCollection, seq: number, records: unknown[], sha256: string, count: number } {
-  let buf: Buffer
-  try {
-    buf = readFileSync(path)
-  }
-  catch (e) {
-    throw new LoadProblem(path, String((e as Error).message))
-  }
-  let file: { collection: PartCollection, seq: number, records: unknown[], fields?: string[], nested?: Record<string, string[]> }
-  try {
-    file = expectedSha === null ? decodeLegacyPart(collection, buf.toString('utf8')) : decodePart(buf)
-  }
-  catch (e) {
-    throw new LoadProblem(path, (e as Error).message)
-  }
-  if (file.collection !== collection) throw new LoadProblem(path, '不是 wxcrm 的数据分卷文件')
-  const { records } = file
-  const sha = sha256(buf)
-  const trusted = expectedSha === sha && file.fields !== undefined && hasCurrentFields(collection, { fields: file.fields, nested: file.nested ?? {} })
-  if (!trusted) {
-    const schema = recordSchemas[collection] as z.ZodType
-    for (const [i, r] of records.entries()) {
-      const checked = schema.safeParse(r)
-      if (!checked.success) throw new LoadProblem(path, `${part}[${i}]${firstProblem(checked.error).replace(/^\(top level\)/, '').replace(/^(?=[^.[:])/, '.')}`)
-      if (partOf(collection, r) !== part) throw new LoadProblem(path, `${part}[${i}] 不属于这个分卷`)
-    }
-  }
-  return { collection, seq: file.seq, records, sha256: sha, count: records.length }
+  for (const d of deferred) partFiles[d.part] = main.parts[d.part]!
+  return { data, lastSeq, journals, dirty, partFiles, legacyParts, deferred }
 }
 
 /** Every operation of a journal line names a known part and carries a valid record. */

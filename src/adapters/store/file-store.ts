@@ -12,11 +12,13 @@ import { dirname, join } from 'node:path'
 import type { Logger } from '../../domain/logger.js'
 import { silentLogger } from '../../domain/logger.js'
 import type { Store } from '../../domain/ports.js'
+import type { Order } from '../../domain/types.js'
 import { createDailyBackups, latestBackup } from './backups.js'
 import { dayBefore, dropOldHandled, loadOrCreate } from './database-files.js'
 import { LoadProblem, type Loaded } from './disk.js'
 import { createGroupCommit } from './group-commit.js'
 import { cutTornTail, JournalWriter } from './journal.js'
+import { readOlderParts } from './older-parts.js'
 import { dataDirOf } from './layout.js'
 import { lockDatabase } from './lock-file.js'
 import { createPartFlusher } from './part-flusher.js'
@@ -47,7 +49,15 @@ export interface FileStoreOptions {
   flushAfterMs?: number
   /** The journal moves on to a new file past this size (bytes); default 8 MB. */
   journalBytes?: number
+  /**
+   * Open with the orders of the last days and read older order parts afterwards, in the background
+   * (deferred-parts.ts): a bot answers new orders at once. Off for the command line, which needs everything.
+   */
+  olderOrdersLater?: boolean
 }
+
+/** Orders recorded within this many days are in memory from the start (the longest look-back of a new order is 3 days). */
+export const RECENT_ORDER_DAYS = 7
 
 export type FileStore = Store & {
   /** Number of journal writes so far. */
@@ -72,7 +82,8 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
   let loaded: Loaded
   const handledSince = dayBefore(now(), options.handledDays ?? 30)
   try {
-    loaded = await loadOrCreate(file, dir, handledSince, options.today())
+    const recentSince = options.olderOrdersLater === true ? new Date(now().getTime() - RECENT_ORDER_DAYS * 86_400_000).toISOString() : undefined
+    loaded = await loadOrCreate(file, dir, handledSince, options.today(), recentSince)
     await dropOldHandled(dir, loaded, handledSince)
     const last = loaded.journals.at(-1)
     if (last && last.tornAt !== null) cutTornTail(join(dir, last.name), last.tornAt)
@@ -92,8 +103,11 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
 
   const state: StateStore = createStateStore(loaded.data, {
     track: true,
+    loading: loaded.deferred.length > 0,
     commit: () => group.commit(),
     close: async () => {
+      await older.stop()
+      if (!state.loaded()) state.finishLoading(new Error('the database was closed before its older orders were read'))
       flusher.stop()
       await flushAll().catch((e: unknown) => logger.warn('could not rewrite the changed parts on close; the journal keeps them', { error: String(e) }))
       await unlock()
@@ -178,5 +192,14 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
   }
 
   await backups.maybe(options.today()).catch((e: unknown) => logger.warn('daily backup failed', { error: String(e) }))
+  const older = readOlderParts(loaded.deferred, {
+    add: records => state.addOlderOrders(records as Order[]),
+    done: () => state.finishLoading(),
+    failed: async (problem) => {
+      const error = new DbLoadError(problem.file, problem.problem, await latestBackup(file))
+      logger.error('an older order part cannot be read; the store stops answering', { error: error.message })
+      state.finishLoading(error)
+    },
+  })
   return Object.assign(state, { writes: group.writes, idle, flushAll })
 }

@@ -37,9 +37,10 @@ export interface RecordIndex<R> {
   many(index: string, key: string): R[]
   add(record: R): void
   /**
-   * Adds records that come before every record present (read later from older parts), in their own
-   * order: a unique key already held keeps its (newer) record, non-unique indexes put them before the
-   * records present under a key, and the dense table takes them only into empty slots.
+   * Records that come before every record present, in the order they were added (a part read after
+   * the store opened). A record whose key is held already is left out (the one held is newer); under
+   * a shared key a unique index keeps the newer record, a non-unique one puts them first; the dense
+   * table takes them only into empty numbers.
    */
   addOlder(records: readonly R[]): void
   /** `next` takes the place of `old` (the record with the same key) in every index. */
@@ -125,20 +126,21 @@ class CollectionIndex implements RecordIndex<Rec> {
 
   addOlder(records: readonly Rec[]): void {
     const dense = this.#dense
-    if (dense) {
-      // Newest first into empty slots, so that of two older records with one number the newer stays.
-      const placed: Rec[] = []
-      for (let i = records.length - 1; i >= 0; i--) if (dense.fill(records[i]!)) placed.push(records[i]!)
-      placed.reverse()
-      for (const c of this.#chains) c.addOlder(placed)
-    }
-    else if (this.#byKey) {
-      for (let i = records.length - 1; i >= 0; i--) {
-        const k = this.#pk!(records[i]!)
-        if (!this.#byKey.has(k)) this.#byKey.set(k, records[i]!)
+    const pk = this.#pk
+    // Newest first: of two older records with one key or one number, the newer one stays.
+    const fresh: Rec[] = []
+    for (let i = records.length - 1; i >= 0; i--) {
+      const r = records[i]!
+      if (pk && this.get(pk(r)) !== undefined) continue
+      if (dense) {
+        if (!dense.fill(r)) continue
       }
+      else if (pk) this.#byKey!.set(pk(r), r)
+      fresh.push(r)
     }
-    for (const ix of this.#others) ix.addOlder(records)
+    fresh.reverse()
+    for (const c of this.#chains) c.addOlder(fresh)
+    for (const ix of this.#others) ix.addOlder(fresh)
   }
 
   replace(old: Rec, next: Rec): void {

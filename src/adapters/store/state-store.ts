@@ -3,12 +3,14 @@
  * they differ only in how `commit()` makes the state durable.
  */
 import type { Store } from '../../domain/ports.js'
+import type { Order } from '../../domain/types.js'
 import { createBookRepos } from './book-repos.js'
 import { createChangeLog } from './change-log.js'
 import { buildIndexes } from './indexes.js'
 import type { Op } from './journal.js'
 import { keyOf } from './layout.js'
 import { createLedgerRepos } from './ledger-repos.js'
+import { createLoading, guardOrders } from './loading-orders.js'
 import type { DbData } from './schema.js'
 import type { StateContext } from './state-context.js'
 
@@ -18,6 +20,8 @@ export interface StateStoreOptions {
   close?: () => Promise<void>
   /** Remember what changed since the last `drainChanges()`, for a store that writes only changes. */
   track?: boolean
+  /** Older orders are still to come (`addOlderOrders`, then `finishLoading`). */
+  loading?: boolean
 }
 
 /** What a store that writes only changes needs besides the Store itself. */
@@ -30,12 +34,29 @@ export interface StateStore extends Store {
   changesSaved(): void
   /** Undoes every change not yet on disk (after a failed write), in one synchronous step. */
   revertUnsaved(): void
+  /**
+   * Orders older than every order in memory (a part read after opening), oldest first. They are in
+   * the list at once; the returned function indexes the next slice of them and says whether that was
+   * the last, so a caller can let other work run in between.
+   */
+  addOlderOrders(orders: readonly Order[]): () => boolean
+  /** Every older order is in memory; with `error`, they never will be. */
+  finishLoading(error?: Error): void
 }
+
+/** Older orders indexed per turn of the event loop (a few milliseconds of work). */
+const OLDER_SLICE = 4_000
 
 /** A Store over `data`; call `replaceData` to go back to another state (after a failed write). */
 export function createStateStore(initial: DbData, options: StateStoreOptions): StateStore {
-  const changes = createChangeLog(options.track ?? false, initial)
+  const log = createChangeLog(options.track ?? false, initial)
+  // Every change passes through the change log, so counting there counts them all (see `changeCount`).
+  let count = 0
+  const counted = <A extends unknown[]>(f: (...a: A) => void) => (...a: A): void => { count++; f(...a) }
+  const changes: typeof log = { ...log, put: counted(log.put), add: counted(log.add), main: counted(log.main), bump: counted(log.bump) }
   const cx: StateContext = { data: initial, ix: buildIndexes(initial), changes }
+  const loading = createLoading(options.loading !== true)
+  const ledger = createLedgerRepos(cx)
 
   const store = {
     data: () => cx.data,
@@ -63,9 +84,26 @@ export function createStateStore(initial: DbData, options: StateStoreOptions): S
       Object.assign(cx.data, main)
       cx.ix = buildIndexes(cx.data)
     },
+    addOlderOrders(orders: readonly Order[]) {
+      changes.bump()
+      cx.data.orders = orders.concat(cx.data.orders)
+      // Indexed a slice at a time, newest first (each slice older than everything indexed before it).
+      let end = orders.length
+      return () => {
+        const start = Math.max(0, end - OLDER_SLICE)
+        cx.ix.orders.addOlder(orders.slice(start, end))
+        end = start
+        return end === 0
+      }
+    },
+    finishLoading: (error?: Error) => loading.finish(error),
+    loaded: () => loading.done(),
+    whenLoaded: () => loading.promise,
     revision: () => changes.revision(),
+    changeCount: () => count,
     ...createBookRepos(cx),
-    ...createLedgerRepos(cx),
+    ...ledger,
+    orders: guardOrders(ledger.orders, loading),
     nextSeq(name: string) {
       const next = (cx.data.counters[name] ?? 0) + 1
       cx.data.counters[name] = next

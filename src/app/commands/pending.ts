@@ -8,6 +8,7 @@ export const confirm = defineCommand({
   roles: ['admin', 'agent'],
   summary: '按我的理解记录刚才那条待确认的报单',
   usage: '确认',
+  recordsNewOrders: true,
   args: z.array(z.string()),
   run: ctx => confirmPending(ctx),
 })
@@ -18,6 +19,7 @@ export const cancel = defineCommand({
   roles: ['admin', 'agent'],
   summary: '放弃刚才那条待确认的报单',
   usage: '取消',
+  recordsNewOrders: true,
   args: z.array(z.string()),
   run: ctx => cancelPending(ctx),
 })

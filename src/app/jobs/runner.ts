@@ -49,6 +49,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     jobs: () => options.jobs,
     find: word => byWord.get(word.toLowerCase()),
     async run(job, { preview = false } = {}) {
+      // Every job reads the whole ledger: right after a start, wait for the older orders.
+      await store.whenLoaded()
       const now = clock.now()
       const ctx = { now, today: localDate(now, options.timezone), preview }
       if (preview) {

@@ -32,8 +32,14 @@ export function learnFromOrder(store: Store, order: Pick<Order, 'lines' | 'amoun
     if (line.name.trim() === '') continue
     const known = store.products.byName(line.name)
     const next = learnLine(known, line, seenUnitPrice(line, order.amountFen, order.lines.length), () => ({ id: `p${store.nextSeq('product')}`, at }))
-    if (known) store.products.update({ ...next, updatedAt: at })
-    else store.products.add(next)
+    if (known) {
+      // `next` is a new record, not stored yet: dated in place rather than copied once more.
+      next.updatedAt = at
+      store.products.update(next)
+    }
+    else {
+      store.products.add(next)
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import type { CustomerDraft, OrderDraft } from '../../domain/order/draft.js'
 import type { Store } from '../../domain/ports.js'
 import type { Customer, Order } from '../../domain/types.js'
 import type { AppDeps } from '../context.js'
+import { isoOf } from '../local-time.js'
 import { costOrder, learnFromOrder } from './catalogue.js'
 
 /** What the ledger needs: the store, and the address reader when there is one. */
@@ -79,14 +80,14 @@ export function recordOrder(ledger: Ledger, input: OrderInput, by: Recorder, now
     if (of) return { kind: 'duplicate', of }
   }
   const who = identifyCustomer(store, input.customer, by)
-  const at = now.toISOString()
+  const at = isoOf(now)
   let customer: Customer
   if (who.kind === 'existing') {
     customer = withDetails(ledger, who.customer, { phone: who.addPhone, address: input.customer.address })
   }
   else if (who.kind === 'new') {
-    const fields = { name: who.name, phone: who.phone, address: input.customer.address, agentId: by.agentId }
-    customer = withRegion(ledger, newCustomer(store, { ...fields, externalId: input.customer.externalId ?? null, source: by.customerSource ?? null }, at))
+    const fields = { name: who.name, phone: who.phone, address: input.customer.address, agentId: by.agentId, externalId: input.customer.externalId ?? null, source: by.customerSource ?? null }
+    customer = withRegion(ledger, newCustomer(store, fields, at))
     store.customers.add(customer)
   }
   else {
@@ -109,7 +110,9 @@ function addOrder(store: Store, customer: Customer, d: OrderInput, by: Recorder,
     customerId: customer.id,
     placedOn: d.date ?? by.day,
     recordedAt: at,
-    lines: d.lines.map((l, i) => ({ name: unnamed[i] ? UNNAMED_PRODUCT : l.name, qty: l.qty, unit: l.unit, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, spec: l.spec })),
+    // Cost and share are filled in by costOrder; named here, so that filling them in copies the line as it
+    // is (adding properties to a spread copy is slow in V8).
+    lines: d.lines.map((l, i) => ({ name: unnamed[i] ? UNNAMED_PRODUCT : l.name, qty: l.qty, unit: l.unit, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen, spec: l.spec, costFen: null, shareFen: null })),
     amountFen,
     costFen: null,
     payment: d.payment,

@@ -3,6 +3,7 @@ import { tellApart } from '../../domain/customer/identity.js'
 import type { OrderDraft } from '../../domain/order/draft.js'
 import type { PendingDraft, PendingOrder } from '../../domain/types.js'
 import { type MessageContext, pendingKey, type Reply } from '../context.js'
+import { isoOf } from '../local-time.js'
 import { draftLine, issueLines, orderLine } from './format.js'
 import { type Identity, identifyCustomer, type Recorder, recordOrder, type RecordResult } from './record-order.js'
 
@@ -60,7 +61,9 @@ export async function handleOrderMessage(ctx: MessageContext, parsed: OrderDraft
   }
   const recorded = recordDrafts(ctx, drafts, ctx.msg.id)
   // A corrected resend replaces the question it answers: a later 确认 must not record it again.
-  store.pending.remove(pendingKey(ctx.msg))
+  // (Only when there is one: a removal is a change the store writes, even of nothing.)
+  const key = pendingKey(ctx.msg)
+  if (store.pending.get(key)) store.pending.remove(key)
   const reply = recordedReply(ctx, recorded)
   return repeated > 0 ? `${reply}\n（接龙里另有 ${repeated} 条之前已记录，没有重复记）` : reply
 }
@@ -145,7 +148,7 @@ export function recordDrafts(ctx: MessageContext, drafts: readonly PendingOrder[
     if (result.kind !== 'recorded') throw new Error(`customer not resolved: ${result.kind}`)
     out.push(result)
   }
-  ctx.deps.store.handled.add(sourceMessageId, ctx.now.toISOString())
+  ctx.deps.store.handled.add(sourceMessageId, isoOf(ctx.now))
   return out
 }
 

@@ -6,7 +6,7 @@
  * to date by reading only what was added since the last look.
  */
 import type { Store } from '../../domain/ports.js'
-import type { Customer } from '../../domain/types.js'
+import type { Customer, Product } from '../../domain/types.js'
 import { storeIdentity } from '../store-identity.js'
 
 export interface Vocabulary {
@@ -15,46 +15,69 @@ export interface Vocabulary {
   customers(): ReadonlySet<string>
 }
 
-interface Learned {
-  productsAt: number
-  products: readonly string[]
-  customersList: readonly Customer[] | null
-  seenCustomers: number
-  customers: Set<string>
+/** The words a product gives the parser: none until it is the merchant's (ordered twice, or described). */
+function wordsOf(p: Product): readonly string[] {
+  if (p.lines < 2 && p.priceFen === null && p.costFen === null && p.aliases.length === 0) return []
+  return [p.name, ...p.aliases].filter(name => name.length >= 2)
 }
 
-const learnedByStore = new WeakMap<Store, Learned>()
+const sameWords = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((w, i) => w === b[i])
 
-/** Catches up with orders and customers added since the last call (all of them after a reload). */
-function catchUp(store: Store): Learned {
-  let l = learnedByStore.get(storeIdentity(store))
-  if (!l) {
-    l = { productsAt: -1, products: [], customersList: null, seenCustomers: 0, customers: new Set() }
-    learnedByStore.set(storeIdentity(store), l)
+/**
+ * One store's vocabulary, caught up on each look. Every order changes the store's revision and most
+ * change a product record (its count of lines, the prices seen), yet seldom the words: the product list
+ * is made again only when a product's words changed, and customers are read only when added.
+ */
+class StoreVocabulary implements Vocabulary {
+  private productsAt = -1
+  private productRecords: Product[] = []
+  private productWords: readonly string[] = []
+  private customersList: readonly Customer[] | null = null
+  private seenCustomers = 0
+  private readonly customerNames = new Set<string>()
+  constructor(private readonly store: Store) {}
+
+  products(): readonly string[] {
+    const revision = this.store.revision()
+    if (revision === this.productsAt) return this.productWords
+    this.productsAt = revision
+    const all = this.store.products.all()
+    const known = this.productRecords
+    let same = all.length === known.length
+    for (let i = 0; same && i < all.length; i++) {
+      const p = all[i]!
+      if (p === known[i]) continue
+      same = sameWords(wordsOf(p), wordsOf(known[i]!))
+      known[i] = p
+    }
+    if (!same) {
+      this.productRecords = [...all]
+      this.productWords = all.flatMap(wordsOf)
+    }
+    return this.productWords
   }
-  if (l.productsAt !== store.revision()) {
-    l.products = store.products.all()
-      .filter(p => p.lines >= 2 || p.priceFen !== null || p.costFen !== null || p.aliases.length > 0)
-      .flatMap(p => [p.name, ...p.aliases])
-      .filter(name => name.length >= 2)
-    l.productsAt = store.revision()
+
+  customers(): ReadonlySet<string> {
+    const customers = this.store.customers.all()
+    // A different array, or a shorter one (a rolled-back write), means reading again from the start.
+    if (customers !== this.customersList || customers.length < this.seenCustomers) this.seenCustomers = 0
+    for (let i = this.seenCustomers; i < customers.length; i++) {
+      const c = customers[i]!
+      if (c.name.length >= 2) this.customerNames.add(c.name)
+      for (const alias of c.aliases) if (alias.length >= 2) this.customerNames.add(alias)
+    }
+    this.customersList = customers
+    this.seenCustomers = customers.length
+    return this.customerNames
   }
-  // A different array, or a shorter one (a rolled-back write), means reading again from the start.
-  const customers = store.customers.all()
-  if (customers !== l.customersList || customers.length < l.seenCustomers) l.seenCustomers = 0
-  for (let i = l.seenCustomers; i < customers.length; i++) {
-    const c = customers[i]!
-    for (const name of [c.name, ...c.aliases]) if (name.length >= 2) l.customers.add(name)
-  }
-  l.customersList = customers
-  l.seenCustomers = customers.length
-  return l
 }
 
-/** The vocabulary of one store. */
+const byStore = new WeakMap<Store, StoreVocabulary>()
+
+/** The vocabulary of one store (the same one through any view of it). */
 export function vocabularyOf(store: Store): Vocabulary {
-  return {
-    products: () => catchUp(store).products,
-    customers: () => catchUp(store).customers,
-  }
+  const identity = storeIdentity(store)
+  let v = byStore.get(identity)
+  if (!v) byStore.set(identity, v = new StoreVocabulary(identity))
+  return v
 }

@@ -12,6 +12,8 @@ export function chartFileLoader(store: Store, policy: ClassifyPolicy, charts: Ch
   return async (file) => {
     const m = /^chart:pyramid:(\d{4}-\d{2}-\d{2})$/.exec(file.ref)
     if (!m) throw new SendError(`不认识的附件 ${file.ref}`, '', 'drop')
+    // A chart counts every order: right after a start, the older ones may still be on their way in.
+    await store.whenLoaded()
     const c = classifyStore(store, m[1]!, policy)
     return { name: file.name, bytes: await charts.render(pyramidOf(c.customers, c.asOf, '全部客户')) }
   }

@@ -41,16 +41,31 @@ async function deliver(deps: AppDeps, msg: IncomingMessage, reply: Exclude<Reply
   if (toSender) await deps.chat.reply(msg, SENT_PRIVATELY)
 }
 
-/** Remembers recent message ids: a message delivered twice is handled once. */
-export function dedupe(deps: AppDeps, recentMax: number) {
-  const recent = new Set<string>()
+/**
+ * Remembers the last `recentMax` message ids: a message delivered twice is handled once. The ids sit in
+ * a ring, so forgetting the oldest is one step (a Set's oldest entry is found by walking past every
+ * entry deleted before it).
+ */
+export function dedupe(deps: Pick<AppDeps, 'store'>, recentMax: number) {
+  // Each id with the running number it was remembered under; the ring slot of that number holds the id.
+  const recent = new Map<string, number>()
+  const size = Math.max(1, recentMax)
+  const ring: (string | undefined)[] = new Array(size)
+  let seen = 0
+  function remember(id: string): void {
+    const slot = seen % size
+    const oldest = ring[slot]
+    // Only when it was not forgotten (and remembered again, under a later number) since.
+    if (oldest !== undefined && recent.get(oldest) === seen - size) recent.delete(oldest)
+    ring[slot] = id
+    recent.set(id, seen++)
+  }
   const step: Step = {
     name: 'dedupe',
     run(turn, next) {
       const { id } = turn.msg
       if (recent.has(id)) return Promise.resolve(null)
-      recent.add(id)
-      if (recent.size > recentMax) recent.delete(recent.values().next().value!)
+      remember(id)
       if (deps.store.handled.has(id) || deps.store.orders.bySource(id).length > 0) return Promise.resolve(null)
       return next()
     },
@@ -95,15 +110,19 @@ export const orderGroups: Step = {
 /**
  * The boundary: when the use case changed anything, the message is marked handled and everything is
  * committed in one go, before the reply is sent. A failed commit has rolled the store back; the failure
- * step answers that the message was not recorded.
+ * step answers that the message was not recorded. The store counts its changes: a count that moved
+ * while the use case ran means there is something to save. Messages handled at the same time can move
+ * it too, so a message may be saved (and marked handled) with nothing of its own: a change is never missed.
  */
 export function save(deps: AppDeps): Step {
   return {
     name: 'save',
     async run(turn, next) {
+      const before = deps.store.changeCount()
       const answer = await next()
-      if (turn.changes.changed()) {
-        deps.store.handled.add(turn.msg.id, turn.now.toISOString())
+      if (deps.store.changeCount() !== before) {
+        // A recorded order has marked its message already.
+        if (!deps.store.handled.has(turn.msg.id)) deps.store.handled.add(turn.msg.id, turn.now.toISOString())
         await deps.store.commit()
       }
       return answer

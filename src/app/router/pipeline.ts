@@ -11,7 +11,6 @@ import type { CustomerView } from '../visibility.js'
 import type { CleanText } from './clean-text.js'
 import type { Intent } from './read-message.js'
 import type { Speaker } from './roles.js'
-import type { TrackedStore } from './track-changes.js'
 
 /** One message on its way through the steps; each step fills in what it found out. */
 export interface Turn {
@@ -20,9 +19,8 @@ export interface Turn {
   /** Its text, cleaned once. */
   text: CleanText
   now: Date
-  /** The ports, with the store tracking what the use cases change (saved once, at the boundary). */
+  /** The ports, with a store whose `commit()` fails: the use cases change state, the boundary saves it. */
   deps: AppDeps
-  changes: TrackedStore
   /** Who is speaking (a stranger until the speaker step has looked). */
   speaker: Speaker
   /** The customers the speaker may see (no one until the scope step has decided). */
@@ -31,10 +29,19 @@ export interface Turn {
   intent?: Intent
   /** The merchant's customers classified as of today (computed on first use, cached). */
   classified(): CurrentClassification
+  /** What the use cases get (made on first use, after the speaker and the view are settled). */
+  context?: MessageContext
 }
 
-/** What a use case gets: the turn as far as the steps before it have resolved it. */
+/**
+ * What a use case gets: the turn as far as the steps before it have resolved it. Use cases run after
+ * `scope`, which settles who speaks and what they see, so the context is made once per message.
+ */
 export function contextOf(turn: Turn): MessageContext {
+  return turn.context ??= makeContext(turn)
+}
+
+function makeContext(turn: Turn): MessageContext {
   const { msg, deps, now, speaker } = turn
   return {
     deps,
@@ -57,10 +64,12 @@ export interface Step {
   run(turn: Turn, next: Next): Promise<Reply>
 }
 
+/** Runs the steps from `i` on; the message falls silent when the last step passes it on. */
+function runFrom(steps: readonly Step[], i: number, turn: Turn): Promise<Reply> {
+  return i < steps.length ? steps[i]!.run(turn, () => runFrom(steps, i + 1, turn)) : Promise.resolve(null)
+}
+
 /** Runs the steps in order; the message falls silent when the last step passes it on. */
 export function compose(steps: readonly Step[]): (turn: Turn) => Promise<Reply> {
-  return (turn) => {
-    const at = (i: number): Promise<Reply> => (i < steps.length ? steps[i]!.run(turn, () => at(i + 1)) : Promise.resolve(null))
-    return at(0)
-  }
+  return turn => runFrom(steps, 0, turn)
 }

@@ -1,21 +1,24 @@
 /**
  * The front door: every chat message goes through `handle`, along one chain of small steps —
  * reply ← dedupe ← failures ← order groups ← save ← speaker ← verify admin ← start-up code ← link
- * customer ← scope ← customer chat ← strangers ← read ← act. Each step answers or passes the message on;
+ * customer ← scope ← history (contacts) ← customer chat ← strangers ← read ← history (staff) ← act.
+ * The history steps hold back what needs every order while older orders are still being read. Each step answers or passes the message on;
  * the use cases only change state, and `save` stores it once, before the reply goes out.
  */
 import type { IncomingMessage } from '../../domain/types.js'
 import type { AdminCode } from '../admin-code.js'
 import type { AppDeps } from '../context.js'
 import { localDate } from '../local-time.js'
-import { createClassifier } from '../segments/current.js'
+import { type Classifier, createClassifier, type CurrentClassification } from '../segments/current.js'
 import { toPolicy } from '../segments/policy-config.js'
-import { customerView } from '../visibility.js'
+import { NO_CUSTOMERS } from '../visibility.js'
 import { dedupe, failures, orderGroups, reply, save } from './boundary-steps.js'
 import { cleanText } from './clean-text.js'
+import { historyForContacts, historyForStaff } from './history-steps.js'
 import { compose, type Turn } from './pipeline.js'
+import type { Speaker } from './roles.js'
 import { bindAdmin, linkCustomer, scope, speaker, verifyAdmin } from './speaker-steps.js'
-import { trackChanges } from './track-changes.js'
+import { useCaseStore } from './use-case-store.js'
 import { act, customerChat, read, strangers } from './use-case-steps.js'
 
 export { FAILED_REPLY, SENT_PRIVATELY } from './boundary-steps.js'
@@ -32,6 +35,14 @@ export interface RouterOptions {
   recentIds?: number
 }
 
+/** Who speaks until the speaker step has looked. */
+const STRANGER: Speaker = Object.freeze({ role: 'stranger', agent: undefined })
+
+/** The classification as of the message's local day, computed on first use. */
+function classifiedOn(classifier: Classifier, now: Date, timezone: string): () => CurrentClassification {
+  return () => classifier.current(localDate(now, timezone))
+}
+
 export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router {
   const classifier = createClassifier(deps.store, toPolicy(deps.config.classify))
   const recent = dedupe(deps, options.recentIds ?? 10_000)
@@ -46,24 +57,27 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     bindAdmin(options.adminCode),
     linkCustomer,
     scope,
+    historyForContacts,
     customerChat,
     strangers,
     read,
+    historyForStaff,
     act,
   ])
 
+  // What the use cases get: the same ports, with a store that refuses `commit()` (only `save` commits).
+  const useCaseDeps: AppDeps = { ...deps, store: useCaseStore(deps.store) }
+
   function turnOf(msg: IncomingMessage): Turn {
     const now = deps.clock.now()
-    const changes = trackChanges(deps.store)
     return {
       msg,
       text: cleanText(msg.text),
       now,
-      deps: { ...deps, store: changes.store },
-      changes,
-      speaker: { role: 'stranger', agent: undefined },
-      visible: customerView(deps.store, { role: 'stranger', agent: undefined }),
-      classified: () => classifier.current(localDate(now, deps.config.timezone)),
+      deps: useCaseDeps,
+      speaker: STRANGER,
+      visible: NO_CUSTOMERS,
+      classified: classifiedOn(classifier, now, deps.config.timezone),
     }
   }
 

@@ -7,10 +7,12 @@ import type { AdminCode } from '../admin-code.js'
 import type { Reply } from '../context.js'
 import { customerView } from '../visibility.js'
 import { autoLink } from './customer-chat.js'
-import type { Step, Turn } from './pipeline.js'
+import type { Next, Step, Turn } from './pipeline.js'
 import { adminByName, resolveSpeaker } from './roles.js'
 
 export const BIND_ADMIN_WORD = '绑定管理员'
+
+const BIND_WITH_CODE = new RegExp(`^${BIND_ADMIN_WORD}\\s*(\\d{4,8})$`)
 
 const bindsAdmin = (turn: Turn): boolean => turn.text.text.startsWith(BIND_ADMIN_WORD)
 
@@ -22,19 +24,27 @@ export const speaker: Step = {
   },
 }
 
-/** A configured admin name, carried by this contact alone, binds the contact as admin (once per name). */
+/**
+ * A configured admin name, carried by this contact alone, binds the contact as admin (once per name).
+ * (Like the other steps here, it goes async only when it has to wait: most messages pass on at once.)
+ */
 export const verifyAdmin: Step = {
   name: 'verify-admin',
-  async run(turn, next) {
-    const { msg, deps } = turn
-    if (turn.speaker.role !== 'admin' && await adminByName(msg, deps.config, deps.store, deps.contacts)) {
-      if (!deps.store.admins.byContact(msg.senderId))
-        deps.store.admins.add({ contactId: msg.senderId, name: msg.senderName, boundAt: turn.now.toISOString() })
-      deps.logger.info('configured admin verified by name', { name: msg.senderName })
-      turn.speaker = resolveSpeaker(msg, deps.config, deps.store)
-    }
-    return next()
+  run(turn, next) {
+    if (turn.speaker.role === 'admin' || !turn.deps.config.admins.includes(turn.msg.senderName)) return next()
+    return verifyByName(turn, next)
   },
+}
+
+async function verifyByName(turn: Turn, next: Next): Promise<Reply> {
+  const { msg, deps } = turn
+  if (await adminByName(msg, deps.config, deps.store, deps.contacts)) {
+    if (!deps.store.admins.byContact(msg.senderId))
+      deps.store.admins.add({ contactId: msg.senderId, name: msg.senderName, boundAt: turn.now.toISOString() })
+    deps.logger.info('configured admin verified by name', { name: msg.senderName })
+    turn.speaker = resolveSpeaker(msg, deps.config, deps.store)
+  }
+  return next()
 }
 
 /**
@@ -44,10 +54,10 @@ export const verifyAdmin: Step = {
 export function bindAdmin(adminCode: AdminCode | undefined): Step {
   return {
     name: 'bind-admin',
-    async run(turn, next) {
+    run(turn, next) {
       if (turn.speaker.role === 'admin' || !bindsAdmin(turn)) return next()
       const bound = redeem(turn, adminCode)
-      if (bound) return bound
+      if (bound) return Promise.resolve(bound)
       if (turn.speaker.role === 'customer') turn.speaker = { role: 'stranger', agent: undefined }
       return next()
     },
@@ -58,7 +68,7 @@ function redeem(turn: Turn, adminCode: AdminCode | undefined): Reply {
   const { msg, deps, now } = turn
   // Strangers get nothing at all, except a direct message carrying the start-up code.
   if (msg.roomId || msg.stale || !adminCode) return null
-  const m = turn.text.text.match(new RegExp(`^${BIND_ADMIN_WORD}\\s*(\\d{4,8})$`))
+  const m = turn.text.text.match(BIND_WITH_CODE)
   if (!m || !adminCode.redeem(m[1]!, now)) return null
   deps.store.admins.add({ contactId: msg.senderId, name: msg.senderName, boundAt: now.toISOString() })
   deps.logger.info('admin bound', { name: msg.senderName })
@@ -68,13 +78,15 @@ function redeem(turn: Turn, adminCode: AdminCode | undefined): Reply {
 /** A stranger whose contact matches exactly one customer becomes that customer. */
 export const linkCustomer: Step = {
   name: 'link-customer',
-  async run(turn, next) {
-    if (turn.speaker.role === 'stranger' && !bindsAdmin(turn)) {
-      const linked = await autoLink(turn.deps, turn.msg)
-      if (linked) turn.speaker = { role: 'customer', agent: undefined, customer: linked }
-    }
-    return next()
+  run(turn, next) {
+    return turn.speaker.role === 'stranger' && !bindsAdmin(turn) ? linkStranger(turn, next) : next()
   },
+}
+
+async function linkStranger(turn: Turn, next: Next): Promise<Reply> {
+  const linked = await autoLink(turn.deps, turn.msg)
+  if (linked) turn.speaker = { role: 'customer', agent: undefined, customer: linked }
+  return next()
 }
 
 /** Admins see every customer, an agent their own, a linked customer themself, a stranger no one. */

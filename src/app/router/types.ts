@@ -19,6 +19,11 @@ export interface CommandDef<A = unknown> {
   /** Also run for backlog delivered late after a restart (money records); replies are never sent then. */
   backlog?: boolean
   /**
+   * Records new orders and needs no more than a new order does (确认): it goes on at once while the
+   * store is still reading older orders (history-steps.ts); other commands wait for them.
+   */
+  recordsNewOrders?: boolean
+  /**
    * What `args` checks: the words after the command name (the default), or — for 收款, 退款 and 改, whose
    * forms the order parser knows — the parser's reading of the whole message.
    */

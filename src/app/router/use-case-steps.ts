@@ -2,21 +2,25 @@
  * What the message is and the use case it asks for: a linked customer's own message, a stranger's
  * order, or, from staff, a command or a ledger action. Use cases only change state; the boundary saves.
  */
+import type { Customer } from '../../domain/types.js'
 import type { Reply } from '../context.js'
 import { handleParsed } from '../ledger/handle-parsed.js'
 import { customerMessage } from './customer-chat.js'
 import { linkedCustomerOrder, strangerOrder } from './own-order.js'
-import { contextOf, type Step } from './pipeline.js'
+import { contextOf, type Step, type Turn } from './pipeline.js'
 import { readMessage } from './read-message.js'
 
 /** A linked customer's direct message: their own order, or 退订/订阅 and an interaction recorded. */
 export const customerChat: Step = {
   name: 'customer-chat',
-  async run(turn, next) {
+  run(turn, next) {
     const customer = turn.speaker.role === 'customer' ? turn.speaker.customer : undefined
-    if (!customer) return next()
-    return await linkedCustomerOrder(contextOf(turn), customer) ?? customerMessage(turn.deps, turn.msg, customer, turn.text.text, turn.now)
+    return customer ? customerSpeaks(turn, customer) : next()
   },
+}
+
+async function customerSpeaks(turn: Turn, customer: Customer): Promise<Reply> {
+  return await linkedCustomerOrder(contextOf(turn), customer) ?? customerMessage(turn.deps, turn.msg, customer, turn.text.text, turn.now)
 }
 
 /** A stranger is heard only for their own order with the phone of a customer not linked yet. */
@@ -44,7 +48,7 @@ export const act: Step = {
     switch (intent?.kind) {
       case undefined: return null
       case 'answer': return intent.reply
-      case 'ledger': return handleParsed({ ...ctx, msg: { ...ctx.msg, text: intent.text } }, intent.parsed)
+      case 'ledger': return handleParsed(intent.text === ctx.msg.text ? ctx : { ...ctx, msg: { ...ctx.msg, text: intent.text } }, intent.parsed)
       case 'command': {
         const reply = await intent.def.run(ctx, intent.args)
         return intent.def.privateInRooms ? privately(reply) : reply

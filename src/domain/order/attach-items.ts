@@ -42,6 +42,14 @@ function nameFor(tokens: Token[], owner: (number | null)[], k: number): number |
   return prev ?? next
 }
 
+/** Makes the item the text token `nameToken` names; returns its index. */
+function createItem(tokens: Token[], owner: (number | null)[], items: ItemBuild[], nameToken: number): number {
+  const t = tokens[nameToken]
+  items.push({ line: newLine(t?.kind === 'text' ? t.text : ''), specCount: null, nameToken })
+  owner[nameToken] = items.length - 1
+  return items.length - 1
+}
+
 function firstText(tokens: Token[]): number {
   return tokens.findIndex((t) => t.kind === 'text' && /\p{L}/u.test(t.text))
 }
@@ -55,13 +63,6 @@ export function attachItems(tokens: Token[], personFirst = true): Attached {
   const items: ItemBuild[] = []
   let looseQty: Attached['looseQty'] = null
   let loosePrice: number | null = null
-  const create = (nameToken: number): number => {
-    const t = tokens[nameToken]
-    items.push({ line: newLine(t?.kind === 'text' ? t.text : ''), specCount: null, nameToken })
-    owner[nameToken] = items.length - 1
-    return items.length - 1
-  }
-
   tokens.forEach((t, k) => {
     if (t.kind !== 'each') return
     // 面膜、精华各一盒: every name in the list gets the quantity.
@@ -79,7 +80,7 @@ export function attachItems(tokens: Token[], personFirst = true): Attached {
       j -= 2
     }
     for (const nameToken of names) {
-      const item = items[create(nameToken)] as ItemBuild
+      const item = items[createItem(tokens, owner, items, nameToken)] as ItemBuild
       item.line.qty = t.n
       item.line.unit = t.unit
     }
@@ -96,7 +97,7 @@ export function attachItems(tokens: Token[], personFirst = true): Attached {
     else if (prevItem && t.kind === 'spec' && prevItem.line.spec === null) index = prevOwner
     else {
       const name = nameFor(tokens, owner, k)
-      if (name !== null) index = create(name)
+      if (name !== null) index = createItem(tokens, owner, items, name)
     }
     if (index === null) {
       if (t.kind === 'qty') looseQty ??= { n: t.n, unit: t.unit }
@@ -131,7 +132,7 @@ export function attachItems(tokens: Token[], personFirst = true): Attached {
     item.line.unitPriceFen ??= t.fen
   })
 
-  attachBareCounts(tokens, owner, items, create)
+  attachBareCounts(tokens, owner, items)
 
   for (const item of items) {
     if (item.specCount !== null && item.line.qty === null) {
@@ -155,7 +156,7 @@ function nearestOwner(owner: (number | null)[], step: 1 | -1): (number | null)[]
 }
 
 /** `张三 面膜 2 398`: a small bare number right after a name is its quantity when another amount follows. */
-function attachBareCounts(tokens: Token[], owner: (number | null)[], items: ItemBuild[], create: (k: number) => number): void {
+function attachBareCounts(tokens: Token[], owner: (number | null)[], items: ItemBuild[]): void {
   const moneyAfter: number[] = tokens.map(() => 0)
   for (let k = tokens.length - 2; k >= 0; k--) {
     moneyAfter[k] = (moneyAfter[k + 1] ?? 0) + (tokens[k + 1]?.kind === 'money' ? 1 : 0)
@@ -168,7 +169,7 @@ function attachBareCounts(tokens: Token[], owner: (number | null)[], items: Item
     if (!freeText(tokens, owner, k) || next?.kind !== 'money' || next.marked || owner[k + 1] !== null) return
     if (!/^\d{1,3}$/.test(next.raw) || next.fen === 0) return
     if ((moneyAfter[k + 1] ?? 0) === 0 || isFirstText) return
-    const index = create(k)
+    const index = createItem(tokens, owner, items, k)
     owner[k + 1] = index
     const item = items[index] as ItemBuild
     item.line.qty = next.fen / 100

@@ -158,14 +158,26 @@ export function createWordIndex(words: Iterable<string>, ignoreCase = false): Wo
   return index
 }
 
+/**
+ * Whether lower-casing may change `text[from, to)`: never for Chinese characters, digits and
+ * lower-case ASCII, the characters of nearly every chat message (so they need no lower-cased copy).
+ */
+function mayFold(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to && k < text.length; k++) {
+    const c = text.charCodeAt(k)
+    if (c < 128 ? c >= 65 && c <= 90 : c < 0x3400 || c > 0x9fff) return true
+  }
+  return false
+}
+
 /** The longest indexed word starting at `at` in `text` (ASCII case folded when the index ignores case). */
 export function longestWordAt(index: WordIndex, text: string, at: number): string | null {
   const ch = text[at]
   if (ch === undefined) return null
-  const list = index.get(ch) ?? index.get(ch.toLowerCase())
+  const list = index.get(ch) ?? (mayFold(ch, 0, 1) ? index.get(ch.toLowerCase()) : undefined)
   if (list === undefined) return null
   for (const w of list) {
-    if (text.startsWith(w, at) || text.slice(at, at + w.length).toLowerCase() === w) return w
+    if (text.startsWith(w, at) || (mayFold(text, at, at + w.length) && text.slice(at, at + w.length).toLowerCase() === w)) return w
   }
   return null
 }

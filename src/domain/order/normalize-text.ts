@@ -16,14 +16,27 @@ const CONTROLS_BUT_NEWLINE = /[^\P{Cc}\n]/gu
 const STICKERS = /\[[\u4e00-\u9fff]{1,4}\]/g
 const SPACES = / {2,}/g
 const QUOTES = /[‘’]/g
-// Printable ASCII, newlines, Chinese characters and the Chinese punctuation NFKC leaves as it is.
-const PLAIN = /^[\x20-\x7e\n\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u201c\u201d\u2026]*$/u
+/**
+ * Only printable ASCII, newlines, Chinese characters and the Chinese punctuation NFKC leaves as it is
+ * (`、。〈〉《》「」『』【】“”…`): most chat text, with nothing to fold or drop. A loop over the characters,
+ * several times faster than the equivalent character-class pattern.
+ */
+function isPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c >= 0x20 && c <= 0x7e) || c === 0x0a || (c >= 0x4e00 && c <= 0x9fff)) continue
+    if (c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x3011) || c === 0x201c || c === 0x201d || c === 0x2026) continue
+    return false
+  }
+  return true
+}
 
 /**
  * Text fit to quote back in a reply: control characters become spaces (newlines stay), invisible characters
  * that could garble the reply (NUL, lone surrogates, bidi overrides such as U+202E) are dropped. No NFKC.
  */
 export function stripUnprintable(text: string): string {
+  if (isPlain(text)) return text
   return text.replace(UNPRINTABLE, '').replace(/\r\n?/g, '\n').replace(CONTROLS_BUT_NEWLINE, ' ').replace(LONE_SURROGATES, ' ')
 }
 
@@ -47,7 +60,10 @@ function clean(text: string, options: NormalizeOptions): string {
 export function normalizeText(text: string, options: NormalizeOptions = {}): string {
   const nfkc = text.normalize('NFKC')
   // Most chat text is only ASCII, Chinese and common Chinese punctuation: nothing there to fold or drop.
-  const s = (PLAIN.test(nfkc) ? nfkc : clean(nfkc, options)).replace(STICKERS, ' ').replace(SPACES, ' ')
+  const plain = isPlain(nfkc)
+  // And most is one line with no sticker and single spaces: only the ends to trim.
+  if (plain && !nfkc.includes('\n') && !nfkc.includes('  ') && !nfkc.includes('[')) return nfkc.trim()
+  const s = (plain ? nfkc : clean(nfkc, options)).replace(STICKERS, ' ').replace(SPACES, ' ')
   const lines = s.split('\n').map((line) => line.trim())
   const out: string[] = []
   for (const line of lines) {

@@ -1,13 +1,13 @@
-/** Chat commands: `撤销`, `确认`, `取消` and the caller's command words, after an optional `@机器人` and `/`. */
+/**
+ * Chat commands: the caller's command words (the app passes its command registry's names and aliases:
+ * the registry alone says what is a command), after an optional `@机器人` and `/`.
+ */
 
 import type { ParsedMessage, ParseOptions } from './draft.js'
 import { ORDER_PREFIXES } from './lexicon.js'
 
 /** Marks after a command word that mean nothing (`帮助？`, `撤销。`): one rule for every reader of commands. */
 export const COMMAND_END = /[?!。.~～]+$/u
-
-/** Always commands, whatever the caller passes. */
-export const BUILTIN_COMMANDS: readonly string[] = ['撤销', '确认', '取消']
 
 type Command = Extract<ParsedMessage, { kind: 'command' }>
 
@@ -27,8 +27,7 @@ function wordSet(words: readonly string[]): ReadonlySet<string> {
 export function parseCommand(text: string, options: ParseOptions): Command | null {
   const first = /^\/?\s*(\S+)/.exec(text)?.[1]?.replace(COMMAND_END, '')
   if (first === undefined || first === '') return null
-  const known = BUILTIN_COMMANDS.includes(first) || wordSet(options.commandWords ?? []).has(first.toLowerCase())
-  if (!known) return null
+  if (!wordSet(options.commandWords ?? []).has(first.toLowerCase())) return null
   const words = text.replace(/^\//, '').split(/\s+/).filter((w) => w !== '')
   // 报单 张三 面膜2盒 398 is an order even when 报单 is also a command word.
   if (ORDER_PREFIXES.includes(first) && words.length > 1) return null

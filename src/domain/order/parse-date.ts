@@ -66,9 +66,12 @@ function found(raw: string, end: number, date: string | null): DateMatch {
   return date === null ? { end, bad: raw } : { end, date }
 }
 
+const WRITTEN = [FULL, MONTH_DAY_CN, MONTH_DAY, SLASH]
+const DATE_WORD_STARTS = new Set([...DATE_WORDS.keys()].map(w => w[0]))
+
 /** Matches a written date starting exactly at `at` (not the bare `11.20` form, which the caller weighs). */
 export function matchDateAt(text: string, at: number, today: string): DateMatch | null {
-  for (const re of [FULL, MONTH_DAY_CN, MONTH_DAY, SLASH]) {
+  for (const re of WRITTEN) {
     re.lastIndex = at
     const m = re.exec(text)
     if (!m) continue
@@ -82,6 +85,7 @@ export function matchDateAt(text: string, at: number, today: string): DateMatch 
     if (re === SLASH && (month > 12 || day > 31)) continue
     return found(raw, end, resolveMonthDay(month, day, today))
   }
+  if (!DATE_WORD_STARTS.has(text[at])) return null
   for (const [word, offset] of DATE_WORDS) {
     if (text.startsWith(word, at) && !text.startsWith('大' + word, at - 1)) return { end: at + word.length, date: addDays(today, offset) }
   }

@@ -63,7 +63,7 @@ export function splitLabelled(line: string): LabelledLine {
   for (let i = line.indexOf(':'); i >= 0; i = line.indexOf(':', i + 1)) {
     const label = labelBefore(line, i)
     if (label === null || (marks.length > 0 && label.start < (marks[marks.length - 1]?.valueStart ?? 0))) continue
-    marks.push({ ...label, valueStart: i + 1 })
+    marks.push({ start: label.start, valueStart: i + 1, field: label.field })
     // 备注：客户说：… — the rest of a note is the note.
     if (label.field === 'note') break
   }

@@ -30,7 +30,8 @@ function usesBlock(block: Block, text: string): boolean {
 
 /** One buyer's list (shape-block.ts) as one order. */
 function parseBlock(block: Block, options: ParseOptions): OrderParse | null {
-  const ctx: FieldContext = { ...fieldContext(options), counts: block.counts }
+  const { today, products, customers } = fieldContext(options)
+  const ctx: FieldContext = { today, products, customers, counts: block.counts }
   const acc = newAcc()
   const head = [block.customer ?? '', ...block.contact].join(' ').trim()
   if (head !== '') {

@@ -124,22 +124,22 @@ export function spacePhones(text: string): string {
   return text.replace(SPACED_PHONE, ' $1$2$3 ')
 }
 
-/** Tokenises one segment (a line or a `；`-separated part of one) of normalised text. */
+/**
+ * Tokenises one segment (a line or a `；`-separated part of one) of normalised text. (No closures here,
+ * and no copies of matched tokens: this runs for every line of every message.)
+ */
 export function tokenize(segment: string, today: string): Token[] {
   const s = spacePhones(segment)
   const out: Token[] = []
   let text = ''
   let textGap = false
   let gap = false
-  const flush = (): void => {
-    if (text !== '') out.push({ kind: 'text', text, gap: textGap })
-    text = ''
-  }
   let i = 0
   while (i < s.length) {
     const ch = s[i] as string
     if (ch === ' ' || ch === '\n') {
-      flush()
+      if (text !== '') out.push({ kind: 'text', text, gap: textGap })
+      text = ''
       gap = true
       i++
       continue
@@ -152,8 +152,13 @@ export function tokenize(segment: string, today: string): Token[] {
       const body: TokenBody = m.body.kind === 'qty' && m.body.unit === '件套' && !gap && text !== ''
         ? { kind: 'spec', spec: s.slice(i, m.end), n: null, unit: null }
         : m.body
-      flush()
-      out.push({ ...body, gap })
+      if (text !== '') out.push({ kind: 'text', text, gap: textGap })
+      text = ''
+      // Every match makes its body afresh, so it becomes the token as it is (copying bodies of a dozen
+      // shapes is slow).
+      const token = body as Token
+      token.gap = gap
+      out.push(token)
       gap = false
       i = m.end
       continue
@@ -166,6 +171,6 @@ export function tokenize(segment: string, today: string): Token[] {
     text += s.slice(i, end)
     i = end
   }
-  flush()
+  if (text !== '') out.push({ kind: 'text', text, gap: textGap })
   return out
 }

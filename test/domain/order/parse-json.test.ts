@@ -3,7 +3,7 @@ import type { ParseOptions } from '../../../src/domain/order/draft.js'
 import { toParseJson } from '../../../src/domain/order/parse-json.js'
 import { parseMessage } from '../../../src/domain/order/parse-message.js'
 
-const OPTIONS: ParseOptions = { today: '2026-11-23', commandWords: ['帮助'] }
+const OPTIONS: ParseOptions = { today: '2026-11-23', commandWords: ['帮助', '撤销'] }
 const json = (text: string): unknown => toParseJson(parseMessage(text, OPTIONS))
 
 describe('toParseJson', () => {

@@ -3,7 +3,7 @@ import type { ParseOptions } from '../../../src/domain/order/draft.js'
 import { parseMessage } from '../../../src/domain/order/parse-message.js'
 import { summarize } from './summarize.js'
 
-const OPTIONS: ParseOptions = { today: '2026-11-23', commandWords: ['帮助', '客户', '概览'] }
+const OPTIONS: ParseOptions = { today: '2026-11-23', commandWords: ['帮助', '客户', '概览', '撤销', '确认', '取消'] }
 
 // Expected: see summarize(): `order <name> <phone> [<item>×<qty><unit>(<spec>)@<unit fen>=<line fen>] <fen> <payment>:<paidFen> <date> !<issues>`.
 const cases: Array<[string, string]> = [
