@@ -190,6 +190,13 @@ describe('addOlder', () => {
     expect(ix.get('t5')?.no).toBe(5)
   })
 
+  it('takes the recent records first and the older ones in slices, newest slice first, as the store reads parts', () => {
+    const all = Array.from({ length: 10_000 }, (_, i) => thing(i + 1, `c${i % 7}`))
+    const ix = build(all.slice(9000))
+    for (let end = 9000; end > 0; end -= 700) ix.addOlder(all.slice(Math.max(0, end - 700), end))
+    for (let c = 0; c < 7; c++) expect(nos(ix.many('byTag', `c${c}`))).toEqual(nos(all.filter(t => t.tag === `c${c}`)))
+  })
+
   it('puts older records first in a map-based index too (a collection without numbers)', () => {
     const plain: IndexedCollection = { name: 'plain', kind: 'keyed', key: (r: Thing) => r.id, indexes: [{ name: 'byTag', fields: ['tag'], unique: false }, { name: 'byCode', fields: ['code'], unique: true }] }
     const ix = createRecordIndex<Thing>(plain, [thing(10, 'a', 'shared'), thing(11, 'a')])

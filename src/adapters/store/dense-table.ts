@@ -68,11 +68,6 @@ export class DenseTable<R extends object> {
     return this.#byNumber[n]
   }
 
-  /** One more than the highest number held so far. */
-  get size(): number {
-    return this.#byNumber.length
-  }
-
   byNumber(n: number): R | undefined {
     return Number.isInteger(n) && n >= 0 ? this.#byNumber[n] : undefined
   }

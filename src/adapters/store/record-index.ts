@@ -80,7 +80,7 @@ class CollectionIndex implements RecordIndex<Rec> {
     const dense = pk && d.dense ? new DenseTable<Rec>(d.dense.prefix, d.dense.field, pk) : null
     this.#dense = dense
     this.#byKey = pk && !dense ? new Map() : null
-    // Built one structure at a time: the dense table first, so that chain indexes know how far numbers go.
+    // Built one structure at a time, the dense table first (chain indexes take the records it holds).
     if (dense) dense.load(records)
     else if (pk) for (const r of records) this.#byKey!.set(pk(r), r)
     const same = pk ? (a: Rec, b: Rec) => a === b || pk(a) === pk(b) : (a: Rec, b: Rec) => a === b
@@ -90,7 +90,7 @@ class CollectionIndex implements RecordIndex<Rec> {
       if (dense && spec.unique && !spec.keys && spec.fields.length === 1 && spec.fields[0] === field) ix = new NumberIndex(dense)
       else if (dense && !spec.unique && !spec.keys) {
         const numberOf = (r: Rec): number => (r as Record<string, number>)[field!]!
-        const chain = new ChainIndex(keyOfFields(spec.fields), numberOf, n => dense.at(n), { numbers: dense.size, records: records.length, ...options })
+        const chain = new ChainIndex(keyOfFields(spec.fields), numberOf, n => dense.at(n), options)
         chain.build(records, r => dense.at(numberOf(r)) === r)
         this.#chains.push(chain)
         ix = chain
