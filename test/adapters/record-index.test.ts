@@ -178,8 +178,10 @@ describe('unique indexes', () => {
 describe('addOlder', () => {
   it('keeps the newer record under a unique key, puts older records first under a key, and fills only empty numbers', () => {
     const ix = build([thing(10, 'a', 'shared'), thing(11, 'a')])
-    const older = [thing(3, 'a', 'shared'), thing(4, 'b', 'k4'), thing(10, 'c', 'k10-old', 'old-10'), thing(5, 'a')]
+    const older = [thing(3, 'a', 'shared'), thing(4, 'b', 'k4'), thing(10, 'c', 'k10-old', 'old-10'), thing(5, 'a'), thing(11, 'd', 'k11-older')]
     ix.addOlder(older)
+    // A record whose key is held (an older version of it) is left out of every index.
+    expect([ix.get('t11')?.tag, ix.many('byTag', 'd'), ix.one('byCode', 'k11-older')]).toEqual(['a', [], undefined])
     expect(ix.one('byCode', 'shared')?.no).toBe(10)
     expect(ix.one('byCode', 'k4')?.no).toBe(4)
     expect(nos(ix.many('byTag', 'a'))).toEqual([3, 5, 10, 11])
@@ -188,12 +190,19 @@ describe('addOlder', () => {
     expect(ix.get('t5')?.no).toBe(5)
   })
 
+  it('takes the recent records first and the older ones in slices, newest slice first, as the store reads parts', () => {
+    const all = Array.from({ length: 10_000 }, (_, i) => thing(i + 1, `c${i % 7}`))
+    const ix = build(all.slice(9000))
+    for (let end = 9000; end > 0; end -= 700) ix.addOlder(all.slice(Math.max(0, end - 700), end))
+    for (let c = 0; c < 7; c++) expect(nos(ix.many('byTag', `c${c}`))).toEqual(nos(all.filter(t => t.tag === `c${c}`)))
+  })
+
   it('puts older records first in a map-based index too (a collection without numbers)', () => {
     const plain: IndexedCollection = { name: 'plain', kind: 'keyed', key: (r: Thing) => r.id, indexes: [{ name: 'byTag', fields: ['tag'], unique: false }, { name: 'byCode', fields: ['code'], unique: true }] }
     const ix = createRecordIndex<Thing>(plain, [thing(10, 'a', 'shared'), thing(11, 'a')])
     ix.addOlder([thing(1, 'a', 'shared'), thing(2, 'a'), thing(10, 'z', 'zz')])
     expect(nos(ix.many('byTag', 'a'))).toEqual([1, 2, 10, 11])
     expect(ix.one('byCode', 'shared')?.no).toBe(10)
-    expect(ix.get('t10')?.tag).toBe('a')
+    expect([ix.get('t10')?.tag, ix.one('byCode', 'zz')]).toEqual(['a', undefined])
   })
 })

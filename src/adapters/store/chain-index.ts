@@ -16,16 +16,13 @@ import type { Rec, SecondaryIndex } from './map-indexes.js'
 import { NIL, RecordLinks } from './record-links.js'
 
 export interface ChainIndexOptions {
-  /** One more than the highest record number expected, and how many records (sizes the links). */
-  numbers?: number
-  records?: number
   /** Test hook: the hash of a key (a constant one puts every key in one chain). */
   hash?: (key: string) => number
 }
 
 export class ChainIndex implements SecondaryIndex {
   readonly #slots = new HashSlots()
-  readonly #links: RecordLinks
+  readonly #links = new RecordLinks()
   readonly #hash: (key: string) => number
 
   constructor(
@@ -34,7 +31,6 @@ export class ChainIndex implements SecondaryIndex {
     readonly recordAt: (n: number) => Rec | undefined,
     options: ChainIndexOptions = {},
   ) {
-    this.#links = new RecordLinks(options.numbers, options.records)
     const hash = options.hash
     this.#hash = hash ? (key: string) => hash(key) | 0 : hashKey
   }

@@ -40,9 +40,10 @@ export class DenseTable<R extends object> {
   set(record: R): void {
     const key = this.keyOf(record)
     const n = this.numberOf(record)
-    // A number far past the end (the newest orders come first when older parts are read later) would
-    // turn the array into a dictionary; growing its length first keeps it an array.
-    if (n > this.#byNumber.length + 1024 && n <= 0x7FFFFFF) this.#byNumber.length = n + 1
+    // A number far past the end (the newest orders arrive first when older parts are read later) would
+    // turn the array into a dictionary; growing its length first keeps it an array. (Not past the
+    // longest array there can be: a stray number beyond it is held as a property.)
+    if (n > this.#byNumber.length + 1024 && n < 0xFFFF_FFFF) this.#byNumber.length = n + 1
     this.#byNumber[n] = record
     if (!this.#isPlain(key, n)) this.#other.set(key, record)
   }
@@ -65,11 +66,6 @@ export class DenseTable<R extends object> {
   /** The record numbered `n`, a number taken from a record (unchecked). */
   at(n: number): R | undefined {
     return this.#byNumber[n]
-  }
-
-  /** One more than the highest number held so far. */
-  get size(): number {
-    return this.#byNumber.length
   }
 
   byNumber(n: number): R | undefined {

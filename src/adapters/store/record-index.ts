@@ -37,9 +37,10 @@ export interface RecordIndex<R> {
   many(index: string, key: string): R[]
   add(record: R): void
   /**
-   * Adds records that come before every record present (read later from older parts), in their own
-   * order: a unique key already held keeps its (newer) record, non-unique indexes put them before the
-   * records present under a key, and the dense table takes them only into empty slots.
+   * Records that come before every record present, in the order they were added (a part read after
+   * the store opened). A record whose key is held already is left out (the one held is newer); under
+   * a shared key a unique index keeps the newer record, a non-unique one puts them first; the dense
+   * table takes them only into empty numbers.
    */
   addOlder(records: readonly R[]): void
   /** `next` takes the place of `old` (the record with the same key) in every index. */
@@ -79,7 +80,7 @@ class CollectionIndex implements RecordIndex<Rec> {
     const dense = pk && d.dense ? new DenseTable<Rec>(d.dense.prefix, d.dense.field, pk) : null
     this.#dense = dense
     this.#byKey = pk && !dense ? new Map() : null
-    // Built one structure at a time: the dense table first, so that chain indexes know how far numbers go.
+    // Built one structure at a time, the dense table first (chain indexes take the records it holds).
     if (dense) dense.load(records)
     else if (pk) for (const r of records) this.#byKey!.set(pk(r), r)
     const same = pk ? (a: Rec, b: Rec) => a === b || pk(a) === pk(b) : (a: Rec, b: Rec) => a === b
@@ -89,7 +90,7 @@ class CollectionIndex implements RecordIndex<Rec> {
       if (dense && spec.unique && !spec.keys && spec.fields.length === 1 && spec.fields[0] === field) ix = new NumberIndex(dense)
       else if (dense && !spec.unique && !spec.keys) {
         const numberOf = (r: Rec): number => (r as Record<string, number>)[field!]!
-        const chain = new ChainIndex(keyOfFields(spec.fields), numberOf, n => dense.at(n), { numbers: dense.size, records: records.length, ...options })
+        const chain = new ChainIndex(keyOfFields(spec.fields), numberOf, n => dense.at(n), options)
         chain.build(records, r => dense.at(numberOf(r)) === r)
         this.#chains.push(chain)
         ix = chain
@@ -125,20 +126,21 @@ class CollectionIndex implements RecordIndex<Rec> {
 
   addOlder(records: readonly Rec[]): void {
     const dense = this.#dense
-    if (dense) {
-      // Newest first into empty slots, so that of two older records with one number the newer stays.
-      const placed: Rec[] = []
-      for (let i = records.length - 1; i >= 0; i--) if (dense.fill(records[i]!)) placed.push(records[i]!)
-      placed.reverse()
-      for (const c of this.#chains) c.addOlder(placed)
-    }
-    else if (this.#byKey) {
-      for (let i = records.length - 1; i >= 0; i--) {
-        const k = this.#pk!(records[i]!)
-        if (!this.#byKey.has(k)) this.#byKey.set(k, records[i]!)
+    const pk = this.#pk
+    // Newest first: of two older records with one key or one number, the newer one stays.
+    const fresh: Rec[] = []
+    for (let i = records.length - 1; i >= 0; i--) {
+      const r = records[i]!
+      if (pk && this.get(pk(r)) !== undefined) continue
+      if (dense) {
+        if (!dense.fill(r)) continue
       }
+      else if (pk) this.#byKey!.set(pk(r), r)
+      fresh.push(r)
     }
-    for (const ix of this.#others) ix.addOlder(records)
+    fresh.reverse()
+    for (const c of this.#chains) c.addOlder(fresh)
+    for (const ix of this.#others) ix.addOlder(fresh)
   }
 
   replace(old: Rec, next: Rec): void {

@@ -1,50 +1,45 @@
 /**
  * Links between the records of a dense collection (records numbered, see dense-table.ts) in circular
- * chains: `next` and `prev` side by side in one Int32Array indexed by the record's number (one cache
- * line serves both), grown by doubling. Each linked record has an id: its number, when the array may
- * cover it at no more than eight slots per record held (or 64k slots in all); otherwise a slot in a
- * short list of its own, with the id -3, -4, … So one stray number (a legacy order numbered
- * 20240101001) never costs gigabytes.
+ * chains: `next` and `prev` side by side in Int32Arrays indexed by the record's number (one cache
+ * line serves both), in pages of 4096 numbers made when a number in them is first linked. Memory
+ * follows the numbers in use: a million orders numbered from 1 take 8 MB, the recent orders read
+ * first (older parts come later) take only their pages, a stray huge number one page. A number that
+ * is not an integer from 0 to 2^31 - 2 is held apart, with the id -3, -4, …
  */
 
 /** No record (an empty slot). */
 export const NIL = -1
 /** `next` of a record in no chain. */
 const OUT = -2
-/** The highest number an id can be (ids are Int32). */
-const MAX_ID = 0x3FFF_FFFE
-/** Slots the array may always have, whatever the number of records. */
-const FREE_SLOTS = 1 << 16
-const SLOTS_PER_RECORD = 8
+/** The highest number that is its own id (ids are Int32). */
+const MAX_ID = 0x7FFF_FFFE
+const PAGE_BITS = 12
+const IN_PAGE = (1 << PAGE_BITS) - 1
 
 export class RecordLinks {
-  /** next at 2·id, prev at 2·id + 1. */
-  #links: Int32Array
-  /** Records holding an id. */
-  #count = 0
-  /** Far numbers: number → index in the lists below (id -3 - index). */
+  /** Per page of numbers: next at 2·i, prev at 2·i + 1 for the i-th number in it. */
+  readonly #pages: (Int32Array | undefined)[] = []
+  /** Other numbers: number → index in the lists below (id -3 - index). */
   readonly #farIndex = new Map<number, number>()
   readonly #farNumber: number[] = []
   readonly #farNext: number[] = []
   readonly #farPrev: number[] = []
   readonly #freeFar: number[] = []
 
-  /** `numbers`: one more than the highest number expected, among `records` records (sizes the array when within bounds). */
-  constructor(numbers = 0, records = 0) {
-    const slots = numbers <= Math.max(FREE_SLOTS, SLOTS_PER_RECORD * records) ? Math.min(numbers, MAX_ID + 1) : 0
-    this.#links = new Int32Array(2 * slots).fill(OUT)
-  }
-
   number(id: number): number {
     return id >= 0 ? id : this.#farNumber[-3 - id]!
   }
 
   next(id: number): number {
-    return id >= 0 ? this.#links[2 * id]! : this.#farNext[-3 - id]!
+    if (id < 0) return this.#farNext[-3 - id]!
+    const page = this.#pages[id >>> PAGE_BITS]
+    return page === undefined ? OUT : page[2 * (id & IN_PAGE)]!
   }
 
   prev(id: number): number {
-    return id >= 0 ? this.#links[2 * id + 1]! : this.#farPrev[-3 - id]!
+    if (id < 0) return this.#farPrev[-3 - id]!
+    const page = this.#pages[id >>> PAGE_BITS]
+    return page === undefined ? NIL : page[2 * (id & IN_PAGE) + 1]!
   }
 
   /** Whether `id` is in a chain. */
@@ -58,38 +53,38 @@ export class RecordLinks {
     if (at === NIL) return this.setLinks(id, id, id)
     const after = this.next(at)
     this.setLinks(id, at, after)
-    this.#setNext(at, id)
-    this.#setPrev(after, id)
+    this.setLinks(at, this.prev(at), id)
+    this.setLinks(after, id, this.next(after))
   }
 
   /** Takes `id` out of its chain and returns the record that followed it (`id` itself when it was alone). */
   unlink(id: number): number {
     const next = this.next(id)
     const prev = this.prev(id)
-    this.#setNext(prev, next)
-    this.#setPrev(next, prev)
+    this.setLinks(prev, this.prev(prev), next)
+    this.setLinks(next, prev, this.next(next))
     this.setLinks(id, NIL, OUT)
     return next
   }
 
   /** Sets both links of `id`, unchecked: a bulk build writing whole chains. */
   setLinks(id: number, prev: number, next: number): void {
-    if (id >= 0) {
-      this.#links[2 * id] = next
-      this.#links[2 * id + 1] = prev
-    }
-    else {
+    if (id < 0) {
       this.#farNext[-3 - id] = next
       this.#farPrev[-3 - id] = prev
+      return
     }
+    const p = id >>> PAGE_BITS
+    const page = this.#pages[p] ?? (this.#pages[p] = new Int32Array(2 << PAGE_BITS).fill(OUT))
+    page[2 * (id & IN_PAGE)] = next
+    page[2 * (id & IN_PAGE) + 1] = prev
   }
 
   /** The id of number `n`, held until `release`. */
   acquire(n: number): number {
-    this.#count++
-    const far = this.#farIndex.size > 0 ? this.#farIndex.get(n) : undefined
+    if (Number.isInteger(n) && n >= 0 && n <= MAX_ID) return n
+    const far = this.#farIndex.get(n)
     if (far !== undefined) return -3 - far
-    if (this.#fits(n)) return n
     const f = this.#freeFar.pop() ?? this.#farNumber.length
     this.#farNumber[f] = n
     this.#farNext[f] = OUT
@@ -98,43 +93,17 @@ export class RecordLinks {
     return -3 - f
   }
 
-  /** The id number `n` has, or NIL when it cannot have one. */
+  /** The id number `n` has, or NIL when it has none. */
   find(n: number): number {
-    const far = this.#farIndex.size > 0 ? this.#farIndex.get(n) : undefined
-    if (far !== undefined) return -3 - far
-    return Number.isInteger(n) && n >= 0 && n <= MAX_ID && 2 * n < this.#links.length ? n : NIL
+    if (Number.isInteger(n) && n >= 0 && n <= MAX_ID) return n
+    const far = this.#farIndex.get(n)
+    return far === undefined ? NIL : -3 - far
   }
 
   release(id: number): void {
-    this.#count--
     if (id >= 0) return
     const f = -3 - id
     this.#farIndex.delete(this.#farNumber[f]!)
     this.#freeFar.push(f)
-  }
-
-  #setNext(id: number, next: number): void {
-    if (id >= 0) this.#links[2 * id] = next
-    else this.#farNext[-3 - id] = next
-  }
-
-  #setPrev(id: number, prev: number): void {
-    if (id >= 0) this.#links[2 * id + 1] = prev
-    else this.#farPrev[-3 - id] = prev
-  }
-
-  /** Whether `n` can be its own id, growing the array (by doubling) when that stays within bounds. */
-  #fits(n: number): boolean {
-    if (!Number.isInteger(n) || n < 0 || n > MAX_ID) return false
-    const have = this.#links.length / 2
-    if (n < have) return true
-    let slots = Math.max(have * 2, 16)
-    while (slots <= n) slots *= 2
-    slots = Math.min(slots, MAX_ID + 1)
-    if (slots > Math.max(FREE_SLOTS, SLOTS_PER_RECORD * this.#count)) return false
-    const links = new Int32Array(2 * slots).fill(OUT)
-    links.set(this.#links)
-    this.#links = links
-    return true
   }
 }
