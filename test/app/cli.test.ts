@@ -26,7 +26,7 @@ describe('the CDNOW log on a database file', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'wxcrm-pipe-')), 'db.json')
   beforeAll(() => {
     cli(['import', CDNOW, '--db', db, '--customer', 'id', '--date', 'date', '--amount', 'dollars', '--qty', 'cds'])
-  }, 60_000)
+  }, 180_000)
 
   it.each([
     ['export', `export --db ${db}`],
@@ -36,7 +36,7 @@ describe('the CDNOW log on a database file', () => {
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1)
-  }, 60_000)
+  }, 180_000)
 
   it('exports probabilities as percentages, the classification of the as-of day', () => {
     const rows = exported(['--db', db, '--as-of', '1997-09-30'])
@@ -46,7 +46,7 @@ describe('the CDNOW log on a database file', () => {
     const row = rows.find(r => r['外部ID'] === first.externalId)!
     expect(row['仍活跃概率']).toBe(`${(first.pAlive * 100).toFixed(1)}%`)
     expect(row).toMatchObject({ '外部ID': '1', '仍活跃概率': '72.7%', '订单数': '3', '末单日期': '1997-08-02', '需要跟进': '否', '微信': '未绑定' })
-  }, 60_000)
+  }, 180_000)
 })
 
 describe('wxcrm export --as-of', () => {
@@ -62,7 +62,7 @@ describe('wxcrm export --as-of', () => {
       '李四 13900139000 面膜1盒 199 未付 11月20日',
     ]) expect((await app.say(app.wang, order))[0]).toMatch(/^✅/)
     await store.close()
-  }, 60_000)
+  }, 180_000)
 
   it('takes every figure and the classification as of that day', () => {
     const rows = exported(['--db', db, '--as-of', '2026-11-10'])
@@ -82,7 +82,7 @@ describe('wxcrm export --as-of', () => {
     expect(rows[0]).toMatchObject({ '客户ID': classified[0]!.customer, '分组': GROUP_NAMES[classified[0]!.group], '价值档': classified[0]!.tier, '信用': classified[0]!.credit })
     // Due on 11-14: not yet due on the 10th, late on the 23rd.
     expect(rows[0]!['理由']).toContain('有¥199未付，尚未到期')
-  }, 60_000)
+  }, 180_000)
 
   it('counts the later orders on a later day', () => {
     const rows = exported(['--db', db, '--as-of', '2026-11-23'])
@@ -91,10 +91,10 @@ describe('wxcrm export --as-of', () => {
       ['李四', '1', '199.00', '2026-11-20', '199.00'],
     ])
     expect(rows[0]!['理由']).not.toContain('尚未到期')
-  }, 60_000)
+  }, 180_000)
 
   it('refuses a day that does not exist', () => {
     expect(() => execFileSync('node', ['bin/wxcrm.js', 'export', '--db', db, '--as-of', '2026-02-30'], { encoding: 'utf8', env: ENV, stdio: 'pipe' }))
       .toThrow(/需要有效日期 YYYY-MM-DD/)
-  }, 60_000)
+  }, 180_000)
 })
