@@ -81,8 +81,11 @@ export function checkSingleFile(file: string, raw: unknown): DbData {
   return parsed.data
 }
 
+/** A part as read from its file, or made up from journal lines alone (no SHA-256 then). */
+interface PartInMemory { collection: PartCollection, seq: number, records: unknown[], sha256?: string, count?: number }
+
 function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
-  const parts = new Map<string, { collection: PartCollection, seq: number, records: unknown[], sha256?: string, count?: number }>()
+  const parts = new Map<string, PartInMemory>()
   const tooOld = (part: string): boolean => options.handledSince !== undefined && part.startsWith('handled-') && part.slice(8) < options.handledSince
   let names: string[]
   try {
@@ -107,7 +110,7 @@ function loadParts(main: MainFile, dir: string, options: LoadOptions): Loaded {
     const collection = part ? collectionOfPart(part) : null
     if (part && collection && !tooOld(part)) onDisk.set(part, name)
   }
-  const readOne = (part: string): (typeof parts extends Map<string, infer P> ? P : never) => {
+  const readOne = (part: string): PartInMemory => {
     let p = parts.get(part)
     if (!p) parts.set(part, p = readPart(join(dir, onDisk.get(part)!), part, collectionOfPart(part)!, legacyParts ? null : main.parts[part]?.sha256))
     return p

@@ -3,16 +3,12 @@
  * without a dense number: each key's records are held in a map by their own key, so replacing one
  * is O(1) and keeps its place.
  */
-import { groupByKey, has, type KeysOf, type Rec, type SecondaryIndex } from './map-indexes.js'
+import { groupByKey, KeyedMapIndex, type KeysOf, type Rec, type SecondaryIndex } from './map-indexes.js'
 
-export class LargeIndex implements SecondaryIndex {
+export class LargeIndex extends KeyedMapIndex implements SecondaryIndex {
   readonly #map = new Map<string, Map<string, Rec>>()
-  constructor(readonly keysOf: KeysOf, readonly pk: (record: Rec) => string) {}
-
-  add(r: Rec): void {
-    const keys = this.keysOf(r)
-    if (typeof keys === 'string') this.#add(keys, r)
-    else if (keys !== null) for (const k of keys) this.#add(k, r)
+  constructor(keysOf: KeysOf, readonly pk: (record: Rec) => string) {
+    super(keysOf)
   }
 
   addOlder(records: readonly Rec[]): void {
@@ -26,21 +22,8 @@ export class LargeIndex implements SecondaryIndex {
     }
   }
 
-  remove(r: Rec): void {
-    const keys = this.keysOf(r)
-    if (typeof keys === 'string') this.#remove(keys, r)
-    else if (keys !== null) for (const k of keys) this.#remove(k, r)
-  }
-
   replace(old: Rec, next: Rec): void {
-    const before = this.keysOf(old)
-    const after = this.keysOf(next)
-    if (typeof before === 'string') {
-      if (!has(after, before)) this.#remove(before, old)
-    }
-    else if (before !== null) {
-      for (const k of before) if (!has(after, k)) this.#remove(k, old)
-    }
+    this.removeDropped(this.keysOf(old), this.keysOf(next), old)
     this.add(next)
   }
 
@@ -55,13 +38,13 @@ export class LargeIndex implements SecondaryIndex {
     return m ? [...m.values()] : []
   }
 
-  #add(k: string, r: Rec): void {
+  protected addAt(k: string, r: Rec): void {
     const m = this.#map.get(k)
     if (m) m.set(this.pk(r), r)
     else this.#map.set(k, new Map([[this.pk(r), r]]))
   }
 
-  #remove(k: string, r: Rec): void {
+  protected removeAt(k: string, r: Rec): void {
     const m = this.#map.get(k)
     if (!m) return
     m.delete(this.pk(r))

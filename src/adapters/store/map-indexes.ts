@@ -63,15 +63,44 @@ export function groupByKey(keysOf: KeysOf, records: readonly Rec[]): Map<string,
   return groups
 }
 
-/** One record per key: the last one written wins; taking a record out drops a key only if it still points to it. */
-export class UniqueIndex implements SecondaryIndex {
-  readonly #map = new Map<string, Rec>()
-  constructor(readonly keysOf: KeysOf, readonly same: Same) {}
+/**
+ * What every map index shares: a record's keys (one, several or none) walked with a plain loop, each
+ * key added or removed by the index's own rule.
+ */
+export abstract class KeyedMapIndex {
+  constructor(readonly keysOf: KeysOf) {}
+
+  protected abstract addAt(k: string, r: Rec): void
+  protected abstract removeAt(k: string, r: Rec): void
 
   add(r: Rec): void {
     const keys = this.keysOf(r)
-    if (typeof keys === 'string') this.#map.set(keys, r)
-    else if (keys !== null) for (const k of keys) this.#map.set(k, r)
+    if (typeof keys === 'string') this.addAt(keys, r)
+    else if (keys !== null) for (const k of keys) this.addAt(k, r)
+  }
+
+  remove(r: Rec): void {
+    const keys = this.keysOf(r)
+    if (typeof keys === 'string') this.removeAt(keys, r)
+    else if (keys !== null) for (const k of keys) this.removeAt(k, r)
+  }
+
+  /** Takes `old` out from under the keys it had that `after` no longer has. */
+  protected removeDropped(before: Keys, after: Keys, old: Rec): void {
+    if (typeof before === 'string') {
+      if (!has(after, before)) this.removeAt(before, old)
+    }
+    else if (before !== null) {
+      for (const k of before) if (!has(after, k)) this.removeAt(k, old)
+    }
+  }
+}
+
+/** One record per key: the last one written wins; taking a record out drops a key only if it still points to it. */
+export class UniqueIndex extends KeyedMapIndex implements SecondaryIndex {
+  readonly #map = new Map<string, Rec>()
+  constructor(keysOf: KeysOf, readonly same: Same) {
+    super(keysOf)
   }
 
   addOlder(records: readonly Rec[]): void {
@@ -82,12 +111,6 @@ export class UniqueIndex implements SecondaryIndex {
       if (typeof keys === 'string') this.#keep(keys, r)
       else if (keys !== null) for (const k of keys) this.#keep(k, r)
     }
-  }
-
-  remove(r: Rec): void {
-    const keys = this.keysOf(r)
-    if (typeof keys === 'string') this.#drop(keys, r)
-    else if (keys !== null) for (const k of keys) this.#drop(k, r)
   }
 
   replace(old: Rec, next: Rec): void {
@@ -108,21 +131,21 @@ export class UniqueIndex implements SecondaryIndex {
     if (!this.#map.has(k)) this.#map.set(k, r)
   }
 
-  #drop(k: string, r: Rec): void {
+  protected addAt(k: string, r: Rec): void {
+    this.#map.set(k, r)
+  }
+
+  protected removeAt(k: string, r: Rec): void {
     const at = this.#map.get(k)
     if (at !== undefined && this.same(at, r)) this.#map.delete(k)
   }
 }
 
 /** Records by key in the order added, one record kept bare and several in a list (most keys hold one). */
-export class MultiIndex implements SecondaryIndex {
+export class MultiIndex extends KeyedMapIndex implements SecondaryIndex {
   readonly #map = new Map<string, Rec | Rec[]>()
-  constructor(readonly keysOf: KeysOf, readonly same: Same) {}
-
-  add(r: Rec): void {
-    const keys = this.keysOf(r)
-    if (typeof keys === 'string') this.#add(keys, r)
-    else if (keys !== null) for (const k of keys) this.#add(k, r)
+  constructor(keysOf: KeysOf, readonly same: Same) {
+    super(keysOf)
   }
 
   addOlder(records: readonly Rec[]): void {
@@ -133,22 +156,11 @@ export class MultiIndex implements SecondaryIndex {
     }
   }
 
-  remove(r: Rec): void {
-    const keys = this.keysOf(r)
-    if (typeof keys === 'string') this.#remove(keys, r)
-    else if (keys !== null) for (const k of keys) this.#remove(k, r)
-  }
-
   replace(old: Rec, next: Rec): void {
     const before = this.keysOf(old)
     const after = this.keysOf(next)
     if (typeof before === 'string' && before === after) return this.#swap(before, old, next)
-    if (typeof before === 'string') {
-      if (!has(after, before)) this.#remove(before, old)
-    }
-    else if (before !== null) {
-      for (const k of before) if (!has(after, k)) this.#remove(k, old)
-    }
+    this.removeDropped(before, after, old)
     if (typeof after === 'string') this.#addOrSwap(before, after, old, next)
     else if (after !== null) for (const k of after) this.#addOrSwap(before, k, old, next)
   }
@@ -165,17 +177,17 @@ export class MultiIndex implements SecondaryIndex {
 
   #addOrSwap(before: Keys, k: string, old: Rec, next: Rec): void {
     if (has(before, k)) this.#swap(k, old, next)
-    else this.#add(k, next)
+    else this.addAt(k, next)
   }
 
-  #add(k: string, r: Rec): void {
+  protected addAt(k: string, r: Rec): void {
     const b = this.#map.get(k)
     if (b === undefined) this.#map.set(k, r)
     else if (Array.isArray(b)) b.push(r)
     else this.#map.set(k, [b, r])
   }
 
-  #remove(k: string, r: Rec): void {
+  protected removeAt(k: string, r: Rec): void {
     const b = this.#map.get(k)
     if (b === undefined) return
     if (!Array.isArray(b)) {
@@ -196,6 +208,6 @@ export class MultiIndex implements SecondaryIndex {
       else b.push(next)
     }
     else if (b !== undefined && this.same(b, old)) this.#map.set(k, next)
-    else this.#add(k, next)
+    else this.addAt(k, next)
   }
 }
