@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { codecOf, deriveCodec } from '../../src/adapters/store/codec.js'
 import { COLLECTIONS, PART_COLLECTIONS } from '../../src/adapters/store/collections.js'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
-import { decodePart, encodePart } from '../../src/adapters/store/part-file.js'
+import { decodePart, encodePart, partPieces } from '../../src/adapters/store/part-file.js'
 import { FULL_RECORDS } from '../helpers/full-records.js'
 
 /** Every key a schema allows, nested lists of objects included (`lines.costFen`). */
@@ -41,6 +41,19 @@ describe.each(PART_COLLECTIONS)('the %s descriptor', (name) => {
     const read = decodePart(encodePart(name, 3, [full, other]))
     expect(read.seq).toBe(3)
     expect(read.records).toStrictEqual([full, other])
+  })
+
+  it('writes the same part in pieces, a slice at a time, as at once', async () => {
+    const other = { ...full }
+    for (const k of codecOf(d).optional) if (!k.includes('.')) delete other[k]
+    // More records than one slice, so the stepped encoder pauses in the middle of both passes.
+    const records = Array.from({ length: 9_001 }, (_, i) => (i % 3 === 0 ? full : other))
+    const pieces: Uint8Array[] = []
+    for await (const piece of partPieces(name, 7, records)) pieces.push(piece)
+    const read = decodePart(Buffer.concat(pieces))
+    expect(read.seq).toBe(7)
+    expect(read.records).toStrictEqual(decodePart(encodePart(name, 7, records)).records)
+    expect(read.records).toStrictEqual(records)
   })
 
   it('marks its key and classification role consistently with the store', () => {

@@ -29,6 +29,8 @@ export interface Codec {
   /** Fields that may be absent (left out of the record, not set to undefined). */
   optional: ReadonlySet<string>
   encode(records: readonly unknown[]): Columns
+  /** The same columns, built in steps: the generator pauses after each slice of records. */
+  encodeInSteps(records: readonly unknown[]): Generator<void, Columns>
   decode(columns: Columns): unknown[]
 }
 
@@ -78,18 +80,30 @@ export function deriveCodec(shape: Shape, dictPaths: readonly string[]): Codec {
     fields,
     nested,
     optional,
-    encode: records => encodeColumns(fields, nested, dictPaths, records),
+    encode: records => finish(encodeColumns(fields, nested, dictPaths, records)),
+    encodeInSteps: records => encodeColumns(fields, nested, dictPaths, records),
     decode: columns => decoderFor(columns, optional)(columns),
   }
 }
 
-function encodeColumns(fields: readonly string[], nested: Record<string, readonly string[]>, dictPaths: readonly string[], records: readonly unknown[]): Columns {
+/** Records (or column values) handled between two pauses of `encodeInSteps`: a few milliseconds of work. */
+const STEP = 2_000
+
+/** Runs a stepped computation to its end at once. */
+function finish<T>(steps: Generator<void, T>): T {
+  let r = steps.next()
+  while (!r.done) r = steps.next()
+  return r.value
+}
+
+function* encodeColumns(fields: readonly string[], nested: Record<string, readonly string[]>, dictPaths: readonly string[], records: readonly unknown[]): Generator<void, Columns> {
   const cols: Record<string, unknown[]> = {}
   for (const f of fields) {
     cols[f] = new Array(records.length)
     for (const sub of nested[f] ?? []) cols[`${f}.${sub}`] = []
   }
   for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % STEP === 0) yield
     const r = records[i] as Record<string, unknown>
     for (const f of fields) {
       const v = r[f]
@@ -107,6 +121,7 @@ function encodeColumns(fields: readonly string[], nested: Record<string, readonl
     const col = cols[path]!
     const index = new Map<string, number>()
     for (let i = 0; i < col.length; i++) {
+      if (i > 0 && i % (4 * STEP) === 0) yield
       const v = col[i]
       if (typeof v !== 'string') continue
       let k = index.get(v)

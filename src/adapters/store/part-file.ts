@@ -5,6 +5,7 @@
  * are still read here, once, to move them to this format (see database-files.ts).
  */
 import { Packr } from 'msgpackr'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { codecOf, type Columns } from './codec.js'
 import { COLLECTIONS, type PartCollection } from './collections.js'
 
@@ -17,6 +18,64 @@ export interface PartHeader { collection: PartCollection, seq: number }
 export function encodePart(collection: PartCollection, seq: number, records: readonly unknown[]): Uint8Array {
   const columns = codecOf(COLLECTIONS[collection]).encode(records)
   return packr.pack({ collection, seq, ...columns })
+}
+
+/** Bytes handed to the file at a time by `partPieces`. */
+const PIECE = 256 * 1024
+
+/**
+ * The same bytes as `encodePart` would decode to, produced a little at a time so that writing a part
+ * of 20,000 orders never holds the event loop for long: the columns are built in slices, then the
+ * outer map is written by hand (a MessagePack map is its length followed by its keys and values, each
+ * packed on its own) with one column packed per turn. `records` must not change meanwhile (records
+ * are never changed in place; the list is the caller's own copy).
+ */
+export async function* partPieces(collection: PartCollection, seq: number, records: readonly unknown[]): AsyncGenerator<Uint8Array> {
+  const steps = codecOf(COLLECTIONS[collection]).encodeInSteps(records)
+  let step = steps.next()
+  while (!step.done) {
+    await nextTurn()
+    step = steps.next()
+  }
+  const { cols, ...head } = step.value
+  const out = new PieceBuffer()
+  const top: [string, unknown][] = [['collection', collection], ['seq', seq], ...Object.entries(head)]
+  out.push(mapHeader(top.length + 1))
+  for (const [k, v] of top) out.push(packr.pack(k), packr.pack(v))
+  const names = Object.keys(cols)
+  out.push(packr.pack('cols'), mapHeader(names.length))
+  for (const name of names) {
+    out.push(packr.pack(name), packr.pack(cols[name]))
+    if (out.size >= PIECE) yield out.take()
+    await nextTurn()
+  }
+  yield out.take()
+}
+
+/** A MessagePack map header for `n` entries. */
+function mapHeader(n: number): Uint8Array {
+  if (n < 16) return Uint8Array.of(0x80 | n)
+  if (n < 0x10000) return Uint8Array.of(0xDE, n >> 8, n & 0xFF)
+  throw new Error('too many columns')
+}
+
+/** Packed values collected into pieces (packr reuses its buffer, so each value is copied at once). */
+class PieceBuffer {
+  #parts: Uint8Array[] = []
+  size = 0
+  push(...bytes: Uint8Array[]): void {
+    for (const b of bytes) {
+      this.#parts.push(b.slice())
+      this.size += b.length
+    }
+  }
+
+  take(): Uint8Array {
+    const whole = Buffer.concat(this.#parts, this.size)
+    this.#parts = []
+    this.size = 0
+    return whole
+  }
 }
 
 /** A part's header and records; throws a message in words when the bytes are not a part. */

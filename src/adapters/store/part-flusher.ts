@@ -6,17 +6,36 @@
  */
 import { unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Logger } from '../../domain/logger.js'
 import { AtomicFile } from './atomic-file.js'
 import { writeMain } from './database-files.js'
 import { collectionOfPart, MAIN_KEYS, MAIN_PART, memberOf, partFile, type PartCollection } from './layout.js'
-import { encodePart } from './part-file.js'
+import { partPieces } from './part-file.js'
 import { SCHEMA_VERSION, type DbData, type MainFile } from './schema.js'
 
 type Manifest = MainFile['parts']
 
-/** What a rewrite writes: captured synchronously, so it is exactly the state up to journal line `seq`. */
-export interface Capture { part: string, seq: number, collection: PartCollection | null, records: unknown[] | null, main: Record<string, unknown> }
+/**
+ * What a rewrite writes: captured synchronously, so it is exactly the state up to journal line `seq`.
+ * `list` is a copy of the whole collection (copying the references is quick even at a million
+ * orders); the part's own records are picked from it later, a slice per turn.
+ */
+export interface Capture { part: string, seq: number, collection: PartCollection | null, list: unknown[] | null, main: Record<string, unknown> }
+
+/** Records tested for membership of the part per turn of the event loop. */
+const PICK_SLICE = 50_000
+
+/** The records of `list` that `member` accepts, in their order, a slice per turn. */
+async function pick(list: readonly unknown[], member: (r: unknown) => boolean): Promise<unknown[]> {
+  const out: unknown[] = []
+  for (let start = 0; start < list.length; start += PICK_SLICE) {
+    if (start > 0) await nextTurn()
+    const end = Math.min(list.length, start + PICK_SLICE)
+    for (let i = start; i < end; i++) if (member(list[i])) out.push(list[i])
+  }
+  return out
+}
 
 export interface PartFlusherOptions {
   file: string
@@ -54,7 +73,7 @@ export function createPartFlusher(o: PartFlusherOptions) {
   let rewriting = false
 
   /** The part to rewrite next: the longest-waiting one, once it has waited long enough. */
-  function pick(nowMs: number): string | null {
+  function choose(nowMs: number): string | null {
     let best: string | null = null
     let bestSeq = Infinity
     for (const [part, d] of dirty) {
@@ -72,17 +91,18 @@ export function createPartFlusher(o: PartFlusherOptions) {
     const data = o.data()
     const collection = part === MAIN_PART ? null : collectionOfPart(part)
     // Records are never changed in place (the store freezes them in tests), so a list of them is a snapshot.
-    const records = collection ? (data[collection] as unknown[]).filter(memberOf(part)) : null
+    const list = collection ? (data[collection] as unknown[]).slice() : null
     // The main file is written with every rewrite (it holds the manifest), so it is captured too.
     const main = structuredClone(Object.fromEntries(MAIN_KEYS.map(k => [k, data[k]])))
-    return { part, seq, collection, records, main }
+    return { part, seq, collection, list, main }
   }
 
   async function rewrite(c: Capture): Promise<void> {
-    if (c.collection && c.records) {
+    if (c.collection && c.list) {
+      const records = await pick(c.list, memberOf(c.part))
       const out = new AtomicFile<unknown>(partFile(o.dir, c.part))
-      await out.writeBytes(encodePart(c.collection, c.seq, c.records))
-      manifest = { ...manifest, [c.part]: { seq: c.seq, count: c.records.length, sha256: out.lastSha256() } }
+      await out.writeText(partPieces(c.collection, c.seq, records))
+      manifest = { ...manifest, [c.part]: { seq: c.seq, count: records.length, sha256: out.lastSha256() } }
       caughtUp(c.part, c.seq)
     }
     await writeMain(o.file, { schemaVersion: SCHEMA_VERSION, seq: c.seq, ...c.main, parts: manifest } as MainFile)
@@ -134,7 +154,7 @@ export function createPartFlusher(o: PartFlusherOptions) {
     /** Picks and captures the next rewrite, unless one is queued (call before the journal write). */
     next(seq: number, nowMs: number): Capture | null {
       if (rewriting) return null
-      const part = pick(nowMs)
+      const part = choose(nowMs)
       return part ? capture(part, seq) : null
     },
     /** Queues the captured rewrite (if any), journal retirement and the daily backup, in the background. */
