@@ -15,6 +15,7 @@ import { NO_CUSTOMERS } from '../visibility.js'
 import { dedupe, failures, orderGroups, reply, save } from './boundary-steps.js'
 import { cleanText } from './clean-text.js'
 import { historyForContacts, historyForStaff } from './history-steps.js'
+import { createFairTurns } from './fair-turns.js'
 import { compose, type Turn } from './pipeline.js'
 import type { Speaker } from './roles.js'
 import { bindAdmin, linkCustomer, scope, speaker, verifyAdmin } from './speaker-steps.js'
@@ -81,11 +82,12 @@ export function createRouter(deps: AppDeps, options: RouterOptions = {}): Router
     }
   }
 
+  // A burst of messages (or the many waiting on one group commit, released at once) never holds the
+  // event loop for the whole burst: each message waits for its share of a turn.
+  const takeTurn = createFairTurns()
   return {
     async handle(msg) {
-      // Each message starts on a turn of the event loop of its own: a burst of messages (or the many
-      // waiting on one group commit, released at once) never holds the loop for the whole burst.
-      await new Promise<void>(resolve => setImmediate(resolve))
+      await takeTurn()
       await run(turnOf(msg))
     },
   }
