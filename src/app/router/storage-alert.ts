@@ -9,7 +9,7 @@ import type { ChatPort, Clock, Store } from '../../domain/ports.js'
 export const STORAGE_FAILED_REPLY = '⚠️ 保存失败：数据库所在的磁盘已满或不可写，这条消息没有记录。请稍后重发；已提醒管理员。'
 
 /** Error codes of a file system that refuses to store anything, and the store's own "broken" error. */
-const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'ENOTDIR', 'EISDIR', 'EMFILE', 'ENFILE'])
+const STORAGE_CODES = new Set(['PG_UNAVAILABLE', 'ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'ENOTDIR', 'EISDIR', 'EMFILE', 'ENFILE'])
 
 export function storageFailureCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null) return null

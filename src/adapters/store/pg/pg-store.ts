@@ -1,0 +1,149 @@
+/**
+ * The PostgreSQL engine: one merchant's records loaded into the process at start (the same in-memory
+ * state and indexes as the file store: reads never wait), every group commit written through as one
+ * transaction — the callers are released after COMMIT. When the server is down or refuses, the commit
+ * rejects, memory goes back to what the database holds, and the pool connects again by itself for the
+ * next one. Many merchants share one database: every row carries `merchant_id`, every statement is
+ * scoped by it, and an advisory lock keeps a second bot off a merchant that is open.
+ */
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { Logger } from '../../../domain/logger.js'
+import { silentLogger } from '../../../domain/logger.js'
+import type { Store } from '../../../domain/ports.js'
+import type { CollectionName } from '../collections.js'
+import { createGroupCommit } from '../group-commit.js'
+import { emptyDb, SCHEMA_VERSION, type DbData } from '../schema.js'
+import { createStateStore, type StateStore } from '../state-store.js'
+import { lockMerchant, MerchantLockedError } from './merchant-lock.js'
+import { runMigrations } from './migrations.js'
+import { readMerchant, rowsOf, statementsOf, writesOf, type TableWrite } from './pg-rows.js'
+import { TABLES } from './tables.js'
+
+export interface PgStoreOptions {
+  /** `postgres://user:password@host:port/database`. */
+  url: string
+  /** The tenant: whose rows this store reads and writes. */
+  merchant: string
+  now?: () => Date
+  /** Remembered message ids older than this many days are dropped on open. */
+  handledDays?: number
+  logger?: Logger
+}
+
+export type PgStore = Store & {
+  /** Number of transactions written so far. */
+  writes(): number
+  idle(): Promise<void>
+}
+
+/** A write the database server did not take (down, unreachable, refusing): the change is not recorded. */
+export class PgUnavailableError extends Error {
+  override name = 'PgUnavailableError'
+  readonly code = 'PG_UNAVAILABLE'
+  constructor(readonly cause: unknown) {
+    super(`PostgreSQL 写入失败：${cause instanceof Error ? cause.message : String(cause)}`)
+  }
+}
+
+/** The merchant's name as the database keys it: letters, digits, `-`, `_`, `.`, at most 64. */
+export const MERCHANT_RE = /^[\w.-]{1,64}$/
+
+export function createPgDb(url: string, max = 4): Kysely<unknown> {
+  const pool = new pg.Pool({ connectionString: url, max })
+  // A connection the server dropped while idle is replaced on next use; it must not crash the process.
+  pool.on('error', () => {})
+  return new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/** Opens a merchant's data (creating the tables and the merchant when missing) and locks the merchant. */
+export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
+  const { merchant } = options
+  if (!MERCHANT_RE.test(merchant)) throw new Error(`商户名 ${merchant} 只能由字母、数字、-、_、. 组成（最多 64 个）`)
+  const logger = options.logger ?? silentLogger
+  const now = (): Date => options.now?.() ?? new Date()
+  const db = createPgDb(options.url)
+  let lock: Awaited<ReturnType<typeof lockMerchant>> | null = null
+  let loaded: { data: DbData, nextOrd: Map<CollectionName, number> }
+  try {
+    await runMigrations(db)
+    lock = await lockMerchant(options.url, merchant, logger)
+    loaded = await openMerchant(db, merchant, now(), options.handledDays ?? 30)
+  }
+  catch (error) {
+    await lock?.release()
+    await db.destroy()
+    throw error
+  }
+  const { nextOrd } = loaded
+
+  const state: StateStore = createStateStore(loaded.data, {
+    track: true,
+    commit: () => group.commit(),
+    close: async () => {
+      await group.idle()
+      await lock!.release()
+      await db.destroy()
+    },
+  })
+
+  const group = createGroupCommit({
+    async write() {
+      const ops = state.drainChanges()
+      if (ops.length === 0) return
+      // Numbers for new rows are taken now and given back if the transaction fails.
+      const ordsBefore = new Map(nextOrd)
+      try {
+        await lock!.ensure()
+        await writeTables(db, merchant, writesOf(ops, nextOrd))
+      }
+      catch (error) {
+        for (const [c, n] of ordsBefore) nextOrd.set(c, n)
+        throw error instanceof MerchantLockedError ? error : new PgUnavailableError(error)
+      }
+      state.changesSaved()
+    },
+    rollback() {
+      // The transaction did not commit: nothing of it is in the database.
+      state.revertUnsaved()
+    },
+  })
+
+  return Object.assign(state, { writes: group.writes, idle: () => group.idle() })
+}
+
+/** Runs every table's statements in one transaction. */
+export async function writeTables(db: Kysely<unknown>, merchant: string, writes: readonly TableWrite[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const w of writes) for (const statement of statementsOf(w, merchant)) await statement.execute(trx)
+  })
+}
+
+async function openMerchant(db: Kysely<unknown>, merchant: string, now: Date, handledDays: number) {
+  const found = await sql<{ schema_version: number }>`SELECT schema_version FROM wxcrm_merchants WHERE merchant_id = ${merchant}`.execute(db)
+  if (found.rows.length === 0) {
+    await sql`INSERT INTO wxcrm_merchants (merchant_id, schema_version) VALUES (${merchant}, ${SCHEMA_VERSION}) ON CONFLICT DO NOTHING`.execute(db)
+    return { data: emptyDb(), nextOrd: new Map<CollectionName, number>() }
+  }
+  // Message ids are remembered 30 days, as in the file store.
+  const since = new Date(now.getTime() - handledDays * 86_400_000).toISOString().slice(0, 10)
+  await sql`DELETE FROM wx_handled WHERE merchant_id = ${merchant} AND data->>'at' < ${since}`.execute(db)
+  const version = found.rows[0]!.schema_version
+  const loaded = await readMerchant(db, merchant, version)
+  if (version !== SCHEMA_VERSION) {
+    // Data of an older wxcrm: written back in the current shape, once.
+    await replaceMerchant(db, merchant, loaded.data)
+    return readMerchant(db, merchant, SCHEMA_VERSION)
+  }
+  return loaded
+}
+
+/** Writes a merchant's whole data in one transaction (replacing what is there), at the current version. */
+export async function replaceMerchant(db: Kysely<unknown>, merchant: string, data: DbData): Promise<void> {
+  const writes: TableWrite[] = TABLES.map(t => ({ table: t, whole: true, rows: rowsOf(t.collection, data[t.collection]) }))
+  await db.transaction().execute(async (trx) => {
+    await sql`INSERT INTO wxcrm_merchants (merchant_id, schema_version) VALUES (${merchant}, ${SCHEMA_VERSION})
+      ON CONFLICT (merchant_id) DO UPDATE SET schema_version = EXCLUDED.schema_version`.execute(trx)
+    for (const w of writes) for (const statement of statementsOf(w, merchant)) await statement.execute(trx)
+  })
+}

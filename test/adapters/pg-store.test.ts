@@ -1,0 +1,136 @@
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { MerchantLockedError } from '../../src/adapters/store/pg/merchant-lock.js'
+import { appliedMigrations, LATEST, runMigrations } from '../../src/adapters/store/pg/migrations.js'
+import { createPgDb, openPgStore, PgUnavailableError, type PgStore } from '../../src/adapters/store/pg/pg-store.js'
+import { TABLES } from '../../src/adapters/store/pg/tables.js'
+import { storageFailureCode } from '../../src/app/router/storage-alert.js'
+import type { Store } from '../../src/domain/ports.js'
+import { runStoreContract } from '../contract/store.case.js'
+import { aCustomer, anOrder } from '../helpers/builders.js'
+import { usePostgres } from '../helpers/postgres.js'
+
+const pg = usePostgres()
+const contractNow = () => new Date('2026-11-23T09:00:00.000Z')
+let shared: string | null = null
+let merchants = 0
+const where = new WeakMap<Store, { url: string, merchant: string }>()
+
+async function open(url: string, merchant: string): Promise<PgStore> {
+  const s = await openPgStore({ url, merchant, now: contractNow })
+  where.set(s, { url, merchant })
+  return s
+}
+
+runStoreContract('postgres', {
+  open: async () => {
+    shared ??= await pg.server.freshDatabase()
+    return open(shared, `m${++merchants}`)
+  },
+  reopen: async (store) => {
+    await store.close()
+    const w = where.get(store)!
+    return open(w.url, w.merchant)
+  },
+})
+
+describe('PostgreSQL engine', () => {
+  it('keeps merchants apart: neither reads nor changes the other\'s rows', async () => {
+    const url = await pg.server.freshDatabase()
+    const a = await open(url, 'shop-a')
+    const b = await open(url, 'shop-b')
+    a.customers.add(aCustomer({ id: 'c1', name: '张三', phone: '13800138000' }))
+    a.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1', amountFen: 39_800 }))
+    await a.commit()
+    b.customers.add(aCustomer({ id: 'c1', name: '李四', phone: '13900139000' }))
+    await b.commit()
+    await a.close()
+    await b.close()
+    const a2 = await open(url, 'shop-a')
+    const b2 = await open(url, 'shop-b')
+    expect(a2.customers.all().map(c => c.name)).toEqual(['张三'])
+    expect(a2.orders.all().map(o => o.id)).toEqual(['o1'])
+    expect(b2.customers.all().map(c => c.name)).toEqual(['李四'])
+    expect(b2.orders.all()).toEqual([])
+    await a2.close()
+    await b2.close()
+    // Every row is the merchant's own: the same customer id is two rows, one per merchant.
+    const db = createPgDb(url)
+    const rows = await sql<{ merchant_id: string, name: string }>`SELECT merchant_id, data->>'name' AS name FROM wx_customers ORDER BY merchant_id`.execute(db)
+    expect(rows.rows).toEqual([{ merchant_id: 'shop-a', name: '张三' }, { merchant_id: 'shop-b', name: '李四' }])
+    await db.destroy()
+  })
+
+  it('refuses a second bot for a merchant that is open, and lets it in once the first closes', async () => {
+    const url = await pg.server.freshDatabase()
+    const first = await open(url, 'shop')
+    await expect(open(url, 'shop')).rejects.toBeInstanceOf(MerchantLockedError)
+    const other = await open(url, 'another-shop')
+    await other.close()
+    await first.close()
+    const again = await open(url, 'shop')
+    await again.close()
+  })
+
+  it('puts merchant_id first in every primary key and index', async () => {
+    const url = await pg.server.freshDatabase()
+    const db = createPgDb(url)
+    await runMigrations(db)
+    const { rows } = await sql<{ tablename: string, indexdef: string }>`SELECT tablename, indexdef FROM pg_indexes WHERE tablename LIKE 'wx\\_%'`.execute(db)
+    expect(new Set(rows.map(r => r.tablename))).toEqual(new Set(TABLES.map(t => t.table)))
+    for (const r of rows) expect(r.indexdef).toMatch(/USING btree \(merchant_id[,)]/)
+    await db.destroy()
+  })
+
+  it('migrates an empty database and one at the previous version, and several bots migrating at once', async () => {
+    const url = await pg.server.freshDatabase()
+    const db = createPgDb(url)
+    expect(await appliedMigrations(db)).toEqual([])
+    expect(await runMigrations(db, LATEST - 1)).toEqual(Array.from({ length: LATEST - 1 }, (_, i) => i + 1))
+    await sql`INSERT INTO wxcrm_merchants (merchant_id, schema_version) VALUES ('old-shop', 7)`.execute(db)
+    // Three bots starting together: one applies the last step, the others find it done.
+    const results = await Promise.all([runMigrations(createPgDb(url)), runMigrations(createPgDb(url)), runMigrations(createPgDb(url))])
+    expect(results.flat()).toEqual([LATEST])
+    expect(await appliedMigrations(db)).toEqual(Array.from({ length: LATEST }, (_, i) => i + 1))
+    const kept = await sql<{ merchant_id: string }>`SELECT merchant_id FROM wxcrm_merchants`.execute(db)
+    expect(kept.rows).toEqual([{ merchant_id: 'old-shop' }])
+    await db.destroy()
+  })
+
+  it('answers NOT recorded while the server is down, leaves nothing half-written, and reconnects by itself', async () => {
+    const url = await pg.server.freshDatabase()
+    const s = await open(url, 'shop')
+    s.customers.add(aCustomer({ id: 'c1', name: '张三' }))
+    await s.commit()
+    await pg.server.stop()
+    try {
+      s.orders.add(anOrder({ id: 'o1', no: 1, customerId: 'c1' }))
+      const failed = await s.commit().then(() => null, (e: unknown) => e)
+      expect(failed).toBeInstanceOf(PgUnavailableError)
+      expect(storageFailureCode(failed)).toBe('PG_UNAVAILABLE')
+      // Memory is back to what the database holds.
+      expect(s.orders.all()).toEqual([])
+    }
+    finally {
+      await pg.server.start()
+    }
+    s.orders.add(anOrder({ id: 'o2', no: 2, customerId: 'c1' }))
+    await s.commit()
+    await s.close()
+    const again = await open(url, 'shop')
+    expect(again.orders.all().map(o => o.id)).toEqual(['o2'])
+    await again.close()
+  })
+})
+
+describe('keys in the key column', () => {
+  it('stores any key, NUL and backslashes included, and reads the same key back', async () => {
+    const { keyFromStored, storedKey } = await import('../../src/adapters/store/pg/tables.js')
+    const fc = (await import('fast-check')).default
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', '\\', '0', '\u0000', '张') }), (key) => {
+      const stored = storedKey(key)
+      expect(stored).not.toContain('\u0000')
+      expect(keyFromStored(stored)).toBe(key)
+    }))
+  })
+})
