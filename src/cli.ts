@@ -7,6 +7,9 @@ import { readCsvRows, toCsv, writeCsv } from './adapters/csv.js'
 import { DbLockedError } from './adapters/store/lock-file.js'
 import { formatTable } from './adapters/terminal-table.js'
 import { DbLoadError, openFileStore } from './adapters/store/file-store.js'
+import { DatabaseUnreachableError, openConfiguredStore, unreachable, withoutPassword } from './adapters/store/open-store.js'
+import { copyMerchant } from './adapters/store/pg/copy-merchant.js'
+import { MerchantLockedError } from './adapters/store/pg/merchant-lock.js'
 import { customerRows } from './app/io/export-customers.js'
 import { importOrders, type ImportMapping, type ImportReport } from './app/io/import-orders.js'
 import { importProducts, productRows } from './app/io/products-csv.js'
@@ -45,8 +48,14 @@ function isoInstant(value: string): Date {
   return d
 }
 
-async function openDb(path: string) {
-  return openFileStore({ file: resolve(path), today: () => localDate(new Date(), DEFAULT_TZ), backupsKept: 0 })
+const DB_HELP = '数据库文件；不写则按配置：设置了 WXCRM_DATABASE_URL 就用 PostgreSQL（商户 WXCRM_MERCHANT），否则 WXCRM_DB 或 data/db.json'
+
+/** The database `--db` names, else the one the configuration names (the bot's own). */
+async function openDb(path: string | undefined) {
+  const today = (): string => localDate(new Date(), DEFAULT_TZ)
+  if (path) return openFileStore({ file: resolve(path), today, backupsKept: 0 })
+  const { store } = await openConfiguredStore(loadConfig(process.env), { today, backupsKept: 0 })
+  return store
 }
 
 const program = new Command()
@@ -66,7 +75,7 @@ program.command('parse')
 program.command('import')
   .description('从 CSV 导入历史订单（每行一单）；坏行报告行号，好行保留；重复导入不会重复记录')
   .argument('<file>', 'CSV 文件（第一行是列名）')
-  .requiredOption('--db <path>', '数据库文件')
+  .option('--db <path>', DB_HELP)
   .option('--customer <col>', '客户编号列（作为外部ID保存）')
   .option('--name <col>', '客户姓名列')
   .option('--phone <col>', '客户电话列')
@@ -76,7 +85,7 @@ program.command('import')
   .option('--product <col>', '商品列')
   .option('--agent <name>', '这些订单都归这位代理')
   .option('--delimiter <char>', '分隔符', ',')
-  .action(async (file: string, opts: ImportMapping & { db: string, delimiter: string }) => {
+  .action(async (file: string, opts: ImportMapping & { db?: string, delimiter: string }) => {
     if (!opts.customer && !opts.name && !opts.phone) throw new InvalidArgumentError('需要 --customer、--name 或 --phone 之一来识别客户')
     const { columns, rows } = await readCsvRows(file, { delimiter: opts.delimiter })
     const needed = [opts.customer, opts.name, opts.phone, opts.date, opts.amount, opts.qty, opts.product].filter((c): c is string => Boolean(c))
@@ -121,10 +130,10 @@ function agentNote(agent: NonNullable<ImportReport['agent']>): string {
 
 program.command('export')
   .description('导出客户表（CSV，带 BOM，Excel 可直接打开）；分组和表中每个数字都按截止日计')
-  .requiredOption('--db <path>', '数据库文件')
+  .option('--db <path>', DB_HELP)
   .option('--as-of <date>', '截止日 YYYY-MM-DD（含当天）：只算这天及以前的订单；不写则按今天', asOfDate)
   .option('--out <file>', '输出文件；不写则输出到标准输出')
-  .action(async (opts: { db: string, asOf?: string, out?: string }) => {
+  .action(async (opts: { db?: string, asOf?: string, out?: string }) => {
     const store = await openDb(opts.db)
     const policy = toPolicy(loadConfig(process.env).classify)
     const classified = indexClassification(classifyStore(store, opts.asOf ?? localDate(new Date(), DEFAULT_TZ), policy))
@@ -134,7 +143,7 @@ program.command('export')
   })
 
 /** Classifies a database file as of a date with the configured thresholds; the file is closed again. */
-async function classifyDb(db: string, asOf: string) {
+async function classifyDb(db: string | undefined, asOf: string) {
   const store = await openDb(db)
   const c = classifyStore(store, asOf, toPolicy(loadConfig(process.env).classify))
   const externalIds = new Map(store.customers.all().map(x => [x.id, x.externalId]))
@@ -144,10 +153,10 @@ async function classifyDb(db: string, asOf: string) {
 
 program.command('fit')
   .description('按截止日拟合 BG/NBD 与 Gamma-Gamma 模型，打印参数（时间单位：天；对数似然另给按周计的值，便于对照文献）')
-  .requiredOption('--db <path>', '数据库文件')
+  .option('--db <path>', DB_HELP)
   .requiredOption('--as-of <date>', '截止日 YYYY-MM-DD（含当天）', asOfDate)
   .option('--json', '输出 JSON')
-  .action(async (opts: { db: string, asOf: string, json?: boolean }) => {
+  .action(async (opts: { db?: string, asOf: string, json?: boolean }) => {
     const { c } = await classifyDb(opts.db, opts.asOf)
     const report = fitReport(c)
     process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${report.text}\n`)
@@ -155,10 +164,10 @@ program.command('fit')
 
 program.command('classify')
   .description('按截止日给每位客户分组、分档、评信用，附理由')
-  .requiredOption('--db <path>', '数据库文件')
+  .option('--db <path>', DB_HELP)
   .requiredOption('--as-of <date>', '截止日 YYYY-MM-DD（含当天）', asOfDate)
   .option('--json', '每位客户输出一行 JSON')
-  .action(async (opts: { db: string, asOf: string, json?: boolean }) => {
+  .action(async (opts: { db?: string, asOf: string, json?: boolean }) => {
     const { c, externalIds } = await classifyDb(opts.db, opts.asOf)
     if (opts.json) {
       for (const line of classificationJsonLines(c, externalIds)) process.stdout.write(`${line}\n`)
@@ -174,9 +183,9 @@ const products = program.command('products').description('商品目录：导入�
 products.command('import')
   .description('从 CSV 导入商品目录（列：名称, 别名（用 | 分隔）, 单位, 售价, 成本）；空格子保留原值')
   .argument('<file>', 'CSV 文件（第一行是列名）')
-  .requiredOption('--db <path>', '数据库文件')
+  .option('--db <path>', DB_HELP)
   .option('--history', '成本也写入以前的订单（含历史）')
-  .action(async (file: string, opts: { db: string, history?: boolean }) => {
+  .action(async (file: string, opts: { db?: string, history?: boolean }) => {
     const { columns, rows } = await readCsvRows(file)
     if (!columns.includes('名称')) throw new InvalidArgumentError(`文件里没有“名称”列（文件的列：${columns.join(', ')}）`)
     const store = await openDb(opts.db)
@@ -192,9 +201,9 @@ products.command('import')
 
 products.command('export')
   .description('导出商品目录（CSV，带 BOM）')
-  .requiredOption('--db <path>', '数据库文件')
+  .option('--db <path>', DB_HELP)
   .option('--out <file>', '输出文件；不写则输出到标准输出')
-  .action(async (opts: { db: string, out?: string }) => {
+  .action(async (opts: { db?: string, out?: string }) => {
     const store = await openDb(opts.db)
     if (backfillCatalogue(store, new Date().toISOString()) > 0) await store.commit()
     const rows = productRows(store)
@@ -202,8 +211,32 @@ products.command('export')
     await writeTable(rows, opts.out, '种商品')
   })
 
+program.command('migrate')
+  .description('把一个数据库文件里的数据搬进 PostgreSQL，作为某个商户的数据；可以重复运行（每次整份替换），搬完核对每类记录的条数和校验和')
+  .requiredOption('--from <path>', '数据库文件，如 data/db.json')
+  .requiredOption('--to <url>', 'PostgreSQL 连接串，如 postgres://wxcrm:密码@127.0.0.1:5432/wxcrm')
+  .requiredOption('--merchant <name>', '商户名（机器人用 WXCRM_MERCHANT 指定同一个名字）')
+  .action(async (opts: { from: string, to: string, merchant: string }) => {
+    const source = await openFileStore({ file: resolve(opts.from), today: () => localDate(new Date(), DEFAULT_TZ), backupsKept: 0 })
+    const data = source.data()
+    try {
+      const { checks, same } = await copyMerchant(data, { url: opts.to, merchant: opts.merchant }).catch((error: unknown) => {
+        throw unreachable(error, withoutPassword(opts.to))
+      })
+      const rows = [['数据', '文件里', 'PostgreSQL 里', '校验和'], ...checks.map(k => [
+        k.collection, String(k.from.count), String(k.to.count), k.from.sha256 === k.to.sha256 ? `一致 ${k.to.sha256.slice(0, 12)}` : `不一致 ${k.from.sha256.slice(0, 12)} ≠ ${k.to.sha256.slice(0, 12)}`,
+      ])]
+      console.log(formatTable(rows))
+      if (!same) throw new InvalidArgumentError('搬过去的数据和文件里的不一致（见上表）；请勿切换，先检查数据库。')
+      console.log(`已搬到 ${withoutPassword(opts.to)} 的商户 ${opts.merchant}。用 WXCRM_DATABASE_URL 和 WXCRM_MERCHANT=${opts.merchant} 启动机器人即可。`)
+    }
+    finally {
+      await source.close()
+    }
+  })
+
 program.parseAsync().catch((error: unknown) => {
-  const known = error instanceof DbLoadError || error instanceof DbLockedError || error instanceof InvalidArgumentError || error instanceof ConfigError
+  const known = error instanceof DbLoadError || error instanceof DbLockedError || error instanceof DatabaseUnreachableError || error instanceof MerchantLockedError || error instanceof InvalidArgumentError || error instanceof ConfigError
   console.error(known ? error.message : error)
   process.exit(1)
 })

@@ -8,7 +8,9 @@ import type { impls } from 'wechaty-puppet'
 import { startLocalChat, LOCAL_HELP } from './adapters/console/local-chat.js'
 import { LOCAL_ADMIN, LOCAL_ORDER_ROOM, LOCAL_ROOMS_KEY, localContactName, readLocalIds, readLocalRooms, writeLocalRooms } from './adapters/console/local-world.js'
 import { createConsoleLogger } from './adapters/console-logger.js'
-import { DbLoadError, openFileStore } from './adapters/store/file-store.js'
+import { DbLoadError } from './adapters/store/file-store.js'
+import { DatabaseUnreachableError, openConfiguredStore } from './adapters/store/open-store.js'
+import { MerchantLockedError } from './adapters/store/pg/merchant-lock.js'
 import { systemClock } from './adapters/system-clock.js'
 import { createGatewayPuppet } from './adapters/wechaty/connection.js'
 import { LocalPuppet } from './adapters/wechaty/mock-puppet.js'
@@ -26,13 +28,14 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env)
   const local = !isGatewayMode(config)
   const logger = createConsoleLogger({ quiet: local })
+  // Local-mode files are kept beside the database file (in data/ by default), whichever engine holds the data.
   const dbFile = resolve(config.dbPath)
-  const store = await openFileStore({
-    file: dbFile,
+  const { store, where } = await openConfiguredStore(config, {
     today: () => localDate(new Date(), config.timezone),
     backupsKept: config.backupsKept,
     // New orders are answered at once; older order parts are read in the background.
     olderOrdersLater: true,
+    logger,
   })
 
   const now = systemClock.now()
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
 
   const loggedIn = new Promise<void>(resolve => bot.once('login', () => resolve()))
   await bot.start()
-  console.error(`wxcrm 已启动。数据库：${dbFile}`)
+  console.error(`wxcrm 已启动。数据库：${where}`)
   console.error(`绑定管理员：用微信私聊机器人发送“${BIND_ADMIN_WORD} ${adminCode.current(now)}”（${config.adminCodeMinutes} 分钟内有效，只能用一次）`)
   if (local) {
     await loggedIn
@@ -122,7 +125,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DbLoadError) console.error(error.message)
+  if (error instanceof ConfigError || error instanceof DbLoadError || error instanceof DatabaseUnreachableError || error instanceof MerchantLockedError) console.error(error.message)
   else console.error('wxcrm 启动失败：', error)
   process.exit(1)
 })

@@ -13,6 +13,8 @@ import { classifyConfigSchema } from './segments/policy-config.js'
 export const ENV_KEYS = {
   config: 'WXCRM_CONFIG',
   db: 'WXCRM_DB',
+  databaseUrl: 'WXCRM_DATABASE_URL',
+  merchant: 'WXCRM_MERCHANT',
   admins: 'WXCRM_ADMINS',
   timezone: 'WXCRM_TZ',
   token: 'WECHATY_PUPPET_SERVICE_TOKEN',
@@ -57,6 +59,12 @@ const sendingSchema = z.strictObject({
 
 const configSchema = z.strictObject({
   dbPath: z.string().min(1, '需要一个文件路径，如 data/db.json').default('data/db.json'),
+  /** A PostgreSQL server instead of the database file (`dbPath` is then not used). */
+  database: z.strictObject({
+    url: z.string().regex(/^postgres(ql)?:\/\/\S+$/, '需要 PostgreSQL 连接串，如 postgres://用户:密码@127.0.0.1:5432/wxcrm').optional(),
+  }).prefault({}),
+  /** Whose data this bot keeps, in a database shared by several merchants. */
+  merchant: z.string().regex(/^[\w.-]{1,64}$/, '只能由字母、数字、-、_、. 组成（最多 64 个）').default('default'),
   admins: z.array(z.string().trim().min(1, '管理员不能是空字符串')).default([]),
   timezone: z.string().refine(isTimezone, '需要 IANA 时区名，如 Asia/Shanghai').default('Asia/Shanghai'),
   orderGroups: z.array(z.string().min(1)).default([]),
@@ -138,6 +146,11 @@ export function parseConfig(sources: ConfigSources): Config {
     origin.set(key, from)
   }
   if (env[ENV_KEYS.db]) set('dbPath', env[ENV_KEYS.db], ENV_KEYS.db)
+  if (env[ENV_KEYS.databaseUrl]) {
+    raw.database = { ...(typeof raw.database === 'object' && raw.database ? raw.database : {}), url: env[ENV_KEYS.databaseUrl] }
+    origin.set('database.url', ENV_KEYS.databaseUrl)
+  }
+  if (env[ENV_KEYS.merchant]) set('merchant', env[ENV_KEYS.merchant], ENV_KEYS.merchant)
   if (env[ENV_KEYS.admins] !== undefined && env[ENV_KEYS.admins] !== '')
     set('admins', env[ENV_KEYS.admins]!.split(/[,，]/).map(s => s.trim()).filter(Boolean), ENV_KEYS.admins)
   if (env[ENV_KEYS.timezone]) set('timezone', env[ENV_KEYS.timezone], ENV_KEYS.timezone)

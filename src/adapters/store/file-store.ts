@@ -22,6 +22,7 @@ import { readOlderParts } from './older-parts.js'
 import { dataDirOf } from './layout.js'
 import { lockDatabase } from './lock-file.js'
 import { createPartFlusher } from './part-flusher.js'
+import type { DbData } from './schema.js'
 import { createStateStore, type StateStore } from './state-store.js'
 
 export { latestBackup } from './backups.js'
@@ -60,6 +61,8 @@ export interface FileStoreOptions {
 export const RECENT_ORDER_DAYS = 7
 
 export type FileStore = Store & {
+  /** The whole database as it is in memory (for copying it elsewhere: records are never changed in place). */
+  data(): DbData
   /** Number of journal writes so far. */
   writes(): number
   idle(): Promise<void>
