@@ -4,11 +4,12 @@ import { MerchantLockedError } from '../../src/adapters/store/pg/merchant-lock.j
 import { appliedMigrations, LATEST, runMigrations } from '../../src/adapters/store/pg/migrations.js'
 import { createPgDb, openPgStore, PgUnavailableError, type PgStore } from '../../src/adapters/store/pg/pg-store.js'
 import { TABLES } from '../../src/adapters/store/pg/tables.js'
-import { storageFailureCode } from '../../src/app/router/storage-alert.js'
+import { SERVER_FAILED_REPLY, storageAlertText, storageFailureCode } from '../../src/app/router/storage-alert.js'
 import type { Store } from '../../src/domain/ports.js'
 import { runStoreContract } from '../contract/store.case.js'
 import { aCustomer, anOrder } from '../helpers/builders.js'
 import { usePostgres } from '../helpers/postgres.js'
+import { withAgents } from '../helpers/test-app.js'
 
 const pg = usePostgres()
 const contractNow = () => new Date('2026-11-23T09:00:00.000Z')
@@ -119,6 +120,34 @@ describe('PostgreSQL engine', () => {
     await s.close()
     const again = await open(url, 'shop')
     expect(again.orders.all().map(o => o.id)).toEqual(['o2'])
+    await again.close()
+  })
+})
+
+describe('the bot on PostgreSQL while the server is down', () => {
+  it('tells the agent NOT recorded, alerts the admins once, keeps nothing, and records the order once the server is back', async () => {
+    const url = await pg.server.freshDatabase()
+    const store = await open(url, 'shop')
+    const app = await withAgents({ store })
+    await pg.server.stop()
+    let sent: { conversationId: string, text: string }[] = []
+    try {
+      const before = app.chat.sent.length
+      await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付', { id: 'm-down' })
+      expect(await app.say(app.wang, '李四 13900139000 面膜1盒 199 已付', { id: 'm-down-2' })).toEqual([SERVER_FAILED_REPLY])
+      sent = app.chat.sent.slice(before)
+    }
+    finally {
+      await pg.server.start()
+    }
+    expect(sent.filter(m => m.conversationId === 'wx-wang').map(m => m.text)).toEqual([SERVER_FAILED_REPLY, SERVER_FAILED_REPLY])
+    expect(sent.filter(m => m.conversationId === 'wx-boss').map(m => m.text)).toEqual([storageAlertText('PG_UNAVAILABLE')])
+    expect(store.orders.all()).toHaveLength(0)
+    expect((await app.say(app.wang, '张三 13800138000 面膜2盒 398 已付', { id: 'm-down' }))[0]).toContain('已记录')
+    await store.close()
+    const again = await open(url, 'shop')
+    expect(again.orders.all().map(o => o.amountFen)).toEqual([39_800])
+    expect(again.customers.all().map(c => c.name)).toEqual(['张三'])
     await again.close()
   })
 })

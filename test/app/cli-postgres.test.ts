@@ -1,18 +1,24 @@
 /** `wxcrm migrate` into a real PostgreSQL server, and the command line reading it with no --db. */
-import { execFile } from 'node:child_process'
+import { execFile, type ExecFileOptions } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { usePostgres } from '../helpers/postgres.js'
 
-const run = promisify(execFile)
+function run(file: string, args: string[], options: ExecFileOptions): Promise<{ stdout: string, stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error) reject(Object.assign(error, { stdout, stderr }))
+      else resolve({ stdout, stderr })
+    })
+  })
+}
 const CDNOW = 'test/fixtures/cdnow_sample_transactions.csv'
 const pg = usePostgres()
 
 async function cli(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string, stderr: string }> {
-  return run('node', ['bin/wxcrm.js', ...args], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', WXCRM_CONFIG: '', ...env }, maxBuffer: 64 * 1024 * 1024 })
+  return run('node', ['bin/wxcrm.js', ...args], { env: { ...process.env, NODE_ENV: 'production', WXCRM_CONFIG: '', ...env }, maxBuffer: 64 * 1024 * 1024 })
 }
 
 describe('wxcrm migrate and PostgreSQL from the command line', () => {

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from '../../domain/types.js'
 import type { AppDeps, Reply } from '../context.js'
 import type { Step } from './pipeline.js'
-import { createStorageAlert, STORAGE_FAILED_REPLY, storageFailureCode } from './storage-alert.js'
+import { createStorageAlert, storageFailedReply, storageFailureCode } from './storage-alert.js'
 
 export const FAILED_REPLY = '⚠️ 抱歉，这条消息处理失败，没有记录。请稍后重发。'
 export const SENT_PRIVATELY = '📩 已私聊发给你。'
@@ -90,7 +90,7 @@ export function failures(deps: AppDeps, forget: (id: string) => void): Step {
         forget(msg.id)
         const storage = storageFailureCode(error)
         if (storage) await storageAlert.notify(storage)
-        return msg.stale ? null : storage ? STORAGE_FAILED_REPLY : FAILED_REPLY
+        return msg.stale ? null : storage ? storageFailedReply(storage) : FAILED_REPLY
       }
     },
   }

@@ -6,7 +6,7 @@
  * budget waits for the next turn of the loop, after timers and I/O have had theirs. (25 ms: shorter
  * slices split the group commits into more, smaller writes, and cost throughput.)
  */
-import { setImmediate as nextTurn } from 'node:timers/promises'
+const nextTurn = (): Promise<void> => new Promise(resolve => setImmediate(resolve))
 
 export type TakeTurn = () => Promise<void>
 
