@@ -18,7 +18,7 @@ let merchants = 0
 const where = new WeakMap<Store, { url: string, merchant: string }>()
 
 async function open(url: string, merchant: string): Promise<PgStore> {
-  const s = await openPgStore({ url, merchant, now: contractNow })
+  const s = await openPgStore({ url, merchant, now: contractNow, lockWaitMs: 0 })
   where.set(s, { url, merchant })
   return s
 }

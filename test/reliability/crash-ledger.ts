@@ -1,9 +1,9 @@
 /**
  * What the crash harness knows from the chat side (which orders were confirmed, which outbound
  * messages arrived where) and its checks against the database, opened between two runs of the bot
- * the way the bot opens it: `openFileStore` and the `Store` interface only.
+ * the way the bot opens it (each engine's own opener) and through the `Store` interface only.
  */
-import { openFileStore } from '../../src/adapters/store/file-store.js'
+import type { Store } from '../../src/domain/ports.js'
 import type { OutboxEntry } from '../../src/domain/outreach/outbox.js'
 import type { BotMessages } from './chat.js'
 import { confirmedName, type TestOrder } from './orders.js'
@@ -69,10 +69,10 @@ export class CrashLedger {
    * at most once, a `sent` one exactly once, a `planned` one not yet; every perk that arrived is in the
    * outbox.
    */
-  async check(dbFile: string, label: string): Promise<DbCheck | null> {
-    let store: Awaited<ReturnType<typeof openFileStore>>
+  async check(open: () => Promise<Store>, label: string): Promise<DbCheck | null> {
+    let store: Store
     try {
-      store = await openFileStore({ file: dbFile, today: () => new Date().toISOString().slice(0, 10), backupsKept: 0 })
+      store = await open()
     }
     catch (error) {
       this.loadFailures.push(`${label}: ${String(error)}`)

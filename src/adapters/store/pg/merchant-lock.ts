@@ -22,7 +22,11 @@ export interface MerchantLock {
   release(): Promise<void>
 }
 
-export async function lockMerchant(url: string, merchant: string, logger: Logger): Promise<MerchantLock> {
+/**
+ * Takes the merchant's lock, waiting up to `waitMs` for it: a bot that was just killed holds it until
+ * the server has noticed its connection is gone, which on a restart can take a moment.
+ */
+export async function lockMerchant(url: string, merchant: string, logger: Logger, waitMs = 0): Promise<MerchantLock> {
   let client: pg.Client | null = null
   let releasing = false
 
@@ -42,7 +46,17 @@ export async function lockMerchant(url: string, merchant: string, logger: Logger
     client = c
   }
 
-  await take()
+  const deadline = Date.now() + waitMs
+  for (;;) {
+    try {
+      await take()
+      break
+    }
+    catch (error) {
+      if (!(error instanceof MerchantLockedError) || Date.now() >= deadline) throw error
+      await new Promise(resolve => setTimeout(resolve, 250))
+    }
+  }
   return {
     async ensure() {
       if (client) return

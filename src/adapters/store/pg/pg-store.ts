@@ -29,6 +29,8 @@ export interface PgStoreOptions {
   /** Remembered message ids older than this many days are dropped on open. */
   handledDays?: number
   logger?: Logger
+  /** How long to wait for the merchant's lock held by another bot (one just killed lets go in a moment); default 10 s. */
+  lockWaitMs?: number
 }
 
 export type PgStore = Store & {
@@ -67,7 +69,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
   let loaded: { data: DbData, nextOrd: Map<CollectionName, number> }
   try {
     await runMigrations(db)
-    lock = await lockMerchant(options.url, merchant, logger)
+    lock = await lockMerchant(options.url, merchant, logger, options.lockWaitMs ?? 10_000)
     loaded = await openMerchant(db, merchant, now(), options.handledDays ?? 30)
   }
   catch (error) {
