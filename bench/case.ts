@@ -1,5 +1,5 @@
 /** Runs one benchmark case in this process and prints its figures and this process's peak RSS as JSON. */
-import { CASES } from './cases.js'
+import { CASES } from './all-cases.js'
 
 const [name, mode] = process.argv.slice(2)
 const c = CASES.find(x => x.name === name)

