@@ -9,6 +9,7 @@ import { formatTable } from './adapters/terminal-table.js'
 import { DbLoadError, openFileStore } from './adapters/store/file-store.js'
 import { DatabaseUnreachableError, openConfiguredStore, unreachable, withoutPassword } from './adapters/store/open-store.js'
 import { copyMerchant } from './adapters/store/pg/copy-merchant.js'
+import { PgDataProblem } from './adapters/store/pg/pg-load.js'
 import { MerchantLockedError } from './adapters/store/pg/merchant-lock.js'
 import { customerRows } from './app/io/export-customers.js'
 import { importOrders, type ImportMapping, type ImportReport } from './app/io/import-orders.js'
@@ -236,7 +237,7 @@ program.command('migrate')
   })
 
 program.parseAsync().catch((error: unknown) => {
-  const known = error instanceof DbLoadError || error instanceof DbLockedError || error instanceof DatabaseUnreachableError || error instanceof MerchantLockedError || error instanceof InvalidArgumentError || error instanceof ConfigError
+  const known = error instanceof DbLoadError || error instanceof DbLockedError || error instanceof DatabaseUnreachableError || error instanceof MerchantLockedError || error instanceof PgDataProblem || error instanceof InvalidArgumentError || error instanceof ConfigError
   console.error(known ? error.message : error)
   process.exit(1)
 })

@@ -11,6 +11,7 @@ import { createConsoleLogger } from './adapters/console-logger.js'
 import { DbLoadError } from './adapters/store/file-store.js'
 import { DatabaseUnreachableError, openConfiguredStore } from './adapters/store/open-store.js'
 import { MerchantLockedError } from './adapters/store/pg/merchant-lock.js'
+import { PgDataProblem } from './adapters/store/pg/pg-load.js'
 import { systemClock } from './adapters/system-clock.js'
 import { createGatewayPuppet } from './adapters/wechaty/connection.js'
 import { LocalPuppet } from './adapters/wechaty/mock-puppet.js'
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   }
   // An older order part that cannot be read stops the bot, as it would have stopped it at start.
   store.whenLoaded().catch((error: unknown) => {
-    if (!(error instanceof DbLoadError)) return
+    if (!(error instanceof DbLoadError || error instanceof PgDataProblem)) return
     console.error(error.message)
     void shutdown(1, false)
   })
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DbLoadError || error instanceof DatabaseUnreachableError || error instanceof MerchantLockedError) console.error(error.message)
+  if (error instanceof ConfigError || error instanceof DbLoadError || error instanceof DatabaseUnreachableError || error instanceof MerchantLockedError || error instanceof PgDataProblem) console.error(error.message)
   else console.error('wxcrm 启动失败：', error)
   process.exit(1)
 })

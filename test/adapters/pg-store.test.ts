@@ -2,12 +2,14 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { MerchantLockedError } from '../../src/adapters/store/pg/merchant-lock.js'
 import { appliedMigrations, LATEST, runMigrations } from '../../src/adapters/store/pg/migrations.js'
-import { createPgDb, openPgStore, PgUnavailableError, type PgStore } from '../../src/adapters/store/pg/pg-store.js'
+import { PgDataProblem } from '../../src/adapters/store/pg/pg-load.js'
+import { createPgDb, openPgStore, PgUnavailableError, replaceMerchant, type PgStore } from '../../src/adapters/store/pg/pg-store.js'
 import { TABLES } from '../../src/adapters/store/pg/tables.js'
 import { SERVER_FAILED_REPLY, storageAlertText, storageFailureCode } from '../../src/app/router/storage-alert.js'
-import type { Store } from '../../src/domain/ports.js'
+import { OrdersLoading, type Store } from '../../src/domain/ports.js'
 import { runStoreContract } from '../contract/store.case.js'
 import { aCustomer, anOrder } from '../helpers/builders.js'
+import { LARGE_ORDERS, largeDatabase } from '../helpers/large-db.js'
 import { usePostgres } from '../helpers/postgres.js'
 import { withAgents } from '../helpers/test-app.js'
 
@@ -137,6 +139,44 @@ describe('PostgreSQL engine', () => {
     const again = await open(url, 'shop')
     expect(again.orders.all().map(o => o.id)).toEqual(['o2'])
     await again.close()
+  })
+})
+
+describe('a large merchant opened by the bot', () => {
+  const now = () => new Date('2026-12-07T09:00:00.000Z')
+
+  it('answers with the orders of the last days at once and reads the older ones after, in order', async () => {
+    const url = await pg.server.freshDatabase()
+    const db = createPgDb(url)
+    await runMigrations(db)
+    await replaceMerchant(db, 'big', largeDatabase())
+    await db.destroy()
+    const s = await openPgStore({ url, merchant: 'big', now, lockWaitMs: 0, olderOrdersLater: true })
+    expect(s.loaded()).toBe(false)
+    expect(s.orders.byNo(LARGE_ORDERS)?.placedOn).toBe('2026-12-05')
+    expect(() => s.orders.all()).toThrow(OrdersLoading)
+    await s.whenLoaded()
+    const all = s.orders.all()
+    expect(all).toHaveLength(LARGE_ORDERS)
+    expect(all.every((o, i) => o.no === i + 1)).toBe(true)
+    expect(s.orders.ofCustomer('c1')).toHaveLength(LARGE_ORDERS / 50)
+    await s.close()
+  })
+
+  it('stops answering with the reason when an older order row was edited into something wxcrm never writes', async () => {
+    const url = await pg.server.freshDatabase()
+    const db = createPgDb(url)
+    await runMigrations(db)
+    await replaceMerchant(db, 'big', largeDatabase())
+    await sql`UPDATE wx_orders SET data = '{"id":"o3","no":"three"}' WHERE merchant_id = 'big' AND key = 'o3'`.execute(db)
+    await db.destroy()
+    const s = await openPgStore({ url, merchant: 'big', now, lockWaitMs: 0, olderOrdersLater: true })
+    const failed = await s.whenLoaded().then(() => null, (e: unknown) => e)
+    expect(failed).toBeInstanceOf(PgDataProblem)
+    expect(String((failed as Error).message)).toContain('商户 big 的订单数据被改坏了')
+    await s.close()
+    // The command line reads everything first: it refuses at once.
+    await expect(openPgStore({ url, merchant: 'big', now, lockWaitMs: 0 })).rejects.toBeInstanceOf(PgDataProblem)
   })
 })
 

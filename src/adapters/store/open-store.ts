@@ -45,14 +45,19 @@ export function unreachable(error: unknown, where: string): unknown {
 export async function openConfiguredStore(choice: DatabaseChoice, options: {
   today: () => string
   backupsKept?: number
-  /** The bot answers before older orders are read (file store only); the command line waits for everything. */
+  /** The bot answers before older orders are read; the command line waits for everything. */
   olderOrdersLater?: boolean
   logger?: Logger
 }): Promise<OpenedStore> {
   const url = choice.database.url
   if (url) {
     const where = `${withoutPassword(url)}（商户 ${choice.merchant}）`
-    const store = await openPgStore({ url, merchant: choice.merchant, ...(options.logger ? { logger: options.logger } : {}) }).catch((error: unknown) => {
+    const store = await openPgStore({
+      url,
+      merchant: choice.merchant,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.olderOrdersLater ? { olderOrdersLater: true } : {}),
+    }).catch((error: unknown) => {
       throw unreachable(error, where)
     })
     return { store, where, file: null }

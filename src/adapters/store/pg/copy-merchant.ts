@@ -11,7 +11,7 @@ import type { Logger } from '../../../domain/logger.js'
 import { silentLogger } from '../../../domain/logger.js'
 import { lockMerchant } from './merchant-lock.js'
 import { runMigrations } from './migrations.js'
-import { readMerchant } from './pg-rows.js'
+import { readMerchant } from './pg-load.js'
 import { createPgDb, MERCHANT_RE, replaceMerchant } from './pg-store.js'
 import { SCHEMA_VERSION } from '../schema.js'
 

@@ -1,40 +1,15 @@
 /**
- * Between the state in memory and the tables: a merchant's rows read back into the database object
- * (checked record by record against the collection's schema), and a group commit's changes turned
- * into one statement per table.
+ * Between the state in memory and the tables: a collection as rows, a group commit's changes as
+ * writes per table, and the statements that write a whole merchant (pg-load.ts reads them back).
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import { DESCRIPTORS, type CollectionName } from '../collections.js'
 import type { Op } from '../journal.js'
 import { collectionOfPart, keyOf, MAIN_PART } from '../layout.js'
-import { firstProblem, migrate } from '../migrate.js'
-import { dbSchema, type DbData } from '../schema.js'
-import { keyFromStored, storedKey, TABLE_OF, TABLES, type TableSpec } from './tables.js'
+import { storedKey, TABLE_OF, type TableSpec } from './tables.js'
 
 /** One table row as stored. */
 export interface Row { key: string | null, ord: number, data: unknown }
-
-/** A merchant's data that is not what wxcrm writes; the message says where. */
-export class PgDataProblem extends Error {
-  override name = 'PgDataProblem'
-}
-
-/** Rows of every collection of one merchant, and the next `ord` of each table. */
-export async function readMerchant(db: Kysely<unknown>, merchant: string, schemaVersion: number): Promise<{ data: DbData, nextOrd: Map<CollectionName, number> }> {
-  const raw: Record<string, unknown> = { schemaVersion }
-  const nextOrd = new Map<CollectionName, number>()
-  for (const t of TABLES) {
-    const rows = (await sql<{ key: string | null, ord: string, data: unknown }>`SELECT ${sql.raw(t.keyed ? 'key' : 'NULL AS key')}, ord, data FROM ${sql.table(t.table)} WHERE merchant_id = ${merchant} ORDER BY ord`.execute(db)).rows
-    nextOrd.set(t.collection, rows.length > 0 ? Number(rows.at(-1)!.ord) + 1 : 0)
-    raw[t.collection] = DESCRIPTORS[t.collection].kind === 'map'
-      ? Object.fromEntries(rows.map(r => [keyFromStored(r.key ?? ''), r.data]))
-      : rows.map(r => r.data)
-  }
-  // The same check (and the same moving forward of older data) as a database file gets.
-  const parsed = dbSchema.safeParse(migrate(raw))
-  if (!parsed.success) throw new PgDataProblem(`商户 ${merchant} 的数据不完整或被改坏了：${firstProblem(parsed.error)}`)
-  return { data: parsed.data, nextOrd }
-}
 
 /** The rows a whole collection is written as (a main-file collection, or a copy of a database). */
 export function rowsOf(c: CollectionName, value: unknown): Row[] {

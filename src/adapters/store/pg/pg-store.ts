@@ -11,6 +11,8 @@ import pg from 'pg'
 import type { Logger } from '../../../domain/logger.js'
 import { silentLogger } from '../../../domain/logger.js'
 import type { Store } from '../../../domain/ports.js'
+import type { Order } from '../../../domain/types.js'
+import { RECENT_ORDER_DAYS } from '../file-store.js'
 import type { CollectionName } from '../collections.js'
 import { createGroupCommit } from '../group-commit.js'
 import { emptyDb, SCHEMA_VERSION, type DbData } from '../schema.js'
@@ -18,7 +20,8 @@ import { createStateStore, type StateStore } from '../state-store.js'
 import { lockMerchant, MerchantLockedError } from './merchant-lock.js'
 import { runMigrations } from './migrations.js'
 import { commitWrites, WrittenMain } from './pg-commit.js'
-import { readMerchant, rowsOf, statementsOf, writesOf, type TableWrite } from './pg-rows.js'
+import { readMerchant, readOlderOrders, type MerchantRead } from './pg-load.js'
+import { rowsOf, statementsOf, writesOf, type TableWrite } from './pg-rows.js'
 import { TABLES } from './tables.js'
 
 export interface PgStoreOptions {
@@ -32,6 +35,8 @@ export interface PgStoreOptions {
   logger?: Logger
   /** How long to wait for the merchant's lock held by another bot (one just killed lets go in a moment); default 10 s. */
   lockWaitMs?: number
+  /** Open with the orders of the last days and read older ones afterwards (the bot); the command line reads everything first. */
+  olderOrdersLater?: boolean
 }
 
 export type PgStore = Store & {
@@ -67,11 +72,12 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
   const now = (): Date => options.now?.() ?? new Date()
   const db = createPgDb(options.url)
   let lock: Awaited<ReturnType<typeof lockMerchant>> | null = null
-  let loaded: { data: DbData, nextOrd: Map<CollectionName, number> }
+  let loaded: MerchantRead
   try {
     await runMigrations(db)
     lock = await lockMerchant(options.url, merchant, logger, options.lockWaitMs ?? 10_000)
-    loaded = await openMerchant(db, merchant, now(), options.handledDays ?? 30)
+    const recentSince = options.olderOrdersLater === true ? new Date(now().getTime() - RECENT_ORDER_DAYS * 86_400_000).toISOString() : undefined
+    loaded = await openMerchant(db, merchant, now(), options.handledDays ?? 30, recentSince)
   }
   catch (error) {
     await lock?.release()
@@ -83,8 +89,11 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
 
   const state: StateStore = createStateStore(loaded.data, {
     track: true,
+    loading: loaded.olderBefore !== null,
     commit: () => group.commit(),
     close: async () => {
+      await older.stop()
+      if (!state.loaded()) state.finishLoading(new Error('the database was closed before its older orders were read'))
       await group.idle()
       await lock!.release()
       await db.destroy()
@@ -113,20 +122,28 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
     },
   })
 
+  const older = readOlderOrders(db, merchant, loaded.olderBefore, {
+    add: records => state.addOlderOrders(records as Order[]),
+    done: () => state.finishLoading(),
+    failed: (error) => {
+      logger.error('older orders cannot be read; the store stops answering', { error: error.message })
+      state.finishLoading(error)
+    },
+  })
   return Object.assign(state, { writes: group.writes, idle: () => group.idle() })
 }
 
-async function openMerchant(db: Kysely<unknown>, merchant: string, now: Date, handledDays: number) {
+async function openMerchant(db: Kysely<unknown>, merchant: string, now: Date, handledDays: number, recentSince: string | undefined): Promise<MerchantRead> {
   const found = await sql<{ schema_version: number }>`SELECT schema_version FROM wxcrm_merchants WHERE merchant_id = ${merchant}`.execute(db)
   if (found.rows.length === 0) {
     await sql`INSERT INTO wxcrm_merchants (merchant_id, schema_version) VALUES (${merchant}, ${SCHEMA_VERSION}) ON CONFLICT DO NOTHING`.execute(db)
-    return { data: emptyDb(), nextOrd: new Map<CollectionName, number>() }
+    return { data: emptyDb(), nextOrd: new Map<CollectionName, number>(), olderBefore: null }
   }
   // Message ids are remembered 30 days, as in the file store.
   const since = new Date(now.getTime() - handledDays * 86_400_000).toISOString().slice(0, 10)
   await sql`DELETE FROM wx_handled WHERE merchant_id = ${merchant} AND data->>'at' < ${since}`.execute(db)
   const version = found.rows[0]!.schema_version
-  const loaded = await readMerchant(db, merchant, version)
+  const loaded = await readMerchant(db, merchant, version, version === SCHEMA_VERSION ? recentSince : undefined)
   if (version !== SCHEMA_VERSION) {
     // Data of an older wxcrm: written back in the current shape, once.
     await replaceMerchant(db, merchant, loaded.data)

@@ -1,0 +1,154 @@
+/**
+ * Reading a merchant's rows. Each table is read in chunks of 20,000 rows by `ord`, each chunk
+ * aggregated by the server into one JSON array (`json_agg`), so the process parses one text per chunk
+ * instead of a row at a time — and the server builds the next chunk on its own core meanwhile. A bot
+ * can open with the orders of the last days only (the file engine's rule: every order of the last
+ * 7 days, newest chunks until one reaches back before that) and read the older ones afterwards,
+ * newest first, checking and indexing a slice per turn of the event loop.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { sql, type Kysely } from 'kysely'
+import { DESCRIPTORS, type CollectionName } from '../collections.js'
+import { firstProblem, migrate } from '../migrate.js'
+import { dbSchema, recordSchemas, type DbData } from '../schema.js'
+import { keyFromStored, TABLE_OF, TABLES, type TableSpec } from './tables.js'
+
+/** A merchant's data that is not what wxcrm writes; the message says where. */
+export class PgDataProblem extends Error {
+  override name = 'PgDataProblem'
+}
+
+const CHUNK = 20_000
+/** Older orders checked with the schema per turn of the event loop. */
+const CHECK_SLICE = 2_000
+
+interface Chunk { records: unknown[], keys: string[] | null, first: number, last: number }
+
+/** Up to CHUNK rows after `after` (forward) or before `before` (backward), oldest first within the chunk. */
+async function readChunk(db: Kysely<unknown>, t: TableSpec, merchant: string, from: { after: number } | { before: number }): Promise<Chunk | null> {
+  const table = sql.table(t.table)
+  const key = t.keyed ? sql`key` : sql`NULL::text AS key`
+  const range = 'after' in from
+    ? sql`ord > ${from.after} ORDER BY ord LIMIT ${CHUNK}`
+    : sql`ord < ${from.before} ORDER BY ord DESC LIMIT ${CHUNK}`
+  const { rows } = await sql<{ d: string | null, k: string | null, first: string | null, last: string | null }>`
+    SELECT json_agg(data ORDER BY ord)::text AS d, json_agg(key ORDER BY ord)::text AS k, min(ord) AS first, max(ord) AS last
+    FROM (SELECT ord, ${key}, data FROM ${table} WHERE merchant_id = ${merchant} AND ${range}) s`.execute(db)
+  const r = rows[0]
+  if (!r?.d) return null
+  return { records: JSON.parse(r.d) as unknown[], keys: t.keyed ? JSON.parse(r.k!) as string[] : null, first: Number(r.first), last: Number(r.last) }
+}
+
+/** Every row of a table, in order. */
+async function readTable(db: Kysely<unknown>, t: TableSpec, merchant: string): Promise<{ records: unknown[], keys: string[], last: number }> {
+  const records: unknown[] = []
+  const keys: string[] = []
+  let last = -1
+  for (;;) {
+    const c = await readChunk(db, t, merchant, { after: last })
+    if (!c) break
+    for (const r of c.records) records.push(r)
+    if (c.keys) for (const k of c.keys) keys.push(k)
+    last = c.last
+    if (c.records.length < CHUNK) break
+  }
+  return { records, keys, last }
+}
+
+export interface MerchantRead {
+  data: DbData
+  nextOrd: Map<CollectionName, number>
+  /** Orders left for later: those before this `ord` (null when every order was read). */
+  olderBefore: number | null
+}
+
+/**
+ * A merchant's rows as the database object, checked with the schema (and moved forward from an older
+ * version as the file engine's data is). With `recentSince` (an ISO time), the orders recorded before
+ * it may be left for `readOlderOrders`.
+ */
+export async function readMerchant(db: Kysely<unknown>, merchant: string, schemaVersion: number, recentSince?: string): Promise<MerchantRead> {
+  const raw: Record<string, unknown> = { schemaVersion }
+  const nextOrd = new Map<CollectionName, number>()
+  let olderBefore: number | null = null
+  for (const t of TABLES) {
+    if (t.collection === 'orders' && recentSince !== undefined) {
+      const recent = await readRecentOrders(db, merchant, recentSince)
+      raw.orders = recent.records
+      nextOrd.set('orders', recent.last + 1)
+      olderBefore = recent.olderBefore
+      continue
+    }
+    const { records, keys, last } = await readTable(db, t, merchant)
+    nextOrd.set(t.collection, last + 1)
+    raw[t.collection] = DESCRIPTORS[t.collection].kind === 'map' ? Object.fromEntries(keys.map((k, i) => [keyFromStored(k), records[i]])) : records
+  }
+  const parsed = dbSchema.safeParse(migrate(raw))
+  if (!parsed.success) throw new PgDataProblem(`商户 ${merchant} 的数据不完整或被改坏了：${firstProblem(parsed.error)}`)
+  return { data: parsed.data, nextOrd, olderBefore }
+}
+
+/** The newest orders, chunk by chunk backwards, until a chunk reaches back before `since`. */
+async function readRecentOrders(db: Kysely<unknown>, merchant: string, since: string): Promise<{ records: unknown[], last: number, olderBefore: number | null }> {
+  const chunks: Chunk[] = []
+  let before = Number.MAX_SAFE_INTEGER
+  for (;;) {
+    const c = await readChunk(db, TABLE_OF.orders, merchant, { before })
+    if (!c) return { records: chunks.reverse().flatMap(k => k.records), last: chunks[0]?.last ?? -1, olderBefore: null }
+    chunks.push(c)
+    before = c.first
+    const oldest = c.records[0] as { recordedAt?: unknown }
+    if (c.records.length < CHUNK) return { records: chunks.reverse().flatMap(k => k.records), last: chunks[0]!.last, olderBefore: null }
+    if (typeof oldest.recordedAt === 'string' && oldest.recordedAt < since) {
+      const last = chunks[0]!.last
+      return { records: chunks.reverse().flatMap(k => k.records), last, olderBefore: before }
+    }
+  }
+}
+
+export interface OlderOrdersSink {
+  /** Takes older orders (oldest first); the function it returns indexes the next slice, true once done. */
+  add(records: readonly unknown[]): () => boolean
+  done(): void
+  failed(error: Error): void
+}
+
+/** Reads the orders before `before`, newest chunk first, in the background; `stop()` waits for the slice in hand. */
+export function readOlderOrders(db: Kysely<unknown>, merchant: string, before: number | null, sink: OlderOrdersSink): { stop(): Promise<void> } {
+  let stopped = false
+  const schema = recordSchemas.orders
+  const run = async (): Promise<void> => {
+    let next = before!
+    for (;;) {
+      await nextTurn()
+      if (stopped) return
+      const c = await readChunk(db, TABLE_OF.orders, merchant, { before: next })
+      if (!c) break
+      for (let i = 0; i < c.records.length; i += CHECK_SLICE) {
+        if (i > 0) await nextTurn()
+        if (stopped) return
+        for (let j = i; j < Math.min(c.records.length, i + CHECK_SLICE); j++) {
+          const checked = schema.safeParse(c.records[j])
+          if (!checked.success) throw new PgDataProblem(`商户 ${merchant} 的订单数据被改坏了（第 ${c.first + j} 行附近）：${firstProblem(checked.error)}`)
+          c.records[j] = checked.data
+        }
+      }
+      const step = sink.add(c.records)
+      while (!step()) {
+        await nextTurn()
+        if (stopped) return
+      }
+      next = c.first
+    }
+    sink.done()
+  }
+  const running = before === null
+    ? Promise.resolve()
+    : run().catch((error: unknown) => sink.failed(error instanceof Error ? error : new Error(String(error))))
+  return {
+    async stop() {
+      stopped = true
+      await running
+    },
+  }
+}
