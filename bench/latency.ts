@@ -1,6 +1,7 @@
 /**
  * Confirmation latency through the real transport: a PuppetServer wrapping the mock WeChat on
- * 127.0.0.1, the bot connected with wechaty-puppet-service, a lowdb database with 10k orders. Ten
+ * 127.0.0.1, the bot connected with wechaty-puppet-service, a database with 10k orders (a file, or
+ * PostgreSQL). Ten
  * agents report orders in the group at a steady rate; each order's time runs from the agent's message
  * to the bot's confirmation arriving back in the group.
  */
@@ -9,11 +10,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dataDirOf } from '../src/adapters/store/layout.js'
 import { openFileStore, writeAll } from '../src/adapters/store/file-store.js'
+import type { DbData } from '../src/adapters/store/schema.js'
+import type { Store } from '../src/domain/ports.js'
 import { quantile } from '../src/domain/segment/merchant.js'
 import { botConfig, Inbox, startBot, startGateway, waitFor } from '../test/helpers/gateway.js'
 import { AGENTS, buildDatabase, customerName, orderMessage, seeded } from './data.js'
 
-export async function latency(seconds: number, perSecond: number): Promise<{ p50: number, p99: number, count: number }> {
+/** Where the bot keeps the prepared merchant: the database file `file`, or a PostgreSQL server (closed with `done`). */
+export type LatencyStore = (data: DbData, file: string) => Promise<{ store: Store, done: () => Promise<void> }>
+
+const onFile: LatencyStore = async (data, file) => {
+  await writeAll(file, dataDirOf(file), data)
+  return { store: await openFileStore({ file, today: () => '2026-11-23', backupsKept: 0 }), done: async () => {} }
+}
+
+export async function latency(seconds: number, perSecond: number, engine: LatencyStore = onFile): Promise<{ p50: number, p99: number, count: number }> {
   const gw = await startGateway()
   const boss = gw.mocker.createContact({ name: '老板' })
   const agents = Array.from({ length: AGENTS }, (_, k) => gw.mocker.createContact({ name: `代理${k}` }))
@@ -24,8 +35,7 @@ export async function latency(seconds: number, perSecond: number): Promise<{ p50
   const data = buildDatabase(10_000, 2_000)
   data.agents.forEach((a, k) => { a.contactId = agents[k]!.id })
   data.admins = [{ contactId: boss.id, name: '老板', boundAt: '2023-01-01T00:00:00.000Z' }]
-  await writeAll(file, dataDirOf(file), data)
-  const store = await openFileStore({ file, today: () => '2026-11-23', backupsKept: 0 })
+  const { store, done } = await engine(data, file)
   const app = await startBot(gw, store, botConfig(gw, file, { env: { WXCRM_ADMINS: '老板' } }))
   // A few orders first to warm every path (not counted).
   const rand = seeded(5)
@@ -53,6 +63,7 @@ export async function latency(seconds: number, perSecond: number): Promise<{ p50
     sentAt.delete(name)
   }
   await app.stop()
+  await done()
   await gw.stop()
   await rm(dir, { recursive: true, force: true })
   latencies.sort((a, b) => a - b)
