@@ -4,7 +4,7 @@ import { openPgStore } from '../../src/adapters/store/pg/pg-store.js'
 import { usePostgres } from '../helpers/postgres.js'
 import { cleanUpCrashTrials, crashTrials } from './crash-trials.js'
 
-const TRIALS = Number(process.env.WXCRM_CRASH_TRIALS ?? 12)
+const TRIALS = Number(process.env.WXCRM_CRASH_TRIALS ?? 10)
 const MERCHANT = 'crash-shop'
 const pg = usePostgres()
 let url = ''
