@@ -91,6 +91,34 @@ describe('PostgreSQL engine', () => {
     await again.close()
   })
 
+  it('takes its lock again after the server dropped it, unless another bot opened the merchant in between', async () => {
+    const url = await pg.server.freshDatabase()
+    const db = createPgDb(url)
+    const dropLocks = () => sql`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2`.execute(db)
+    const s = await open(url, 'shop')
+    s.customers.add(aCustomer({ id: 'c1', name: '张三' }))
+    await s.commit()
+    // Dropped, nobody else came: the next write goes through (the first may fail while the loss is noticed).
+    await dropLocks()
+    s.customers.add(aCustomer({ id: 'c2', name: '李四' }))
+    await s.commit().catch(async () => {
+      s.customers.add(aCustomer({ id: 'c2', name: '李四' }))
+      await s.commit()
+    })
+    // Dropped, and another bot opened the merchant meanwhile: this one's writes are refused.
+    await dropLocks()
+    const other = await open(url, 'shop')
+    // (The first write may instead find the lock gone through its fence; the next one is refused for good.)
+    s.customers.add(aCustomer({ id: 'c3', name: '王五' }))
+    await expect(s.commit()).rejects.toThrow()
+    s.customers.add(aCustomer({ id: 'c3', name: '王五' }))
+    await expect(s.commit()).rejects.toBeInstanceOf(MerchantLockedError)
+    expect(other.customers.all().map(c => c.name)).toEqual(['张三', '李四'])
+    await other.close()
+    await s.close()
+    await db.destroy()
+  })
+
   it('puts merchant_id first in every primary key and index', async () => {
     const url = await pg.server.freshDatabase()
     const db = createPgDb(url)
@@ -161,6 +189,26 @@ describe('a large merchant opened by the bot', () => {
     expect(all.every((o, i) => o.no === i + 1)).toBe(true)
     expect(s.orders.ofCustomer('c1')).toHaveLength(LARGE_ORDERS / 50)
     await s.close()
+  })
+
+  it('keeps every order in its place when more than one chunk of orders is from the last days', async () => {
+    const url = await pg.server.freshDatabase()
+    const db = createPgDb(url)
+    await runMigrations(db)
+    const data = largeDatabase()
+    data.orders = data.orders.map(o => ({ ...o, placedOn: '2026-12-05', recordedAt: '2026-12-05T04:00:00.000Z' }))
+    await replaceMerchant(db, 'big', data)
+    await db.destroy()
+    const s = await openPgStore({ url, merchant: 'big', now, lockWaitMs: 0, olderOrdersLater: true })
+    await s.whenLoaded()
+    s.orders.add(anOrder({ id: `o${LARGE_ORDERS + 1}`, no: LARGE_ORDERS + 1, customerId: 'c1' }))
+    await s.commit()
+    await s.close()
+    const again = await openPgStore({ url, merchant: 'big', now, lockWaitMs: 0 })
+    const all = again.orders.all()
+    expect(all).toHaveLength(LARGE_ORDERS + 1)
+    expect(all.every((o, i) => o.no === i + 1)).toBe(true)
+    await again.close()
   })
 
   it('stops answering with the reason when an older order row was edited into something wxcrm never writes', async () => {

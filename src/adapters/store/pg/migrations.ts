@@ -25,8 +25,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    what: 'a table per collection (the descriptors of schema version 7)',
+    what: 'a table per collection, from the collection descriptors',
     sql: TABLES.flatMap(createTableSql),
+  },
+  {
+    version: 3,
+    what: 'each merchant\'s generation, bumped by every bot that opens it (a bot that lost its lock takes it again only if no other came in between)',
+    sql: [`ALTER TABLE wxcrm_merchants ADD COLUMN generation bigint NOT NULL DEFAULT 0`],
   },
 ]
 

@@ -1,9 +1,12 @@
 /**
  * A group commit as one SQL statement: every table's change is a data-modifying `WITH` clause of a
  * single statement, which PostgreSQL runs atomically and commits on its own — one round trip to the
- * server instead of BEGIN, a statement per table and COMMIT. The main file's small collections change
- * as a whole in memory; only the rows that differ from what was last written are sent (and the rows
- * no longer there deleted), so a merchant with 500 products does not rewrite them with every order.
+ * server instead of BEGIN, a statement per table and COMMIT — and whose final SELECT checks that this
+ * bot still holds its merchant's lock (else the statement fails and nothing of it is written). A
+ * commit of more rows than one statement should carry (an import) is written as several statements in
+ * one transaction. The main file's small collections change as a whole in memory; only the rows that
+ * differ from what was last written are sent, so a merchant with 500 products does not rewrite them
+ * with every order.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { CollectionName } from '../collections.js'
@@ -11,14 +14,24 @@ import type { DbData } from '../schema.js'
 import { rowsOf, type Row, type TableWrite } from './pg-rows.js'
 import { storedKey, TABLES } from './tables.js'
 
-/** A row of a whole-written table as last written: its place and its JSON, by its identity (key, or place for a log). */
+/** A row of a whole-written table as last written (its place and its JSON), by its identity (key, or place for a log). */
 type Written = Map<string, { ord: number, json: string }>
 
 const identity = (keyed: boolean, r: Row): string => (keyed ? storedKey(r.key ?? '') : String(r.ord))
 
-/** What the database holds of each whole-written collection, to send only what changed. */
+/** Rows per statement: a commit with more is written as several statements in one transaction. */
+const SLICE = 5_000
+
+/** A row to write, with its JSON. */
+type Out = Row & { json: string }
+
+/**
+ * What the database holds of each whole-written collection, to send only what changed. After a
+ * failed commit it is not known whether the statement got in (the reply may have been what was
+ * lost): those collections are then written whole again, every other row deleted.
+ */
 export class WrittenMain {
-  readonly #tables = new Map<CollectionName, Written>()
+  readonly #tables = new Map<CollectionName, Written | null>()
 
   constructor(data: DbData) {
     for (const t of TABLES) {
@@ -29,71 +42,89 @@ export class WrittenMain {
     }
   }
 
-  /** The rows to upsert and the identities to delete for a whole collection's new rows; `done` records them once committed. */
-  diff(w: TableWrite): { upserts: (Row & { json: string })[], deleted: string[], done: () => void } {
-    const before = this.#tables.get(w.table.collection) ?? new Map()
+  /** The rows to upsert, the identities to delete (or every other row: `others`), and `done` to record them once committed. */
+  diff(w: TableWrite): { upserts: Out[], deleted: string[], others: boolean, done: () => void } {
+    const before = this.#tables.get(w.table.collection)
     const after: Written = new Map()
-    const upserts: (Row & { json: string })[] = []
+    const upserts: Out[] = []
     for (const r of w.rows) {
       const id = identity(w.table.keyed, r)
       const json = JSON.stringify(r.data)
       after.set(id, { ord: r.ord, json })
-      const was = before.get(id)
+      const was = before?.get(id)
       if (!was || was.ord !== r.ord || was.json !== json) upserts.push({ ...r, json })
     }
-    const deleted = [...before.keys()].filter(id => !after.has(id))
-    return { upserts, deleted, done: () => void this.#tables.set(w.table.collection, after) }
+    const deleted = before ? [...before.keys()].filter(id => !after.has(id)) : []
+    return { upserts, deleted, others: !before, done: () => void this.#tables.set(w.table.collection, after) }
+  }
+
+  /** A commit that wrote these failed: what the database holds of them is unknown until written whole. */
+  forget(writes: readonly TableWrite[]): void {
+    for (const w of writes) if (w.whole) this.#tables.set(w.table.collection, null)
   }
 }
 
-/**
- * One statement for the whole commit, or null when nothing differs from what the database holds;
- * `done` updates the record of what was written once the statement has committed.
- */
-export function commitStatement(merchant: string, writes: readonly TableWrite[], main: WrittenMain): { statement: RawBuilder<unknown>, done: () => void } | null {
-  const clauses: RawBuilder<unknown>[] = []
-  const after: (() => void)[] = []
-  for (const w of writes) {
-    const table = sql.table(w.table.table)
-    let rows: (Row & { json?: string })[] = w.rows
-    if (w.whole) {
-      const d = main.diff(w)
-      after.push(d.done)
-      rows = d.upserts
-      if (d.deleted.length > 0) {
-        clauses.push(w.table.keyed
-          ? sql`DELETE FROM ${table} WHERE merchant_id = ${merchant} AND key = ANY(${d.deleted}::text[])`
-          : sql`DELETE FROM ${table} WHERE merchant_id = ${merchant} AND ord = ANY(${d.deleted.map(Number)}::bigint[])`)
-      }
+/** The data-modifying statements of one table's write, each at most SLICE rows. */
+function clausesOf(w: TableWrite, merchant: string, main: WrittenMain, after: (() => void)[]): RawBuilder<unknown>[] {
+  const table = sql.table(w.table.table)
+  const out: RawBuilder<unknown>[] = []
+  let rows: (Row & { json?: string })[] = w.rows
+  if (w.whole) {
+    const d = main.diff(w)
+    after.push(d.done)
+    rows = d.upserts
+    if (d.others) {
+      out.push(w.table.keyed
+        ? sql`DELETE FROM ${table} WHERE merchant_id = ${merchant} AND NOT (key = ANY(${w.rows.map(r => storedKey(r.key ?? ''))}::text[]))`
+        : sql`DELETE FROM ${table} WHERE merchant_id = ${merchant} AND ord >= ${w.rows.length}`)
     }
-    if (rows.length === 0) continue
-    const ords = rows.map(r => r.ord)
-    const json = rows.map(r => r.json ?? JSON.stringify(r.data))
+    else if (d.deleted.length > 0) {
+      out.push(w.table.keyed
+        ? sql`DELETE FROM ${table} WHERE merchant_id = ${merchant} AND key = ANY(${d.deleted}::text[])`
+        : sql`DELETE FROM ${table} WHERE merchant_id = ${merchant} AND ord = ANY(${d.deleted.map(Number)}::bigint[])`)
+    }
+  }
+  for (let i = 0; i < rows.length; i += SLICE) {
+    const slice = rows.slice(i, i + SLICE)
+    const ords = slice.map(r => r.ord)
+    const json = slice.map(r => r.json ?? JSON.stringify(r.data))
     if (w.table.keyed) {
-      const keys = rows.map(r => storedKey(r.key ?? ''))
+      const keys = slice.map(r => storedKey(r.key ?? ''))
       // A whole collection's row may move (an earlier one was removed); a part's row keeps its place.
       const set = w.whole ? sql`data = EXCLUDED.data, ord = EXCLUDED.ord` : sql`data = EXCLUDED.data`
-      clauses.push(sql`INSERT INTO ${table} (merchant_id, key, ord, data)
+      out.push(sql`INSERT INTO ${table} (merchant_id, key, ord, data)
         SELECT ${merchant}, k, o, d::json FROM unnest(${keys}::text[], ${ords}::bigint[], ${json}::text[]) AS u(k, o, d)
         ON CONFLICT (merchant_id, key) DO UPDATE SET ${set}`)
     }
     else {
       const conflict = w.whole ? sql`ON CONFLICT (merchant_id, ord) DO UPDATE SET data = EXCLUDED.data` : sql``
-      clauses.push(sql`INSERT INTO ${table} (merchant_id, ord, data)
+      out.push(sql`INSERT INTO ${table} (merchant_id, ord, data)
         SELECT ${merchant}, o, d::json FROM unnest(${ords}::bigint[], ${json}::text[]) AS u(o, d) ${conflict}`)
     }
   }
-  // Nothing differs from what the database holds (a main collection set to what it was).
-  if (clauses.length === 0) return null
-  const done = (): void => after.forEach(f => f())
-  const ctes = sql.join(clauses.map((c, i) => sql`${sql.raw(`w${i}`)} AS (${c})`), sql`, `)
-  return { statement: sql`WITH ${ctes} SELECT 1`, done }
+  return out
 }
 
-/** Runs a commit's statement (its own transaction); the written record is updated only once it committed. */
-export async function commitWrites(db: Kysely<unknown>, merchant: string, writes: readonly TableWrite[], main: WrittenMain): Promise<void> {
-  const c = commitStatement(merchant, writes, main)
-  if (!c) return
-  await c.statement.execute(db)
-  c.done()
+/**
+ * Writes a commit: one statement ending in `fence` (a SELECT that fails unless the merchant's lock is
+ * still held), or for a large commit the fence and the slices in one transaction. What was written of
+ * the small collections is recorded only once it committed.
+ */
+export async function commitWrites(db: Kysely<unknown>, merchant: string, writes: readonly TableWrite[], main: WrittenMain, fence: RawBuilder<unknown>): Promise<void> {
+  const after: (() => void)[] = []
+  const clauses = writes.flatMap(w => clausesOf(w, merchant, main, after))
+  // Nothing differs from what the database holds (a small collection set to what it was).
+  if (clauses.length === 0) return
+  const rows = writes.reduce((n, w) => n + w.rows.length, 0)
+  if (rows <= SLICE) {
+    const ctes = sql.join(clauses.map((c, i) => sql`${sql.raw(`w${i}`)} AS (${c})`), sql`, `)
+    await sql`WITH ${ctes} ${fence}`.execute(db)
+  }
+  else {
+    await db.transaction().execute(async (trx) => {
+      await fence.execute(trx)
+      for (const c of clauses) await c.execute(trx)
+    })
+  }
+  for (const f of after) f()
 }

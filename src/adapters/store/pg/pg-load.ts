@@ -92,17 +92,16 @@ export async function readMerchant(db: Kysely<unknown>, merchant: string, schema
 async function readRecentOrders(db: Kysely<unknown>, merchant: string, since: string): Promise<{ records: unknown[], last: number, olderBefore: number | null }> {
   const chunks: Chunk[] = []
   let before = Number.MAX_SAFE_INTEGER
+  // Read newest first; the result is oldest first, and `last` is the newest chunk's.
+  const result = (olderBefore: number | null) => ({ records: [...chunks].reverse().flatMap(k => k.records), last: chunks[0]?.last ?? -1, olderBefore })
   for (;;) {
     const c = await readChunk(db, TABLE_OF.orders, merchant, { before })
-    if (!c) return { records: chunks.reverse().flatMap(k => k.records), last: chunks[0]?.last ?? -1, olderBefore: null }
+    if (!c) return result(null)
     chunks.push(c)
     before = c.first
+    if (c.records.length < CHUNK) return result(null)
     const oldest = c.records[0] as { recordedAt?: unknown }
-    if (c.records.length < CHUNK) return { records: chunks.reverse().flatMap(k => k.records), last: chunks[0]!.last, olderBefore: null }
-    if (typeof oldest.recordedAt === 'string' && oldest.recordedAt < since) {
-      const last = chunks[0]!.last
-      return { records: chunks.reverse().flatMap(k => k.records), last, olderBefore: before }
-    }
+    if (typeof oldest.recordedAt === 'string' && oldest.recordedAt < since) return result(before)
   }
 }
 

@@ -17,7 +17,7 @@ import type { CollectionName } from '../collections.js'
 import { createGroupCommit } from '../group-commit.js'
 import { emptyDb, SCHEMA_VERSION, type DbData } from '../schema.js'
 import { createStateStore, type StateStore } from '../state-store.js'
-import { lockMerchant, MerchantLockedError } from './merchant-lock.js'
+import { CONNECTION_OPTIONS, lockMerchant, MerchantLockedError } from './merchant-lock.js'
 import { runMigrations } from './migrations.js'
 import { commitWrites, WrittenMain } from './pg-commit.js'
 import { readMerchant, readOlderOrders, type MerchantRead } from './pg-load.js'
@@ -57,8 +57,22 @@ export class PgUnavailableError extends Error {
 /** The merchant's name as the database keys it: letters, digits, `-`, `_`, `.`, at most 64. */
 export const MERCHANT_RE = /^[\w.-]{1,64}$/
 
+/** SQLSTATE classes and codes of a server that cannot take writes now: connection, shutdown, resources, read-only (a standby), system errors. */
+const UNAVAILABLE_STATES = /^(08|53|58|57P0[123]|25006|22012)/
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'])
+
+/** A failed write in the store's terms: the server unavailable (retry later), another bot, or the error itself. */
+function asStoreError(error: unknown): unknown {
+  if (error instanceof MerchantLockedError) return error
+  const code = (error as { code?: unknown } | null)?.code
+  const message = error instanceof Error ? error.message : ''
+  const unavailable = typeof code === 'string' ? UNAVAILABLE_STATES.test(code) || UNAVAILABLE_ERRNOS.has(code) : /Connection terminated|timeout|connect/i.test(message)
+  return unavailable ? new PgUnavailableError(error) : error
+}
+
+/** A Kysely over a small pool of connections to `url` that time out instead of hanging. */
 export function createPgDb(url: string, max = 4): Kysely<unknown> {
-  const pool = new pg.Pool({ connectionString: url, max })
+  const pool = new pg.Pool({ connectionString: url, max, ...CONNECTION_OPTIONS, query_timeout: 120_000 })
   // A connection the server dropped while idle is replaced on next use; it must not crash the process.
   pool.on('error', () => {})
   return new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
@@ -104,20 +118,22 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
     async write() {
       const ops = state.drainChanges()
       if (ops.length === 0) return
-      // Numbers for new rows are taken now and given back if the transaction fails.
-      const ordsBefore = new Map(nextOrd)
+      // Numbers for new rows are never given back: a commit whose reply was lost may have used them.
+      const writes = writesOf(ops, nextOrd)
       try {
         await lock!.ensure()
-        await commitWrites(db, merchant, writesOf(ops, nextOrd), written)
+        await commitWrites(db, merchant, writes, written, lock!.fence())
       }
       catch (error) {
-        for (const [c, n] of ordsBefore) nextOrd.set(c, n)
-        throw error instanceof MerchantLockedError ? error : new PgUnavailableError(error)
+        written.forget(writes)
+        // The fence found the lock gone: taken again before the next write, if no other bot came in between.
+        if ((error as { code?: unknown }).code === '22012') lock!.lost()
+        throw asStoreError(error)
       }
       state.changesSaved()
     },
     rollback() {
-      // The transaction did not commit: nothing of it is in the database.
+      // The statement did not commit (or its answer was lost): memory goes back to what was last confirmed.
       state.revertUnsaved()
     },
   })
@@ -134,9 +150,10 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
 }
 
 async function openMerchant(db: Kysely<unknown>, merchant: string, now: Date, handledDays: number, recentSince: string | undefined): Promise<MerchantRead> {
+  // The merchant's row was made by the lock when missing (version 0: no data written yet).
   const found = await sql<{ schema_version: number }>`SELECT schema_version FROM wxcrm_merchants WHERE merchant_id = ${merchant}`.execute(db)
-  if (found.rows.length === 0) {
-    await sql`INSERT INTO wxcrm_merchants (merchant_id, schema_version) VALUES (${merchant}, ${SCHEMA_VERSION}) ON CONFLICT DO NOTHING`.execute(db)
+  if ((found.rows[0]?.schema_version ?? 0) === 0) {
+    await sql`UPDATE wxcrm_merchants SET schema_version = ${SCHEMA_VERSION} WHERE merchant_id = ${merchant}`.execute(db)
     return { data: emptyDb(), nextOrd: new Map<CollectionName, number>(), olderBefore: null }
   }
   // Message ids are remembered 30 days, as in the file store.
