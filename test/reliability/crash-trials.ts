@@ -11,7 +11,7 @@
  *
  * The same trials run on each engine: a database file (crash.test.ts) and PostgreSQL
  * (crash-postgres.test.ts). WXCRM_CRASH_SEED and WXCRM_CRASH_TRIALS change the seed (default
- * 20261123) and the number of trials (20 on the file; PostgreSQL runs 10 unless told).
+ * 20261123) and the number of trials (16 on the file, 10 on PostgreSQL, unless told).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -3,7 +3,7 @@ import { afterAll, it } from 'vitest'
 import { openFileStore } from '../../src/adapters/store/file-store.js'
 import { cleanUpCrashTrials, crashTrials } from './crash-trials.js'
 
-const TRIALS = Number(process.env.WXCRM_CRASH_TRIALS ?? 20)
+const TRIALS = Number(process.env.WXCRM_CRASH_TRIALS ?? 16)
 
 afterAll(cleanUpCrashTrials)
 
