@@ -28,9 +28,17 @@ export class DatabaseUnreachableError extends Error {
   override name = 'DatabaseUnreachableError'
 }
 
-/** `postgres://user:secret@host/db` → `postgres://user:***@host/db`. */
+/** `postgres://user:secret@host/db` → `postgres://user:***@host/db` (a password in the query string too). */
 export function withoutPassword(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, '$1:***@')
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    if (u.searchParams.has('password')) u.searchParams.set('password', '***')
+    return u.toString().replace('%2A%2A%2A', '***')
+  }
+  catch {
+    return url.replace(/\/\/.*@/, '//***@')
+  }
 }
 
 /** A failure to connect (refused, unknown host, wrong password, no such database) in words; anything else as it is. */

@@ -65,7 +65,7 @@ class PieceBuffer {
   size = 0
   push(...bytes: Uint8Array[]): void {
     for (const b of bytes) {
-      this.#parts.push(b.slice())
+      this.#parts.push(Uint8Array.prototype.slice.call(b))
       this.size += b.length
     }
   }

@@ -11,6 +11,7 @@ const nextTurn = (): Promise<void> => new Promise(resolve => setImmediate(resolv
 export type TakeTurn = () => Promise<void>
 
 export function createFairTurns(budgetMs = 25, now: () => number = () => performance.now()): TakeTurn {
+  if (!(budgetMs > 0)) throw new Error('the budget of a turn must be more than 0 ms')
   /** When the current slice of work began; null once the loop has moved on to its next turn. */
   let sliceStart: number | null = null
   const endSlice = (): void => {

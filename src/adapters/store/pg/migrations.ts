@@ -14,7 +14,10 @@ export const LOCK_CLASS = 0x77786372
 
 export interface Migration { version: number, what: string, sql: string[] }
 
-/** Every migration, in order. Never edit one that was released: add the next. */
+/**
+ * Every migration, in order. Never edit one that was released: add the next. (Step 2 is the one
+ * derived from the descriptors: it creates only what is missing, as the step after the list does.)
+ */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,

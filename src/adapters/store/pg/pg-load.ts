@@ -128,7 +128,10 @@ export function readOlderOrders(db: Kysely<unknown>, merchant: string, before: n
         if (stopped) return
         for (let j = i; j < Math.min(c.records.length, i + CHECK_SLICE); j++) {
           const checked = schema.safeParse(c.records[j])
-          if (!checked.success) throw new PgDataProblem(`商户 ${merchant} 的订单数据被改坏了（第 ${c.first + j} 行附近）：${firstProblem(checked.error)}`)
+          if (!checked.success) {
+            const id = (c.records[j] as { id?: unknown } | null)?.id
+            throw new PgDataProblem(`商户 ${merchant} 的订单数据被改坏了（wx_orders 里 id 为 ${String(id)} 的那一行）：${firstProblem(checked.error)}。请从备份恢复这一行，或改回 wxcrm 写入时的样子，再启动。`)
+          }
           c.records[j] = checked.data
         }
       }

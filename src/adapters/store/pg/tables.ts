@@ -3,8 +3,8 @@
  * collection a later version adds gets its table without anyone writing SQL for it. Every table
  * starts with `merchant_id`, first in its primary key and in every index (one database holds many
  * merchants; a sharded one is distributed by that column). A record is kept whole as JSON in
- * `data` (`json`, not `jsonb`: kept as written, so a text holding any character, NUL included, goes
- * in), with `ord` keeping the order records were first stored in (the order the app lists them); a
+ * `data` (`json`, not `jsonb`: kept as written, and cheaper to write; a NUL in a text is kept, though
+ * an index that reads that field cannot take it), with `ord` keeping the order records were first stored in (the order the app lists them); a
  * keyed collection adds its key, a keyed map (counters, settings) its name. The descriptors'
  * indexes become expression indexes on the fields they read, for whoever queries the database.
  */
