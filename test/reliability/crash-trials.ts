@@ -122,6 +122,7 @@ export async function crashTrials(engine: CrashEngine, TRIALS: number): Promise<
   let previous: Delivered[] = []
   const older: Delivered[] = []
   const modes = schedule(random, TRIALS)
+  let perkKills = 0
   let last: DbCheck | null = null
   const notes: string[] = []
 
@@ -150,7 +151,11 @@ export async function crashTrials(engine: CrashEngine, TRIALS: number): Promise<
       const gaps = trialOrders.map(() => randomInt(random, 0, 100))
       const killDelay = randomInt(random, 0, 1_500)
       const killAt = randomInt(random, 1, burst)
-      const perkKill = random() < 0.5 ? randomInt(random, 1, 12) : null
+      // Half the outbox trials kill at the k-th perk to arrive (k no more than the perks this burst
+      // earns), and the first one always does: every run has an entry cut while sending to check.
+      const killsPerk = random() < 0.5 || (mode === 'outbox' && perkKills === 0)
+      const perkKill = killsPerk ? randomInt(random, 1, Math.min(12, burst)) : null
+      if (mode === 'outbox' && perkKill !== null) perkKills++
       const outboxDelay = randomInt(random, 100, 3_000)
       let confirmedNow = 0
       let perksNow = 0
