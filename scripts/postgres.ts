@@ -21,7 +21,7 @@ console.log(`PostgreSQL 15 已启动：127.0.0.1:${port}，数据在 ${dir}`)
 console.log(`另开一个终端启动机器人：`)
 console.log(`  WXCRM_DATABASE_URL=${url} npm start`)
 console.log(`把现有的数据库文件搬进来：`)
-console.log(`  npx wxcrm migrate --from data/db.json --to ${url} --merchant default`)
+console.log(`  WXCRM_DATABASE_URL=${url} npx wxcrm migrate --from data/db.json`)
 console.log('按 Ctrl-C 停止。')
 let stopping = false
 const stop = async (): Promise<void> => {

@@ -7,9 +7,9 @@ import { readCsvRows, toCsv, writeCsv } from './adapters/csv.js'
 import { DbLockedError } from './adapters/store/lock-file.js'
 import { formatTable } from './adapters/terminal-table.js'
 import { DbLoadError, openFileStore } from './adapters/store/file-store.js'
-import { DatabaseUnreachableError, openConfiguredStore, unreachable, withoutPassword } from './adapters/store/open-store.js'
-import { copyMerchant } from './adapters/store/pg/copy-merchant.js'
+import { DatabaseUnreachableError, openConfiguredStore } from './adapters/store/open-store.js'
 import { PgDataProblem } from './adapters/store/pg/pg-load.js'
+import { MerchantHasDataError } from './adapters/store/pg/copy-merchant.js'
 import { MerchantLockedError } from './adapters/store/pg/merchant-lock.js'
 import { customerRows } from './app/io/export-customers.js'
 import { importOrders, type ImportMapping, type ImportReport } from './app/io/import-orders.js'
@@ -26,6 +26,7 @@ import { toPolicy } from './app/segments/policy-config.js'
 import { classificationJsonLines, classificationTable, fitReport } from './app/segments/report.js'
 import { dateOfDay, dayNumber } from './domain/calendar.js'
 import { loadConfig } from './load-config.js'
+import { addMigrateCommand } from './migrate-command.js'
 
 const DEFAULT_TZ = process.env.WXCRM_TZ || 'Asia/Shanghai'
 
@@ -212,32 +213,10 @@ products.command('export')
     await writeTable(rows, opts.out, '种商品')
   })
 
-program.command('migrate')
-  .description('把一个数据库文件里的数据搬进 PostgreSQL，作为某个商户的数据；可以重复运行（每次整份替换），搬完核对每类记录的条数和校验和')
-  .requiredOption('--from <path>', '数据库文件，如 data/db.json')
-  .requiredOption('--to <url>', 'PostgreSQL 连接串，如 postgres://wxcrm:密码@127.0.0.1:5432/wxcrm')
-  .requiredOption('--merchant <name>', '商户名（机器人用 WXCRM_MERCHANT 指定同一个名字）')
-  .action(async (opts: { from: string, to: string, merchant: string }) => {
-    const source = await openFileStore({ file: resolve(opts.from), today: () => localDate(new Date(), DEFAULT_TZ), backupsKept: 0 })
-    const data = source.data()
-    try {
-      const { checks, same } = await copyMerchant(data, { url: opts.to, merchant: opts.merchant }).catch((error: unknown) => {
-        throw unreachable(error, withoutPassword(opts.to))
-      })
-      const rows = [['数据', '文件里', 'PostgreSQL 里', '校验和'], ...checks.map(k => [
-        k.collection, String(k.from.count), String(k.to.count), k.from.sha256 === k.to.sha256 ? `一致 ${k.to.sha256.slice(0, 12)}` : `不一致 ${k.from.sha256.slice(0, 12)} ≠ ${k.to.sha256.slice(0, 12)}`,
-      ])]
-      console.log(formatTable(rows))
-      if (!same) throw new InvalidArgumentError('搬过去的数据和文件里的不一致（见上表）；请勿切换，先检查数据库。')
-      console.log(`已搬到 ${withoutPassword(opts.to)} 的商户 ${opts.merchant}。用 WXCRM_DATABASE_URL 和 WXCRM_MERCHANT=${opts.merchant} 启动机器人即可。`)
-    }
-    finally {
-      await source.close()
-    }
-  })
+addMigrateCommand(program)
 
 program.parseAsync().catch((error: unknown) => {
-  const known = error instanceof DbLoadError || error instanceof DbLockedError || error instanceof DatabaseUnreachableError || error instanceof MerchantLockedError || error instanceof PgDataProblem || error instanceof InvalidArgumentError || error instanceof ConfigError
+  const known = error instanceof DbLoadError || error instanceof DbLockedError || error instanceof DatabaseUnreachableError || error instanceof MerchantLockedError || error instanceof PgDataProblem || error instanceof MerchantHasDataError || error instanceof InvalidArgumentError || error instanceof ConfigError
   console.error(known ? error.message : error)
   process.exit(1)
 })

@@ -22,12 +22,11 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
 }
 
 describe('wxcrm migrate and PostgreSQL from the command line', () => {
-  it('moves a database file into PostgreSQL, checks every collection, can run again, and export reads it without --db', async () => {
+  it('moves a database file into PostgreSQL, checks every collection, replaces only when asked, and export reads it without --db', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'wxcrm-migrate-')), 'db.json')
     await cli(['import', CDNOW, '--db', db, '--customer', 'id', '--date', 'date', '--amount', 'dollars', '--qty', 'cds'])
     const url = await pg.server.freshDatabase()
-    for (let round = 0; round < 2; round++) {
-      const { stdout } = await cli(['migrate', '--from', db, '--to', url, '--merchant', 'shop1'])
+    const check = (stdout: string): void => {
       const orders = stdout.split('\n').find(l => l.startsWith('orders'))!
       expect(orders).toMatch(/^orders\s+(\d+)\s+\1\s+一致/)
       expect(Number(/^orders\s+(\d+)/.exec(orders)![1])).toBeGreaterThan(1000)
@@ -35,6 +34,13 @@ describe('wxcrm migrate and PostgreSQL from the command line', () => {
       expect(stdout).toContain('商户 shop1')
       expect(stdout).not.toContain('wxcrm-local') // the password is not printed
     }
+    check((await cli(['migrate', '--from', db, '--to', url, '--merchant', 'shop1'])).stdout)
+    // Again: the merchant has data now, so nothing is replaced unless asked (the URL and merchant from the environment).
+    const env = { WXCRM_DATABASE_URL: url, WXCRM_MERCHANT: 'shop1' }
+    const refused = await cli(['migrate', '--from', db], env).then(() => null, (e: { stderr: string, code: number }) => e)
+    expect(refused?.code).toBe(1)
+    expect(refused?.stderr).toMatch(/商户 shop1 在这个数据库里已经有 \d+ 单、\d+ 位客户，没有改动。.*--replace/)
+    check((await cli(['migrate', '--from', db, '--replace'], env)).stdout)
     const fromFile = (await cli(['export', '--db', db, '--as-of', '1997-09-30'])).stdout
     const fromPg = (await cli(['export', '--as-of', '1997-09-30'], { WXCRM_DATABASE_URL: url, WXCRM_MERCHANT: 'shop1' })).stdout
     expect(fromPg.split('\n').length).toBeGreaterThan(100)

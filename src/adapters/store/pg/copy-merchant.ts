@@ -5,6 +5,7 @@
  * of the records in order — before anyone is told it worked.
  */
 import { createHash } from 'node:crypto'
+import { sql } from 'kysely'
 import { DESCRIPTORS, type CollectionName } from '../collections.js'
 import type { DbData } from '../schema.js'
 import type { Logger } from '../../../domain/logger.js'
@@ -25,8 +26,17 @@ export function collectionSum(c: CollectionName, value: unknown): { count: numbe
   return { count: records.length, sha256: hash.digest('hex') }
 }
 
-/** Copies `data` as the merchant's, reads it back, and says per collection whether both sides agree. */
-export async function copyMerchant(data: DbData, to: { url: string, merchant: string }, logger: Logger = silentLogger): Promise<{ checks: CollectionCheck[], same: boolean }> {
+/** The merchant already has data in the database and `replace` was not asked for: nothing was written. */
+export class MerchantHasDataError extends Error {
+  override name = 'MerchantHasDataError'
+}
+
+/**
+ * Copies `data` as the merchant's, reads it back, and says per collection whether both sides agree.
+ * A merchant that already has orders or customers there is replaced only with `replace` (else this
+ * could wipe what a bot recorded there since).
+ */
+export async function copyMerchant(data: DbData, to: { url: string, merchant: string, replace?: boolean }, logger: Logger = silentLogger): Promise<{ checks: CollectionCheck[], same: boolean }> {
   if (!MERCHANT_RE.test(to.merchant)) throw new Error(`商户名 ${to.merchant} 只能由字母、数字、-、_、. 组成（最多 64 个）`)
   const db = createPgDb(to.url)
   let lock: Awaited<ReturnType<typeof lockMerchant>> | null = null
@@ -34,6 +44,14 @@ export async function copyMerchant(data: DbData, to: { url: string, merchant: st
     await runMigrations(db)
     // A bot running on this merchant would go on from what it has in memory: refused, as a second bot is.
     lock = await lockMerchant(to.url, to.merchant, logger)
+    if (!to.replace) {
+      const { rows } = await sql<{ orders: string, customers: string }>`SELECT (SELECT count(*) FROM wx_orders WHERE merchant_id = ${to.merchant})::text AS orders,
+        (SELECT count(*) FROM wx_customers WHERE merchant_id = ${to.merchant})::text AS customers`.execute(db)
+      const { orders, customers } = rows[0]!
+      if (orders !== '0' || customers !== '0') {
+        throw new MerchantHasDataError(`商户 ${to.merchant} 在这个数据库里已经有 ${orders} 单、${customers} 位客户，没有改动。确认要用文件整份替换（之后记下的单会丢），加 --replace 再运行。`)
+      }
+    }
     await replaceMerchant(db, to.merchant, data)
     const back = (await readMerchant(db, to.merchant, SCHEMA_VERSION)).data
     const checks = (Object.keys(DESCRIPTORS) as CollectionName[]).map(c => ({ collection: c, from: collectionSum(c, data[c]), to: collectionSum(c, back[c]) }))
