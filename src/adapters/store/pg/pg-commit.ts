@@ -11,16 +11,13 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { CollectionName } from '../collections.js'
 import type { DbData } from '../schema.js'
-import { rowsOf, type Row, type TableWrite } from './pg-rows.js'
+import { insertRows, rowsOf, SLICE, type Row, type TableWrite } from './pg-rows.js'
 import { storedKey, TABLES } from './tables.js'
 
 /** A row of a whole-written table as last written (its place and its JSON), by its identity (key, or place for a log). */
 type Written = Map<string, { ord: number, json: string }>
 
 const identity = (keyed: boolean, r: Row): string => (keyed ? storedKey(r.key ?? '') : String(r.ord))
-
-/** Rows per statement: a commit with more is written as several statements in one transaction. */
-const SLICE = 5_000
 
 /** A row to write, with its JSON. */
 type Out = Row & { json: string }
@@ -68,7 +65,7 @@ export class WrittenMain {
 function clausesOf(w: TableWrite, merchant: string, main: WrittenMain, after: (() => void)[]): RawBuilder<unknown>[] {
   const table = sql.table(w.table.table)
   const out: RawBuilder<unknown>[] = []
-  let rows: (Row & { json?: string })[] = w.rows
+  let rows: readonly (Row & { json?: string })[] = w.rows
   if (w.whole) {
     const d = main.diff(w)
     after.push(d.done)
@@ -84,24 +81,7 @@ function clausesOf(w: TableWrite, merchant: string, main: WrittenMain, after: ((
         : sql`DELETE FROM ${table} WHERE merchant_id = ${merchant} AND ord = ANY(${d.deleted.map(Number)}::bigint[])`)
     }
   }
-  for (let i = 0; i < rows.length; i += SLICE) {
-    const slice = rows.slice(i, i + SLICE)
-    const ords = slice.map(r => r.ord)
-    const json = slice.map(r => r.json ?? JSON.stringify(r.data))
-    if (w.table.keyed) {
-      const keys = slice.map(r => storedKey(r.key ?? ''))
-      // A whole collection's row may move (an earlier one was removed); a part's row keeps its place.
-      const set = w.whole ? sql`data = EXCLUDED.data, ord = EXCLUDED.ord` : sql`data = EXCLUDED.data`
-      out.push(sql`INSERT INTO ${table} (merchant_id, key, ord, data)
-        SELECT ${merchant}, k, o, d::json FROM unnest(${keys}::text[], ${ords}::bigint[], ${json}::text[]) AS u(k, o, d)
-        ON CONFLICT (merchant_id, key) DO UPDATE SET ${set}`)
-    }
-    else {
-      const conflict = w.whole ? sql`ON CONFLICT (merchant_id, ord) DO UPDATE SET data = EXCLUDED.data` : sql``
-      out.push(sql`INSERT INTO ${table} (merchant_id, ord, data)
-        SELECT ${merchant}, o, d::json FROM unnest(${ords}::bigint[], ${json}::text[]) AS u(o, d) ${conflict}`)
-    }
-  }
+  out.push(...insertRows(w.table, merchant, rows, w.whole))
   return out
 }
 

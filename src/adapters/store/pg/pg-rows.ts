@@ -43,29 +43,40 @@ export function writesOf(ops: readonly Op[], nextOrd: Map<CollectionName, number
   return [...writes.values()]
 }
 
-/** Rows per statement when a table is written whole (a copy of a million orders goes in slices). */
-const SLICE = 5_000
+/** Rows per statement: a write with more is sent as several statements. */
+export const SLICE = 5_000
 
-/** The statements of one table's write, to run inside the commit's transaction. */
-export function statementsOf(w: TableWrite, merchant: string): RawBuilder<unknown>[] {
+/**
+ * INSERT statements for `rows`, SLICE rows each (every record as JSON text, cast to json by the
+ * server: one statement however many rows). A keyed row replaces the row with its key, and with
+ * `move` also takes its new place (a whole collection whose earlier row was removed); a log row is
+ * added, or with `move` replaces the row at its place.
+ */
+export function insertRows(t: TableSpec, merchant: string, rows: readonly (Row & { json?: string })[], move: boolean): RawBuilder<unknown>[] {
+  const table = sql.table(t.table)
   const out: RawBuilder<unknown>[] = []
-  const table = sql.table(w.table.table)
-  if (w.whole) out.push(sql`DELETE FROM ${table} WHERE merchant_id = ${merchant}`)
-  for (let i = 0; i < w.rows.length; i += SLICE) {
-    const rows = w.rows.slice(i, i + SLICE)
-    const ords = rows.map(r => r.ord)
-    // Each record as JSON text, cast to json by the server: one statement however many rows.
-    const json = rows.map(r => JSON.stringify(r.data))
-    if (w.table.keyed) {
-      const keys = rows.map(r => storedKey(r.key ?? ''))
+  for (let i = 0; i < rows.length; i += SLICE) {
+    const slice = rows.slice(i, i + SLICE)
+    const ords = slice.map(r => r.ord)
+    const json = slice.map(r => r.json ?? JSON.stringify(r.data))
+    if (t.keyed) {
+      const keys = slice.map(r => storedKey(r.key ?? ''))
+      const set = move ? sql`data = EXCLUDED.data, ord = EXCLUDED.ord` : sql`data = EXCLUDED.data`
       out.push(sql`INSERT INTO ${table} (merchant_id, key, ord, data)
         SELECT ${merchant}, k, o, d::json FROM unnest(${keys}::text[], ${ords}::bigint[], ${json}::text[]) AS u(k, o, d)
-        ON CONFLICT (merchant_id, key) DO UPDATE SET data = EXCLUDED.data`)
+        ON CONFLICT (merchant_id, key) DO UPDATE SET ${set}`)
     }
     else {
+      const conflict = move ? sql`ON CONFLICT (merchant_id, ord) DO UPDATE SET data = EXCLUDED.data` : sql``
       out.push(sql`INSERT INTO ${table} (merchant_id, ord, data)
-        SELECT ${merchant}, o, d::json FROM unnest(${ords}::bigint[], ${json}::text[]) AS u(o, d)`)
+        SELECT ${merchant}, o, d::json FROM unnest(${ords}::bigint[], ${json}::text[]) AS u(o, d) ${conflict}`)
     }
   }
   return out
+}
+
+/** The statements of one table's write (a whole one deletes the merchant's rows first), to run in one transaction. */
+export function statementsOf(w: TableWrite, merchant: string): RawBuilder<unknown>[] {
+  const drop = w.whole ? [sql`DELETE FROM ${sql.table(w.table.table)} WHERE merchant_id = ${merchant}`] : []
+  return [...drop, ...insertRows(w.table, merchant, w.rows, false)]
 }
