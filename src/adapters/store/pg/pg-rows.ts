@@ -47,10 +47,12 @@ export function writesOf(ops: readonly Op[], nextOrd: Map<CollectionName, number
 export const SLICE = 5_000
 
 /**
- * INSERT statements for `rows`, SLICE rows each (every record as JSON text, cast to json by the
- * server: one statement however many rows). A keyed row replaces the row with its key, and with
- * `move` also takes its new place (a whole collection whose earlier row was removed); a log row is
- * added, or with `move` replaces the row at its place.
+ * INSERT statements for `rows`, SLICE rows each. The records go as one JSON array (each record's JSON
+ * written once; `json` stores it as given), split by the server with `json_array_elements` and zipped
+ * with the keys and places by `ROWS FROM`: a text array of records would have every quote escaped by
+ * the driver and unescaped and parsed again by the server. A keyed row replaces the row with its key,
+ * and with `move` also takes its new place (a whole collection whose earlier row was removed); a log
+ * row is added, or with `move` replaces the row at its place.
  */
 export function insertRows(t: TableSpec, merchant: string, rows: readonly (Row & { json?: string })[], move: boolean): RawBuilder<unknown>[] {
   const table = sql.table(t.table)
@@ -58,18 +60,18 @@ export function insertRows(t: TableSpec, merchant: string, rows: readonly (Row &
   for (let i = 0; i < rows.length; i += SLICE) {
     const slice = rows.slice(i, i + SLICE)
     const ords = slice.map(r => r.ord)
-    const json = slice.map(r => r.json ?? JSON.stringify(r.data))
+    const records = `[${slice.map(r => r.json ?? JSON.stringify(r.data)).join(',')}]`
     if (t.keyed) {
       const keys = slice.map(r => storedKey(r.key ?? ''))
       const set = move ? sql`data = EXCLUDED.data, ord = EXCLUDED.ord` : sql`data = EXCLUDED.data`
       out.push(sql`INSERT INTO ${table} (merchant_id, key, ord, data)
-        SELECT ${merchant}, k, o, d::json FROM unnest(${keys}::text[], ${ords}::bigint[], ${json}::text[]) AS u(k, o, d)
+        SELECT ${merchant}, k, o, d FROM ROWS FROM (unnest(${keys}::text[]), unnest(${ords}::bigint[]), json_array_elements(${records}::json)) AS u(k, o, d)
         ON CONFLICT (merchant_id, key) DO UPDATE SET ${set}`)
     }
     else {
       const conflict = move ? sql`ON CONFLICT (merchant_id, ord) DO UPDATE SET data = EXCLUDED.data` : sql``
       out.push(sql`INSERT INTO ${table} (merchant_id, ord, data)
-        SELECT ${merchant}, o, d::json FROM unnest(${ords}::bigint[], ${json}::text[]) AS u(o, d) ${conflict}`)
+        SELECT ${merchant}, o, d FROM ROWS FROM (unnest(${ords}::bigint[]), json_array_elements(${records}::json)) AS u(o, d) ${conflict}`)
     }
   }
   return out
