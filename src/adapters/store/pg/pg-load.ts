@@ -39,18 +39,37 @@ async function readChunk(db: Kysely<unknown>, t: TableSpec, merchant: string, fr
   return { records: JSON.parse(r.d) as unknown[], keys: t.keyed ? JSON.parse(r.k!) as string[] : null, first: Number(r.first), last: Number(r.last) }
 }
 
+/**
+ * A table's chunks, forward from the start or backward from `before`, with the next one already asked
+ * of the server while the caller works on this one (the server builds a chunk on its own core). Every
+ * read is waited for before the generator ends, however it ends, so none outlives the caller.
+ */
+async function* chunksOf(db: Kysely<unknown>, t: TableSpec, merchant: string, from: { after: number } | { before: number }): AsyncGenerator<Chunk> {
+  const forward = 'after' in from
+  let pending: Promise<Chunk | null> | null = readChunk(db, t, merchant, from)
+  try {
+    while (pending) {
+      const c: Chunk | null = await pending
+      pending = null
+      if (!c) return
+      if (c.records.length === CHUNK) pending = readChunk(db, t, merchant, forward ? { after: c.last } : { before: c.first })
+      yield c
+    }
+  }
+  finally {
+    await pending?.catch(() => null)
+  }
+}
+
 /** Every row of a table, in order. */
 async function readTable(db: Kysely<unknown>, t: TableSpec, merchant: string): Promise<{ records: unknown[], keys: string[], last: number }> {
   const records: unknown[] = []
   const keys: string[] = []
   let last = -1
-  for (;;) {
-    const c = await readChunk(db, t, merchant, { after: last })
-    if (!c) break
+  for await (const c of chunksOf(db, t, merchant, { after: -1 })) {
     for (const r of c.records) records.push(r)
     if (c.keys) for (const k of c.keys) keys.push(k)
     last = c.last
-    if (c.records.length < CHUNK) break
   }
   return { records, keys, last }
 }
@@ -117,12 +136,9 @@ export function readOlderOrders(db: Kysely<unknown>, merchant: string, before: n
   let stopped = false
   const schema = recordSchemas.orders
   const run = async (): Promise<void> => {
-    let next = before!
-    for (;;) {
+    for await (const c of chunksOf(db, TABLE_OF.orders, merchant, { before: before! })) {
       await nextTurn()
       if (stopped) return
-      const c = await readChunk(db, TABLE_OF.orders, merchant, { before: next })
-      if (!c) break
       for (let i = 0; i < c.records.length; i += CHECK_SLICE) {
         if (i > 0) await nextTurn()
         if (stopped) return
@@ -140,7 +156,6 @@ export function readOlderOrders(db: Kysely<unknown>, merchant: string, before: n
         await nextTurn()
         if (stopped) return
       }
-      next = c.first
     }
     sink.done()
   }
