@@ -49,6 +49,8 @@ async function coldStart(url: string, merchant: string): Promise<{ answered: num
 
 /** `count` orders with 200 in flight after a warm-up: acknowledged per second, and each order's time to its acknowledgement. */
 async function ingest(url: string, merchant: string, count: number, firstCustomer: number, run = 0): Promise<{ perSecond: number, p99Ms: number }> {
+  // What a store closed before left behind is not this bot's memory (one process per bot).
+  gc()
   const store = await open(url, merchant)
   // Measured once every order is in memory: the steady state, not the minutes after a start.
   await store.whenLoaded()

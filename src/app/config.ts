@@ -4,6 +4,7 @@
  */
 import { validate as isCron } from 'node-cron'
 import { z } from 'zod'
+import { MERCHANT_NAME_RE, MERCHANT_NAME_RULE } from '../domain/merchant-name.js'
 import { DEFAULT_NUDGE_TEMPLATE, NUDGE_PLACEHOLDERS } from '../domain/outreach/nudge.js'
 import { DEFAULT_PERK_TEMPLATE } from '../domain/outreach/perks.js'
 import { DEFAULT_REACTIVATION_TEMPLATES } from '../domain/outreach/reactivate.js'
@@ -64,7 +65,7 @@ const configSchema = z.strictObject({
     url: z.string().regex(/^postgres(ql)?:\/\/\S+$/, '需要 PostgreSQL 连接串，如 postgres://用户:密码@127.0.0.1:5432/wxcrm').optional(),
   }).prefault({}),
   /** Whose data this bot keeps, in a database shared by several merchants. */
-  merchant: z.string().regex(/^[\w.-]{1,64}$/, '只能由字母、数字、-、_、. 组成（最多 64 个）').default('default'),
+  merchant: z.string().regex(MERCHANT_NAME_RE, MERCHANT_NAME_RULE).default('default'),
   admins: z.array(z.string().trim().min(1, '管理员不能是空字符串')).default([]),
   timezone: z.string().refine(isTimezone, '需要 IANA 时区名，如 Asia/Shanghai').default('Asia/Shanghai'),
   orderGroups: z.array(z.string().min(1)).default([]),

@@ -5,6 +5,7 @@ import { appliedMigrations, LATEST, runMigrations } from '../../src/adapters/sto
 import { PgDataProblem } from '../../src/adapters/store/pg/pg-load.js'
 import { createPgDb, openPgStore, PgUnavailableError, replaceMerchant, type PgStore } from '../../src/adapters/store/pg/pg-store.js'
 import { TABLES } from '../../src/adapters/store/pg/tables.js'
+import { SCHEMA_VERSION } from '../../src/adapters/store/schema.js'
 import { SERVER_FAILED_REPLY, storageAlertText, storageFailureCode } from '../../src/app/router/storage-alert.js'
 import { OrdersLoading, type Store } from '../../src/domain/ports.js'
 import { runStoreContract } from '../contract/store.case.js'
@@ -141,6 +142,22 @@ describe('PostgreSQL engine', () => {
     expect(await appliedMigrations(db)).toEqual(Array.from({ length: LATEST }, (_, i) => i + 1))
     const kept = await sql<{ merchant_id: string }>`SELECT merchant_id FROM wxcrm_merchants`.execute(db)
     expect(kept.rows).toEqual([{ merchant_id: 'old-shop' }])
+    await db.destroy()
+  })
+
+  it('refuses a merchant whose data a newer wxcrm wrote, asking for an upgrade, and leaves the data as it is', async () => {
+    const url = await pg.server.freshDatabase()
+    const s = await open(url, 'shop')
+    s.customers.add(aCustomer({ id: 'c1', name: '张三' }))
+    await s.commit()
+    await s.close()
+    const db = createPgDb(url)
+    await sql`UPDATE wxcrm_merchants SET schema_version = ${SCHEMA_VERSION + 1} WHERE merchant_id = 'shop'`.execute(db)
+    const refused = await open(url, 'shop').then(() => null, (e: unknown) => e)
+    expect(refused).toBeInstanceOf(PgDataProblem)
+    expect((refused as Error).message).toContain('请升级 wxcrm')
+    const kept = await sql<{ key: string, v: number }>`SELECT c.key, m.schema_version AS v FROM wx_customers c JOIN wxcrm_merchants m USING (merchant_id) WHERE merchant_id = 'shop'`.execute(db)
+    expect(kept.rows).toEqual([{ key: 'c1', v: SCHEMA_VERSION + 1 }])
     await db.destroy()
   })
 

@@ -13,7 +13,8 @@ import { silentLogger } from '../../../domain/logger.js'
 import { lockMerchant } from './merchant-lock.js'
 import { runMigrations } from './migrations.js'
 import { readMerchant } from './pg-load.js'
-import { createPgDb, MERCHANT_RE, replaceMerchant } from './pg-store.js'
+import { merchantNameProblem } from '../../../domain/merchant-name.js'
+import { createPgDb, replaceMerchant } from './pg-store.js'
 import { SCHEMA_VERSION } from '../schema.js'
 
 export interface CollectionCheck { collection: CollectionName, from: { count: number, sha256: string }, to: { count: number, sha256: string } }
@@ -37,7 +38,8 @@ export class MerchantHasDataError extends Error {
  * could wipe what a bot recorded there since).
  */
 export async function copyMerchant(data: DbData, to: { url: string, merchant: string, replace?: boolean }, logger: Logger = silentLogger): Promise<{ checks: CollectionCheck[], same: boolean }> {
-  if (!MERCHANT_RE.test(to.merchant)) throw new Error(`商户名 ${to.merchant} 只能由字母、数字、-、_、. 组成（最多 64 个）`)
+  const badName = merchantNameProblem(to.merchant)
+  if (badName) throw new Error(badName)
   const db = createPgDb(to.url)
   let lock: Awaited<ReturnType<typeof lockMerchant>> | null = null
   try {

@@ -90,17 +90,18 @@ export async function readMerchant(db: Kysely<unknown>, merchant: string, schema
   const raw: Record<string, unknown> = { schemaVersion }
   const nextOrd = new Map<CollectionName, number>()
   let olderBefore: number | null = null
-  for (const t of TABLES) {
-    if (t.collection === 'orders' && recentSince !== undefined) {
-      const recent = await readRecentOrders(db, merchant, recentSince)
-      raw.orders = recent.records
-      nextOrd.set('orders', recent.last + 1)
-      olderBefore = recent.olderBefore
-      continue
-    }
-    const { records, keys, last } = await readTable(db, t, merchant)
+  // Every table asked at once (the pool's connections): the server builds one while the bot parses another.
+  const reads = TABLES.map(t => t.collection === 'orders' && recentSince !== undefined
+    ? readRecentOrders(db, merchant, recentSince).then(r => ({ records: r.records, keys: [] as string[], last: r.last, olderBefore: r.olderBefore }))
+    : readTable(db, t, merchant).then(r => ({ ...r, olderBefore: null })))
+  const read = await Promise.allSettled(reads)
+  for (const [i, t] of TABLES.entries()) {
+    const r = read[i]!
+    if (r.status === 'rejected') throw r.reason
+    const { records, keys, last } = r.value
+    if (t.collection === 'orders') olderBefore = r.value.olderBefore
     nextOrd.set(t.collection, last + 1)
-    raw[t.collection] = DESCRIPTORS[t.collection].kind === 'map' ? Object.fromEntries(keys.map((k, i) => [keyFromStored(k), records[i]])) : records
+    raw[t.collection] = DESCRIPTORS[t.collection].kind === 'map' ? Object.fromEntries(keys.map((k, j) => [keyFromStored(k), records[j]])) : records
   }
   const parsed = dbSchema.safeParse(migrate(raw))
   if (!parsed.success) throw new PgDataProblem(`商户 ${merchant} 的数据不完整或被改坏了：${firstProblem(parsed.error)}`)

@@ -11,6 +11,7 @@ import pg from 'pg'
 import type { Logger } from '../../../domain/logger.js'
 import { silentLogger } from '../../../domain/logger.js'
 import type { Store } from '../../../domain/ports.js'
+import { merchantNameProblem } from '../../../domain/merchant-name.js'
 import type { Order } from '../../../domain/types.js'
 import { RECENT_ORDER_DAYS } from '../file-store.js'
 import type { CollectionName } from '../collections.js'
@@ -20,7 +21,7 @@ import { createStateStore, type StateStore } from '../state-store.js'
 import { CONNECTION_OPTIONS, lockMerchant, MerchantLockedError } from './merchant-lock.js'
 import { runMigrations } from './migrations.js'
 import { commitWrites, WrittenMain } from './pg-commit.js'
-import { readMerchant, readOlderOrders, type MerchantRead } from './pg-load.js'
+import { PgDataProblem, readMerchant, readOlderOrders, type MerchantRead } from './pg-load.js'
 import { rowsOf, statementsOf, writesOf, type TableWrite } from './pg-rows.js'
 import { TABLES } from './tables.js'
 
@@ -54,9 +55,6 @@ export class PgUnavailableError extends Error {
   }
 }
 
-/** The merchant's name as the database keys it: letters, digits, `-`, `_`, `.`, at most 64. */
-export const MERCHANT_RE = /^[\w.-]{1,64}$/
-
 /** SQLSTATE classes and codes of a server that cannot take writes now: connection, shutdown, resources, read-only (a standby), system errors. */
 const UNAVAILABLE_STATES = /^(08|53|58|57P0[123]|25006|22012)/
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'])
@@ -81,7 +79,8 @@ export function createPgDb(url: string, max = 4): Kysely<unknown> {
 /** Opens a merchant's data (creating the tables and the merchant when missing) and locks the merchant. */
 export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
   const { merchant } = options
-  if (!MERCHANT_RE.test(merchant)) throw new Error(`商户名 ${merchant} 只能由字母、数字、-、_、. 组成（最多 64 个）`)
+  const badName = merchantNameProblem(merchant)
+  if (badName) throw new Error(badName)
   const logger = options.logger ?? silentLogger
   const now = (): Date => options.now?.() ?? new Date()
   const db = createPgDb(options.url)
@@ -160,6 +159,7 @@ async function openMerchant(db: Kysely<unknown>, merchant: string, now: Date, ha
   const since = new Date(now.getTime() - handledDays * 86_400_000).toISOString().slice(0, 10)
   await sql`DELETE FROM wx_handled WHERE merchant_id = ${merchant} AND data->>'at' < ${since}`.execute(db)
   const version = found.rows[0]!.schema_version
+  if (version > SCHEMA_VERSION) throw new PgDataProblem(`商户 ${merchant} 的数据是更新版本的 wxcrm 写的（数据版本 ${version}，这个 wxcrm 只认到 ${SCHEMA_VERSION}）：请升级 wxcrm 再启动，数据没有动过。`)
   const loaded = await readMerchant(db, merchant, version, version === SCHEMA_VERSION ? recentSince : undefined)
   if (version !== SCHEMA_VERSION) {
     // Data of an older wxcrm: written back in the current shape, once.
