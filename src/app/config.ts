@@ -94,7 +94,11 @@ const configSchema = z.strictObject({
     nthOrder: z.number().int().min(1).max(1000).default(10),
     yearlySpendYuan: z.number().min(1).max(10_000_000).default(5000),
     anniversary: z.boolean().default(true),
+    /** A perk for the referrer when the first customer they brought places an order that stands. */
+    referral: z.boolean().default(true),
   }).prefault({}),
+  /** Lifecycle stages (潜在/新/老/成熟/忠诚/沉睡): orders that make a customer 成熟. */
+  lifecycle: z.strictObject({ matureOrders: z.number().int().min(3).max(1000).default(10) }).prefault({}),
   /** The reactivate job: days between two messages to the same customer. */
   reactivation: z.strictObject({ minDays: z.number().int().min(1).max(365).default(30) }).prefault({}),
   gateway: z.strictObject({

@@ -37,6 +37,10 @@ export interface Customer {
   lastInteractionAt?: string
   /** Province, city and district read from the address, when one was written. */
   region?: Region
+  /** 个人 or 企业 as set by an agent or admin; absent: suggested by the name (domain/customer/kind.ts). */
+  kind?: 'person' | 'business'
+  /** The customer who brought this one (介绍人), by id. */
+  referredBy?: string
 }
 
 /** Where a customer is: 广东省 / 深圳市 / 福田区 (each null when the address does not say). */

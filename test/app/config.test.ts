@@ -37,7 +37,8 @@ describe('parseConfig', () => {
 
   it('has perk milestones and a perk template by default, and takes overrides', () => {
     const c = parseConfig({ env: {} })
-    expect(c.perks).toEqual({ nthOrder: 10, yearlySpendYuan: 5000, anniversary: true })
+    expect(c.perks).toEqual({ nthOrder: 10, yearlySpendYuan: 5000, anniversary: true, referral: true })
+    expect(c.lifecycle).toEqual({ matureOrders: 10 })
     expect(c.templates.perk).toContain('{milestone}')
     const o = parseConfig({ fileText: '{"perks": {"nthOrder": 5}, "templates": {"perk": "{name}：{milestone}"}}', env: {} })
     expect([o.perks.nthOrder, o.perks.yearlySpendYuan, o.templates.perk]).toEqual([5, 5000, '{name}：{milestone}'])

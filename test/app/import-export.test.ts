@@ -63,12 +63,13 @@ describe('export', () => {
     const store = createMemoryStore()
     const { rows } = await readCsvRows(CDNOW)
     importOrders(store, rows.slice(0, 4), { mapping: cdnowMapping, now: NOW })
-    const table = customerRows(store, indexClassification(classifyStore(store, '1997-12-31', DEFAULT_POLICY)), { creditDays: 30 })
+    const table = customerRows(store, indexClassification(classifyStore(store, '1997-12-31', DEFAULT_POLICY)), { creditDays: 30, matureOrders: 10 })
     expect(table[0]).toContain('累计消费(元)')
     expect(table[1]).toEqual([
       'c1', '1', '客户1', '', '未绑定', 'CDNOW', '4', '100.50', '100.50', '100.50', '商品成本未录入，按消费额估算', '0.00', '0.00',
       '1997-01-01', '1997-12-12', '商品×2', 'import', '忠诚型', 'D', 'A', '否', '', '',
       '已复购3次，平均每81天一次；近一年消费¥100.50；信用A：没有欠款', '', '', '', '',
+      '忠诚客户', '个人', '', '',
     ])
     expect(toCsv(table).startsWith('\uFEFF客户ID,')).toBe(true)
   })

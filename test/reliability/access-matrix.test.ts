@@ -302,6 +302,41 @@ const ROWS: Row[] = [
     customerOfA: SILENT,
     unknown: SILENT,
   } },
+  { say: '标签 何姐 +注重品质 -价格敏感', cells: {
+    admin: priv('✅ 已加上：注重品质\n本来就没有：价格敏感\n客户 何姐 现在的标签：注重品质'),
+    agentA: priv('✅ 已加上：注重品质\n本来就没有：价格敏感\n客户 何姐 现在的标签：注重品质'),
+    agentB: priv(notFound('何姐')),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
+  { say: '标签客户 注重品质', before: [{ as: 'admin', say: '标签 何姐 +注重品质' }, { as: 'admin', say: '标签 杨柳 注重品质' }], cells: {
+    admin: priv(/^带“注重品质”标签的客户 2 位（先列价值高的）\n1\. 杨柳（小李） [\s\S]*\n2\. 何姐（小王） /),
+    agentA: priv(/^带“注重品质”标签的客户 1 位（先列价值高的）\n1\. 何姐 /),
+    agentB: priv(/^带“注重品质”标签的客户 1 位（先列价值高的）\n1\. 杨柳 /),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
+  { say: '类型 钱八 企业', cells: {
+    admin: reply('✅ 已把客户 钱八 设为企业客户。'),
+    agentA: reply(notFound('钱八')),
+    agentB: reply(notFound('钱八')),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
+  { say: '介绍人 孟悦 何姐', cells: {
+    admin: priv('✅ 已记下：孟悦 是 何姐 介绍来的。'),
+    agentA: priv('✅ 已记下：孟悦 是 何姐 介绍来的。'),
+    agentB: priv(notFound('孟悦')),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
+  { say: '推荐之星', before: [{ as: 'admin', say: '介绍人 孟悦 何姐' }, { as: 'admin', say: '介绍人 赵六 杨柳' }], cells: {
+    admin: priv(/^推荐之星 2 位（按带来的消费排序）\n1\. 何姐（小王） 介绍 1 位，1 位已下单，带来 ¥844\n2\. 杨柳（小李） 介绍 1 位，1 位已下单，带来 ¥93\n/),
+    agentA: priv(/^推荐之星 1 位（按带来的消费排序）\n1\. 何姐 介绍 1 位，1 位已下单，带来 ¥844\n/),
+    agentB: priv(/^推荐之星 1 位（按带来的消费排序）\n1\. 杨柳 介绍 1 位，1 位已下单，带来 ¥93\n/),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
   // The contact's remark (here with a phone number) is the merchant's private note: never in a group.
   { say: '绑定 何姐 何姐微信', cells: {
     admin: priv('✅ 已把客户 何姐 绑定到微信联系人 何姐微信（备注 何姐 139-1111-2222）。'),

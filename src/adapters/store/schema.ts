@@ -62,6 +62,8 @@ const customerSchema = z.strictObject({
   notes: z.string().nullable(),
   lastInteractionAt: isoTime.optional(),
   region: z.strictObject({ province: z.string().nullable(), city: z.string().nullable(), district: z.string().nullable() }).optional(),
+  kind: z.enum(['person', 'business']).optional(),
+  referredBy: z.string().min(1).optional(),
 })
 
 const orderSchema = z.strictObject({

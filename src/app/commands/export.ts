@@ -17,6 +17,7 @@ export const exportCommand = defineCommand({
     const rows = customerRows(ctx.deps.store, ctx.classified(), {
       agentId: ctx.visible.scope === 'all' ? undefined : ctx.visible.agentId ?? '-',
       creditDays: toPolicy(ctx.deps.config.classify).creditDays,
+      matureOrders: ctx.deps.config.lifecycle.matureOrders,
     })
     const bytes = new TextEncoder().encode(csv(rows))
     return { text: `📎 客户表：${rows.length - 1} 位客户`, files: [{ name: `客户导出-${ctx.today}.csv`, bytes }] }

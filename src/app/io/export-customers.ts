@@ -6,7 +6,9 @@
 import { dateOfDay } from '../../domain/calendar.js'
 import type { Store } from '../../domain/ports.js'
 import type { CustomerClass } from '../../domain/segment/classify.js'
+import { kindOf, KIND_NAMES } from '../../domain/customer/kind.js'
 import { GROUP_NAMES } from '../../domain/segment/groups.js'
+import { lifecycleStage, STAGE_NAMES } from '../../domain/segment/lifecycle.js'
 import { countedCustomers } from '../ledger/account.js'
 import { linesLabel } from '../ledger/format.js'
 import type { CurrentClassification } from '../segments/current.js'
@@ -18,6 +20,7 @@ export const CUSTOMER_COLUMNS = [
   '首单日期', '末单日期', '最近一单商品', '来源',
   '分组', '价值档', '信用', '需要跟进', '仍活跃概率', '未来90天预计下单', '理由',
   '地址', '省份', '城市', '区县',
+  '阶段', '类型', '标签', '介绍人',
 ] as const
 
 const yuan = (fen: number): string => (Math.round(fen) / 100).toFixed(2)
@@ -30,6 +33,8 @@ export interface ExportOptions {
   agentId?: string
   /** Days of credit an unpaid order gets when it has no due date (the classification policy's). */
   creditDays: number
+  /** Orders that make a customer 成熟 (config `lifecycle.matureOrders`). */
+  matureOrders: number
 }
 
 /**
@@ -74,6 +79,10 @@ export function customerRows(store: Store, classified: CurrentClassification, op
       c.region?.province ?? '',
       c.region?.city ?? '',
       c.region?.district ?? '',
+      STAGE_NAMES[lifecycleStage(k?.group ?? null, s?.orderCount ?? 0, options.matureOrders)],
+      KIND_NAMES[kindOf(c).kind],
+      c.tags.join('、'),
+      c.referredBy === undefined ? '' : store.customers.byId(c.referredBy)?.name ?? '',
     ])
   }
   return rows

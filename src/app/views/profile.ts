@@ -1,15 +1,18 @@
 /** 客户 张三: one customer's profile, as an agent or the merchant wants to read it on a phone. */
 import { dateOfDay } from '../../domain/calendar.js'
+import { kindOf, KIND_NAMES } from '../../domain/customer/kind.js'
 import { formatFen } from '../../domain/money.js'
 import type { CustomerClass } from '../../domain/segment/classify.js'
 import { FIT_METHOD_NAMES } from '../../domain/segment/fit-models.js'
 import { GROUP_NAMES, oneDayText } from '../../domain/segment/groups.js'
+import { lifecycleStage, STAGE_NAMES, STAGE_PLAYBOOK, type Stage } from '../../domain/segment/lifecycle.js'
 import type { Customer } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
 import { accountOf, owedText } from '../ledger/account.js'
 import { linesLabel } from '../ledger/format.js'
 import { toPolicy } from '../segments/policy-config.js'
 import { profitEstimateNote } from './contribution.js'
+import { referralLines } from './referrals.js'
 import { agentSuffix } from './scope.js'
 import { AT_RISK_ACTION, NEXT_ACTION } from './strategy.js'
 
@@ -22,11 +25,22 @@ function regionSuffix(customer: Customer): string {
   return where === '' ? '' : ` · ${where}`
 }
 
+/** ` · 企业` (or ` · 企业（按名字）` when only the name suggests it); nothing for a person. */
+function kindSuffix(customer: Customer): string {
+  const k = kindOf(customer)
+  return k.kind === 'person' ? '' : ` · ${KIND_NAMES[k.kind]}${k.suggested ? '（按名字）' : ''}`
+}
+
+/** Tags and referrals: who the customer is beyond their orders. */
+function aboutLines(ctx: MessageContext, customer: Customer): string[] {
+  return [...(customer.tags.length > 0 ? [`标签：${customer.tags.join('、')}`] : []), ...referralLines(ctx, customer)]
+}
+
 export function profileText(ctx: MessageContext, customer: Customer, c: CustomerClass | undefined): string {
-  const head = `👤 ${customer.name}${customer.phone ? ` ${customer.phone}` : ''}${agentSuffix(ctx, customer)}${regionSuffix(customer)}`
+  const head = `👤 ${customer.name}${customer.phone ? ` ${customer.phone}` : ''}${agentSuffix(ctx, customer)}${regionSuffix(customer)}${kindSuffix(customer)}`
   if (!c) {
     const account = accountOf(ctx.deps.store, customer.id, ctx.today, toPolicy(ctx.deps.config.classify).creditDays)
-    return [head, '还没有有效订单（订单都已取消或退款）。', account.prepaidFen > 0 ? owedText(account) : null].filter(Boolean).join('\n')
+    return [head, '还没有有效订单（订单都已取消或退款）。', ...stageLines('prospect'), ...aboutLines(ctx, customer), account.prepaidFen > 0 ? owedText(account) : null].filter(Boolean).join('\n')
   }
   const s = c.summary
   const { classification } = ctx.classified()
@@ -38,6 +52,7 @@ export function profileText(ctx: MessageContext, customer: Customer, c: Customer
     head,
     `分组：${GROUP_NAMES[c.group]} · 价值${c.tier}级 · 信用${c.credit}${c.atRisk ? ' · ⚠️需要跟进' : ''}`,
     ...c.reasons.map(r => `· ${r}`),
+    ...stageLines(lifecycleStage(c.group, s.orderCount, ctx.deps.config.lifecycle.matureOrders)),
     `累计消费 ${formatFen(s.totalFen)}（${s.orderCount}单）· 近${policy.window}天 ${formatFen(s.recentFen)}`,
     ...profitLine(c, classification.margin),
     `上次下单：${dateOfDay(s.lastDay)} ${linesLabel(last.lines)} ${lastAmount}`,
@@ -47,8 +62,15 @@ export function profileText(ctx: MessageContext, customer: Customer, c: Customer
   if (s.x > 0) lines.push(`购买节奏：平均每${Math.round(c.cadenceDays)}天一次${showAlive ? ` · 仍活跃概率${pct(c.pAlive!)}${method === 'map-strong' ? '（客户较少，仅供参考）' : ''}` : ''}`)
   lines.push(nextPurchase(c, policy.horizon))
   lines.push(owedText(s.credit))
+  lines.push(...aboutLines(ctx, customer))
   lines.push(`建议：${c.atRisk ? AT_RISK_ACTION : NEXT_ACTION[c.group]}`)
   return lines.join('\n')
+}
+
+/** The customer's lifecycle stage, its usual problems and what to do about them. */
+function stageLines(stage: Stage): string[] {
+  const p = STAGE_PLAYBOOK[stage]
+  return [`阶段：${STAGE_NAMES[stage]} · 常见问题：${p.problems}`, `该做：${p.actions}`]
 }
 
 /** `近一年利润 ¥1,200`, saying when part of it is estimated because a product's cost is unknown. */

@@ -21,6 +21,8 @@ export interface NudgeCustomer {
   lastProduct: string
   daysSince: number
   reason: NudgeReason
+  /** The customer's lifecycle stage in words (老客户), shown beside a follow-up reason. */
+  stage: string
   optedOut: boolean
 }
 
@@ -64,7 +66,9 @@ export function planNudges(input: NudgeInput): OutboundMessage[] {
     if (mine.length === 0) continue
     const lines = [`☀️ ${agent.name}，今天有 ${mine.length} 位客户值得联系，下面的话可以直接转发给客户：`]
     mine.slice(0, max).forEach((c, i) => {
-      lines.push(`${i + 1}. ${c.name}（${LABEL[c.reason]}，${c.daysSince}天没下单，上次买${c.lastProduct}）`)
+      // A customer who just became dormant is 沉睡 by definition; for the others the stage says who they are.
+      const label = c.reason === 'dormant' ? LABEL.dormant : `${c.stage}·${LABEL[c.reason]}`
+      lines.push(`${i + 1}. ${c.name}（${label}，${c.daysSince}天没下单，上次买${c.lastProduct}）`)
       lines.push(`“${fillTemplate(input.template, { name: c.name, product: c.lastProduct, days: String(c.daysSince), reason: COME_BACK[c.reason] })}”`)
     })
     if (mine.length > max) lines.push(`另有 ${mine.length - max} 位，发“睡眠客户”查看全部。`)

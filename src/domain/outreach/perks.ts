@@ -1,6 +1,7 @@
 /**
  * The `perks` plan (DESIGN.md §7): milestones — the nth order, a yearly spend threshold, the first
- * order's anniversary — each earn one perk message, once per customer and milestone. Pure.
+ * order's anniversary, the first customer they brought who ordered — each earn one perk message, once
+ * per customer and milestone. Pure.
  */
 import { dayNumber } from '../calendar.js'
 import { fillTemplate } from './nudge.js'
@@ -14,6 +15,8 @@ export interface PerkRules {
   yearlySpendFen: number
   /** Whether the first order's anniversary earns a perk (within 7 days after it). */
   anniversary: boolean
+  /** Whether the first customer they brought who ordered earns the referrer a perk. */
+  referral: boolean
 }
 
 /** A customer with what the milestones need. */
@@ -27,6 +30,8 @@ export interface PerkCandidate {
   deliverer: { contactId: string, name: string } | null
   /** Active orders: local date and amount net of refunds, in fen. */
   orders: readonly { placedOn: string, amountFen: number }[]
+  /** Customers they brought (介绍人) who have an order that stood. */
+  referralsOrdered: number
 }
 
 /** One milestone reached. */
@@ -52,6 +57,7 @@ export function milestonesOf(c: PerkCandidate, today: string, rules: PerkRules):
     const since = dayNumber(today) - dayNumber(`${year}${first.slice(4)}`)
     if (since >= 0 && since < 7) out.push({ id: `anniversary${year}`, words: `到今天您第一次在我们这里下单已经满 ${Number(year) - Number(first.slice(0, 4))} 年了` })
   }
+  if (rules.referral && c.referralsOrdered > 0) out.push({ id: 'referral1', words: '您介绍的朋友已经在我们这里下单了' })
   return out
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_NUDGE_TEMPLATE, fillTemplate, planNudges, type NudgeCustomer } 
 
 const agents = [{ id: 'a1', name: '小王', contactId: 'wx-wang' }, { id: 'a2', name: '小李', contactId: 'wx-li' }]
 const c = (over: Partial<NudgeCustomer> & { customerId: string }): NudgeCustomer =>
-  ({ agentId: 'a1', name: over.customerId, lastProduct: '面膜', daysSince: 40, reason: 'dormant', optedOut: false, ...over })
+  ({ agentId: 'a1', name: over.customerId, lastProduct: '面膜', daysSince: 40, reason: 'dormant', stage: '老客户', optedOut: false, ...over })
 const plan = (customers: NudgeCustomer[], maxPerAgent?: number) =>
   planNudges({ today: '2026-11-23', agents, customers, template: DEFAULT_NUDGE_TEMPLATE, maxPerAgent })
 

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest'
 import { milestonesOf, planPerks, type PerkCandidate } from '../../../src/domain/outreach/perks.js'
 
-const rules = { nthOrder: 10, yearlySpendFen: 500_000, anniversary: true }
+const rules = { nthOrder: 10, yearlySpendFen: 500_000, anniversary: true, referral: true }
 const orders = (n: number, from: string, fen = 1000) => Array.from({ length: n }, (_, i) => ({ placedOn: `${from.slice(0, 8)}${String(i + 1).padStart(2, '0')}`, amountFen: fen }))
 const cand = (over: Partial<PerkCandidate> = {}): PerkCandidate => ({
-  customerId: 'c1', name: '张三', contactId: 'wx-c1', optedOut: false, deliverer: { contactId: 'wx-wang', name: '小王' }, orders: [], ...over,
+  customerId: 'c1', name: '张三', contactId: 'wx-c1', optedOut: false, deliverer: { contactId: 'wx-wang', name: '小王' }, orders: [], referralsOrdered: 0, ...over,
 })
 
 describe('milestonesOf', () => {
@@ -19,6 +19,12 @@ describe('milestonesOf', () => {
     ['first order this year', [{ placedOn: '2026-11-20', amountFen: 100 }], []],
   ] as const)('%s', (_, list, ids) => {
     expect(milestonesOf(cand({ orders: list }), '2026-11-23', rules).map(m => m.id)).toEqual(ids)
+  })
+
+  it('the first customer they brought who ordered: one referral perk, and none when the merchant turned it off', () => {
+    expect(milestonesOf(cand({ referralsOrdered: 0 }), '2026-11-23', rules)).toEqual([])
+    expect(milestonesOf(cand({ referralsOrdered: 2 }), '2026-11-23', rules).map(m => m.id)).toEqual(['referral1'])
+    expect(milestonesOf(cand({ referralsOrdered: 2 }), '2026-11-23', { ...rules, referral: false })).toEqual([])
   })
 })
 
