@@ -4,6 +4,7 @@
  */
 import { validate as isCron } from 'node-cron'
 import { z } from 'zod'
+import { DEFAULT_GRADE_TABLE } from '../domain/customer/prospect.js'
 import { MERCHANT_NAME_RE, MERCHANT_NAME_RULE } from '../domain/merchant-name.js'
 import { DEFAULT_NUDGE_TEMPLATE, NUDGE_PLACEHOLDERS } from '../domain/outreach/nudge.js'
 import { DEFAULT_PERK_TEMPLATE } from '../domain/outreach/perks.js'
@@ -96,6 +97,16 @@ const configSchema = z.strictObject({
     anniversary: z.boolean().default(true),
     /** A perk for the referrer when the first customer they brought places an order that stands. */
     referral: z.boolean().default(true),
+  }).prefault({}),
+  /** Prospects (潜在客户, 意向): the lead-grade table (domain/customer/prospect.ts), when a grade decays, when to remind the agent. */
+  prospects: z.strictObject({
+    decayDays: z.number().int().min(1).max(365).default(30),
+    /** A prospect not heard from or followed up for this many days is in the agent's morning nudge. */
+    followUpDays: z.number().int().min(1).max(90).default(3),
+    referralLift: z.boolean().default(true),
+    grades: z.array(z.strictObject({ grade: z.enum(['A', 'B', 'C']), needs: z.array(z.enum(['product', 'quantity', 'terms', 'price'])) }))
+      .min(1, '至少要一行规则').refine(t => t.at(-1)!.needs.length === 0, '最后一行的 needs 要为空（每位意向客户都要有个等级）')
+      .default(DEFAULT_GRADE_TABLE.map(r => ({ grade: r.grade, needs: [...r.needs] }))),
   }).prefault({}),
   /** Lifecycle stages (潜在/新/老/成熟/忠诚/沉睡): orders that make a customer 成熟. */
   lifecycle: z.strictObject({ matureOrders: z.number().int().min(3).max(1000).default(10) }).prefault({}),

@@ -1,4 +1,5 @@
 /** Stored records and the messages that flow through the bot. Money is integer fen; dates are ISO strings. */
+import type { ProspectInfo } from './customer/prospect.js'
 import type { LineDraft, OrderDraft, PaymentState } from './order/draft.js'
 
 /** Who is speaking: staff, a customer linked to their contact, or a stranger (anyone else). */
@@ -41,6 +42,8 @@ export interface Customer {
   kind?: 'person' | 'business'
   /** The customer who brought this one (介绍人), by id. */
   referredBy?: string
+  /** How they came and what they asked, for someone first recorded as a prospect (意向), kept after they order. */
+  prospect?: ProspectInfo
 }
 
 /** Where a customer is: 广东省 / 深圳市 / 福田区 (each null when the address does not say). */

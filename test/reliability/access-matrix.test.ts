@@ -302,6 +302,27 @@ const ROWS: Row[] = [
     customerOfA: SILENT,
     unknown: SILENT,
   } },
+  { say: '意向 刘姐 13811112222 朋友圈 想要面膜两盒，包邮吗', cells: {
+    admin: priv(/^✅ 已记为意向客户：刘姐 13811112222（来源：朋友圈）\n意向等级：A · [^\n]+\n还没有分给代理/),
+    agentA: priv(/^✅ 已记为意向客户：刘姐 13811112222（来源：朋友圈）\n意向等级：A · [^\n]+$/),
+    agentB: priv(/^✅ 已记为意向客户：刘姐 13811112222（来源：朋友圈）\n意向等级：A · [^\n]+$/),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
+  { say: '跟进 刘姐 发了试用装', before: [{ as: 'agentA', say: '意向 刘姐 13811112222 朋友圈 面膜怎么用' }], cells: {
+    admin: priv('✅ 已记下对 刘姐 的跟进。\n意向等级：B · 问到具体商品'),
+    agentA: priv('✅ 已记下对 刘姐 的跟进。\n意向等级：B · 问到具体商品'),
+    agentB: priv(notFound('刘姐')),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
+  { say: '意向客户', before: [{ as: 'agentA', say: '意向 刘姐 13811112222 朋友圈 面膜怎么用' }, { as: 'agentB', say: '意向 孙姐 13811113333 群 多少钱' }], cells: {
+    admin: priv(/^意向客户 2 位（A 0 · B 1 · C 1；A 级在前）\n1\. 刘姐（小王） B级 [^\n]+\n2\. 孙姐（小李） C级 /),
+    agentA: priv(/^意向客户 1 位（A 0 · B 1 · C 0；A 级在前）\n1\. 刘姐 B级 /),
+    agentB: priv(/^意向客户 1 位（A 0 · B 0 · C 1；A 级在前）\n1\. 孙姐 C级 /),
+    customerOfA: SILENT,
+    unknown: SILENT,
+  } },
   { say: '标签 何姐 +注重品质 -价格敏感', cells: {
     admin: priv('✅ 已加上：注重品质\n本来就没有：价格敏感\n客户 何姐 现在的标签：注重品质'),
     agentA: priv('✅ 已加上：注重品质\n本来就没有：价格敏感\n客户 何姐 现在的标签：注重品质'),

@@ -1,4 +1,5 @@
 /** The database file's shape, checked with zod on every load. */
+import { PROSPECT_SOURCES } from '../../domain/customer/prospect.js'
 import { z } from 'zod'
 import { inviteSchema, outboxSchema } from './outbox-schema.js'
 
@@ -64,6 +65,13 @@ const customerSchema = z.strictObject({
   region: z.strictObject({ province: z.string().nullable(), city: z.string().nullable(), district: z.string().nullable() }).optional(),
   kind: z.enum(['person', 'business']).optional(),
   referredBy: z.string().min(1).optional(),
+  prospect: z.strictObject({
+    source: z.enum(PROSPECT_SOURCES),
+    firstContactAt: isoTime,
+    inquiries: z.array(z.strictObject({ at: isoTime, text: z.string() })),
+    followUps: z.array(z.strictObject({ at: isoTime, by: z.string(), note: z.string() })),
+    convertedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  }).optional(),
 })
 
 const orderSchema = z.strictObject({

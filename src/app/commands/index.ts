@@ -11,6 +11,7 @@ import { dormantList, growingList, loyalList, nurtureList } from './lists.js'
 import { bindCommand, unbindCommand } from './link.js'
 import { overviewCommand } from './overview.js'
 import { productsCommand } from './products.js'
+import { followUpCommand, prospectCommand, prospectListCommand } from './prospects.js'
 import { referrerCommand, referrersCommand } from './referrals.js'
 import { cancel, confirm } from './pending.js'
 import { settingsCommand } from './settings.js'
@@ -20,7 +21,7 @@ import { taskCommand } from './task.js'
 export const commands: readonly CommandDef[] = [
   help, confirm, cancel, undo, payment, refund, correct,
   customerCommand, overviewCommand, dormantList, loyalList, growingList, nurtureList, chartCommand, exportCommand,
-  tagCommand, taggedCommand, kindCommand, referrerCommand, referrersCommand,
+  prospectCommand, followUpCommand, prospectListCommand, tagCommand, taggedCommand, kindCommand, referrerCommand, referrersCommand,
   bindCommand, unbindCommand, agentCommand, productsCommand, settingsCommand, taskCommand,
 ]
 

@@ -28,7 +28,7 @@ export function createJobs(deps: JobDeps): Job[] {
   return [
     reclassifyJob(deps.store, policy),
     digestJob({ store: deps.store, config: deps.config, contacts: deps.contacts, charts: deps.charts ?? false }, policy),
-    nudgeJob(deps.store, policy, deps.config.templates.nudge, deps.config.lifecycle.matureOrders),
+    nudgeJob(deps.store, policy, deps.config),
     reactivateJob(deps.store, deps.config, policy),
     inviteJob(deps.store, deps.config, policy, deps.chat),
     perksJob(deps.store, deps.config),

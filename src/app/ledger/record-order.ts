@@ -67,7 +67,8 @@ export function identifyCustomer(store: Store, who: CustomerWho, by: Pick<Record
   }
   const match = matchCustomer(who, by.agentId, store.customers)
   if (match.kind === 'ambiguous') return { ...match, name: who.name ?? '' }
-  if (match.kind === 'existing' && by.ownCustomersOnly && match.customer.agentId !== by.agentId)
+  // A prospect nobody was given yet (意向, unassigned) becomes the customer of whoever records their first order.
+  if (match.kind === 'existing' && by.ownCustomersOnly && match.customer.agentId !== by.agentId && !unassignedProspect(match.customer))
     return { kind: 'not-theirs', customer: match.customer }
   return match
 }
@@ -83,7 +84,7 @@ export function recordOrder(ledger: Ledger, input: OrderInput, by: Recorder, now
   const at = isoOf(now)
   let customer: Customer
   if (who.kind === 'existing') {
-    customer = withDetails(ledger, who.customer, { phone: who.addPhone, address: input.customer.address })
+    customer = withDetails(ledger, converted(store, who.customer, by, input.date ?? by.day), { phone: who.addPhone, address: input.customer.address })
   }
   else if (who.kind === 'new') {
     const fields = { name: who.name, phone: who.phone, address: input.customer.address, agentId: by.agentId, externalId: input.customer.externalId ?? null, source: by.customerSource ?? null }
@@ -94,6 +95,19 @@ export function recordOrder(ledger: Ledger, input: OrderInput, by: Recorder, now
     return who
   }
   return { kind: 'recorded', order: addOrder(store, customer, input, by, at), customer, isNew: who.kind === 'new' }
+}
+
+const unassignedProspect = (c: Customer): boolean => c.agentId === null && c.prospect !== undefined && c.prospect.convertedOn === undefined
+
+/**
+ * A prospect's first order: the day it was placed is kept (days from first contact to first order),
+ * and an unassigned prospect goes to the agent who recorded it. Anyone else is returned as they are.
+ */
+function converted(store: Store, customer: Customer, by: Pick<Recorder, 'agentId'>, day: string): Customer {
+  if (!customer.prospect || customer.prospect.convertedOn !== undefined) return customer
+  const next: Customer = { ...customer, agentId: customer.agentId ?? by.agentId, prospect: { ...customer.prospect, convertedOn: day } }
+  store.customers.update(next)
+  return next
 }
 
 /** The one place a draft becomes an order in the ledger, for a customer already stored. */

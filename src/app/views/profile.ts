@@ -12,6 +12,7 @@ import { accountOf, owedText } from '../ledger/account.js'
 import { linesLabel } from '../ledger/format.js'
 import { toPolicy } from '../segments/policy-config.js'
 import { profitEstimateNote } from './contribution.js'
+import { prospectLines } from './prospects.js'
 import { referralLines } from './referrals.js'
 import { agentSuffix } from './scope.js'
 import { AT_RISK_ACTION, NEXT_ACTION } from './strategy.js'
@@ -40,7 +41,8 @@ export function profileText(ctx: MessageContext, customer: Customer, c: Customer
   const head = `👤 ${customer.name}${customer.phone ? ` ${customer.phone}` : ''}${agentSuffix(ctx, customer)}${regionSuffix(customer)}${kindSuffix(customer)}`
   if (!c) {
     const account = accountOf(ctx.deps.store, customer.id, ctx.today, toPolicy(ctx.deps.config.classify).creditDays)
-    return [head, '还没有有效订单（订单都已取消或退款）。', ...stageLines('prospect'), ...aboutLines(ctx, customer), account.prepaidFen > 0 ? owedText(account) : null].filter(Boolean).join('\n')
+    const none = customer.prospect ? '意向客户，还没有下单。' : '还没有有效订单（订单都已取消或退款）。'
+    return [head, none, ...prospectLines(ctx, customer), ...stageLines('prospect'), ...aboutLines(ctx, customer), account.prepaidFen > 0 ? owedText(account) : null].filter(Boolean).join('\n')
   }
   const s = c.summary
   const { classification } = ctx.classified()
@@ -62,7 +64,7 @@ export function profileText(ctx: MessageContext, customer: Customer, c: Customer
   if (s.x > 0) lines.push(`购买节奏：平均每${Math.round(c.cadenceDays)}天一次${showAlive ? ` · 仍活跃概率${pct(c.pAlive!)}${method === 'map-strong' ? '（客户较少，仅供参考）' : ''}` : ''}`)
   lines.push(nextPurchase(c, policy.horizon))
   lines.push(owedText(s.credit))
-  lines.push(...aboutLines(ctx, customer))
+  lines.push(...aboutLines(ctx, customer), ...prospectLines(ctx, customer))
   lines.push(`建议：${c.atRisk ? AT_RISK_ACTION : NEXT_ACTION[c.group]}`)
   return lines.join('\n')
 }

@@ -26,10 +26,26 @@ export interface NudgeCustomer {
   optedOut: boolean
 }
 
+/** A prospect (意向客户) of an agent not heard from or followed up for a while. */
+export interface NudgeProspect {
+  agentId: string
+  name: string
+  grade: 'A' | 'B' | 'C'
+  /** Days since the prospect wrote or was last followed up. */
+  daysSilent: number
+  /** Why the grade, in words. */
+  why: string
+}
+
+/** Prospects listed in one morning message at most. */
+const MAX_PROSPECTS = 5
+
 export interface NudgeInput {
   today: string
   agents: readonly NudgeAgent[]
   customers: readonly NudgeCustomer[]
+  /** Prospects to follow up today (none when absent). */
+  prospects?: readonly NudgeProspect[]
   /** The forwardable line, with `{name}`, `{product}`, `{days}`, `{reason}`. */
   template: string
   /** At most this many customers per message; the rest are counted. */
@@ -63,8 +79,10 @@ export function planNudges(input: NudgeInput): OutboundMessage[] {
     const mine = input.customers
       .filter(c => c.agentId === agent.id && !c.optedOut)
       .sort((a, b) => (a.reason === b.reason ? b.daysSince - a.daysSince : a.reason === 'dormant' ? -1 : 1) || a.name.localeCompare(b.name, 'zh'))
-    if (mine.length === 0) continue
-    const lines = [`☀️ ${agent.name}，今天有 ${mine.length} 位客户值得联系，下面的话可以直接转发给客户：`]
+    const leads = (input.prospects ?? []).filter(p => p.agentId === agent.id)
+      .sort((a, b) => a.grade.localeCompare(b.grade) || b.daysSilent - a.daysSilent || a.name.localeCompare(b.name, 'zh'))
+    if (mine.length === 0 && leads.length === 0) continue
+    const lines = mine.length > 0 ? [`☀️ ${agent.name}，今天有 ${mine.length} 位客户值得联系，下面的话可以直接转发给客户：`] : [`☀️ ${agent.name}，今天有意向客户该跟进了：`]
     mine.slice(0, max).forEach((c, i) => {
       // A customer who just became dormant is 沉睡 by definition; for the others the stage says who they are.
       const label = c.reason === 'dormant' ? LABEL.dormant : `${c.stage}·${LABEL[c.reason]}`
@@ -72,6 +90,11 @@ export function planNudges(input: NudgeInput): OutboundMessage[] {
       lines.push(`“${fillTemplate(input.template, { name: c.name, product: c.lastProduct, days: String(c.daysSince), reason: COME_BACK[c.reason] })}”`)
     })
     if (mine.length > max) lines.push(`另有 ${mine.length - max} 位，发“睡眠客户”查看全部。`)
+    if (leads.length > 0) {
+      if (mine.length > 0) lines.push(`意向客户该跟进了（${leads.length} 位）：`)
+      for (const p of leads.slice(0, MAX_PROSPECTS)) lines.push(`· ${p.name}（${p.grade}级，${p.daysSilent}天没联系；${p.why}）`)
+      lines.push(leads.length > MAX_PROSPECTS ? `另有 ${leads.length - MAX_PROSPECTS} 位，发“意向客户”查看全部；跟进后发“跟进 <名字> <说明>”记下。` : '跟进后发“跟进 <名字> <说明>”记下。')
+    }
     messages.push({ kind: 'nudge', to: { contactId: agent.contactId }, text: lines.join('\n'), dedupeKey: dedupeKey('nudge', agent.id, input.today) })
   }
   return messages
