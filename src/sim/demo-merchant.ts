@@ -1,7 +1,8 @@
 /**
  * A realistic small merchant for demos and tests: agents, customers with Chinese names and phones, and
  * two years of orders drawn from the BG/NBD process (several kinds of buyers), with products and costs,
- * some unpaid orders, and a few customers whose spending picked up lately.
+ * some unpaid orders, and a few customers whose spending picked up lately; tags, a few businesses,
+ * referrals, and prospects who have not ordered yet.
  */
 import mt19937 from '@stdlib/random-base-mt19937'
 import type { BgnbdParams } from '../domain/classify/bgnbd.js'
@@ -29,7 +30,17 @@ const KINDS: { share: number, params: BgnbdParams }[] = [
 ]
 const AGENTS = ['小王', '小李', '小张']
 
-export interface DemoReport { agents: number, customers: number, orders: number }
+export interface DemoReport { agents: number, customers: number, orders: number, prospects: number }
+
+const TAGS = ['注重品质', '价格敏感', '宝妈', '上班族', '喜欢新品', '送礼', '敏感肌', '学生']
+const SHOP_ENDINGS = ['美容院', '工作室', '便利店', '母婴馆']
+const SOURCES = ['朋友圈', '群', '转介绍', '扫码', '展会', '搜索'] as const
+/** What prospects ask, from a concrete need (A) to the price only (C). */
+const INQUIRIES = [
+  '想要面膜两盒，包邮吗', '精华要一瓶，顺丰寄到杭州', '护肤套装怎么付款，可以货到付款吗',
+  '面霜适合干皮吗', '防晒能用在脸上吗', '洗面奶敏感肌能用吗', '精华和面霜先用哪个',
+  '多少钱', '有优惠吗', '在吗',
+]
 
 /** Writes the demo merchant into an empty store (call commit afterwards). */
 export function seedDemo(store: Store, options: { today: string, customers: number, seed: number }): DemoReport {
@@ -91,7 +102,49 @@ export function seedDemo(store: Store, options: { today: string, customers: numb
       costFen: p.cost * 100, lines: sold.get(p.name) ?? 0, createdAt: at, updatedAt: at,
     })
   }
-  return { agents: agents.length, customers: made, orders }
+  return { agents: agents.length, customers: made, orders, prospects: seedPeople(store, options) }
+}
+
+/**
+ * What a merchant knows beyond the orders: tags, a few businesses among the customers, who brought
+ * whom, and prospects who asked but have not ordered yet — from a random stream of its own, so the
+ * orders above stay what they were.
+ */
+function seedPeople(store: Store, options: { today: string, customers: number, seed: number }): number {
+  const words = mt19937.factory({ seed: options.seed + 7919 })
+  const rand = (): number => words() / 4_294_967_296
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
+  const todayDay = dayNumber(options.today)
+  const instant = (daysAgo: number, hour: number): string => `${dateOfDay(todayDay - daysAgo)}T${String(hour).padStart(2, '0')}:00:00.000Z`
+  const buyers = store.customers.all()
+  buyers.forEach((c, i) => {
+    let next: Customer = c
+    if (rand() < 0.4) next = { ...next, tags: [...new Set([pick(TAGS), ...(rand() < 0.3 ? [pick(TAGS)] : [])])] }
+    if (rand() < 0.04) next = { ...next, name: `${c.name}${pick(SHOP_ENDINGS)}` }
+    // An earlier customer brought this one: earlier only, so nobody is their own referrer's referrer.
+    if (i > 10 && rand() < 0.15) next = { ...next, referredBy: buyers[Math.floor(rand() * (i - 1))]!.id, source: '转介绍' }
+    if (next !== c) store.customers.update(next)
+  })
+  const agents = store.agents.all()
+  const count = Math.max(6, Math.round(options.customers / 18))
+  for (let k = 0; k < count; k++) {
+    const id = `c${store.nextSeq('customer')}`
+    const first = Math.floor(rand() * 45)
+    const inquiries = Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, j) => ({ at: instant(Math.max(0, first - j * 2), 3 + j), text: pick(INQUIRIES) }))
+    // A few are the merchant's own, waiting to be handed to an agent.
+    const agent = k % 7 === 6 ? null : pick(agents)
+    const followUps = agent && rand() < 0.4 ? [{ at: instant(Math.max(0, first - 5), 8), by: agent.name, note: '发了产品介绍和价格表' }] : []
+    let name = `${pick([...SURNAMES])}${pick(['姐', '女士', '小姐', '先生', '老师'])}`
+    while (store.customers.named(name).length > 0) name = `${pick([...SURNAMES])}${pick(GIVEN)}${pick(['姐', '女士', '小姐'])}`
+    const phone = `1${pick(['36', '37', '87', '88'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`
+    const source = pick(SOURCES)
+    store.customers.add({
+      id, agentId: agent?.id ?? null, name, aliases: [], phone: store.customers.byPhone(phone) ? null : phone,
+      address: null, externalId: null, contactId: null, tags: [], source, createdAt: instant(first, 2), optedOut: false, notes: null,
+      prospect: { source, firstContactAt: instant(first, 2), inquiries, followUps },
+    })
+  }
+  return count
 }
 
 /** How many customers of each group are WeChat contacts of the bot account in the demo. */

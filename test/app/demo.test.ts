@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { classifyStore } from '../../src/app/segments/reclassify.js'
+import { suggestedKind } from '../../src/domain/customer/kind.js'
+import { DEFAULT_GRADE_TABLE, gradeProspect } from '../../src/domain/customer/prospect.js'
 import { DEFAULT_POLICY } from '../../src/domain/segment/policy.js'
 import { demoContacts, seedDemo } from '../../src/sim/demo-merchant.js'
 
@@ -18,11 +20,27 @@ describe('demo merchant', () => {
     for (const g of ['loyal', 'fast_growing', 'dormant', 'nurture'] as const) expect(c.customers.filter(x => x.group === g).length, g).toBeGreaterThan(10)
     for (const t of ['A', 'B', 'C', 'D'] as const) expect(c.customers.some(x => x.tier === t)).toBe(true)
     expect(c.customers.some(x => x.credit !== 'A')).toBe(true)
-    expect(new Set(store.customers.all().map(x => x.name)).size).toBe(360)
+    expect(new Set(store.customers.all().map(x => x.name)).size).toBe(360 + report.prospects)
     // A catalogue with every cost, so profit is exact: no revenue is left without a cost.
     expect(store.products.all().every(p => p.costFen !== null && p.lines > 0)).toBe(true)
     expect(c.margin).toBeGreaterThan(0.5)
     expect(c.uncostedFen).toBe(0)
+  })
+
+  it('has tags, businesses, referrals and prospects of every grade, some not yet assigned', () => {
+    const store = createMemoryStore()
+    const report = seedDemo(store, { today: '2026-11-23', customers: 360, seed: 2026 })
+    const all = store.customers.all()
+    expect(all.filter(c => c.tags.length > 0).length).toBeGreaterThan(100)
+    expect(all.filter(c => suggestedKind(c.name) === 'business').length).toBeGreaterThan(3)
+    expect(all.filter(c => c.referredBy !== undefined).length).toBeGreaterThan(20)
+    const prospects = all.filter(c => c.prospect)
+    expect(prospects).toHaveLength(report.prospects)
+    expect(prospects.every(c => store.orders.ofCustomer(c.id).length === 0)).toBe(true)
+    expect(prospects.some(c => c.agentId === null)).toBe(true)
+    const products = store.products.all().map(p => p.name)
+    const grades = new Set(prospects.map(c => gradeProspect({ info: c.prospect!, products, referredByGood: false, today: '2026-11-23' }, { table: DEFAULT_GRADE_TABLE, decayDays: 30, referralLift: true }).grade))
+    expect([...grades].sort()).toEqual(['A', 'B', 'C'])
   })
 
   it('is the same every time', () => {
