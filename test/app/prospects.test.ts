@@ -118,6 +118,10 @@ describe('conversion', () => {
     const [profile] = await app.say(app.wang, '客户 刘姐')
     expect(profile).toContain('意向转化：2026-11-23 首次联系（朋友圈），2026-11-28 首单，用了5天')
     expect(profile).toContain('阶段：新客户')
+    // 概览's funnel counts the step; another prospect still waiting is in its base.
+    await app.say(app.wang, '意向 王姐 13811113333 群 多少钱')
+    const [overview] = await app.say(app.wang, '概览')
+    expect(overview).toMatch(/\n漏斗：潜在 1 → 新 1 → 老 0 → 忠诚 1（沉睡 0）\n本月转化（截至 11-28）：潜在→新 50%（1\/2，上月 —）/)
   })
 
   it('an unassigned prospect becomes the customer of the agent who records their first order', async () => {

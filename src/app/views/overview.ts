@@ -5,6 +5,7 @@ import { GROUP_NAMES, type Group } from '../../domain/segment/groups.js'
 import type { MessageContext } from '../context.js'
 import { productsWithoutCost } from '../ledger/catalogue.js'
 import { profitNote, tierContributions, topTierLine } from './contribution.js'
+import { funnelLines } from './funnel.js'
 import { methodNote } from './profile.js'
 import { agentSuffix, visibleClasses } from './scope.js'
 
@@ -27,6 +28,7 @@ export function overviewText(ctx: MessageContext): string {
   const note = profitNote(classification.margin, productsWithoutCost(ctx.deps.store, classification.asOf).length)
   if (note) lines.push(note)
   lines.push(changesLine(ctx, new Set(classes.map(c => c.customerId))))
+  lines.push(...funnelLines(ctx))
   const best = [...visible].sort((a, b) => b.c.summary.yearFen - a.c.summary.yearFen).slice(0, 5)
   lines.push('近一年消费前5：')
   best.forEach((v, i) => lines.push(`${i + 1}. ${v.customer.name}${agentSuffix(ctx, v.customer)} ${formatFen(v.c.summary.yearFen)} · ${GROUP_NAMES[v.c.group]}`))
