@@ -1,9 +1,11 @@
 /** ChartRenderer drawing with @napi-rs/canvas (Skia) and the packaged Chinese font; no system fonts, no network. */
 import { createCanvas } from '@napi-rs/canvas'
+import { planFunnel } from '../../domain/charts/funnel.js'
 import { planMonthlyRevenue } from '../../domain/charts/monthly-revenue.js'
 import type { ChartRenderer, ChartSpec } from '../../domain/charts/specs.js'
 import { planTierPyramid } from '../../domain/charts/tier-pyramid.js'
 import type { Frame } from './draw-common.js'
+import { drawFunnel } from './draw-funnel.js'
 import { drawMonthlyRevenue } from './draw-monthly-revenue.js'
 import { drawTierPyramid } from './draw-tier-pyramid.js'
 import { ensureChartFont } from './fonts.js'
@@ -39,6 +41,9 @@ export function createPngRenderer(options: PngRendererOptions = {}): ChartRender
           break
         case 'monthly-revenue':
           drawMonthlyRevenue(frame, planMonthlyRevenue(spec))
+          break
+        case 'funnel':
+          drawFunnel(frame, planFunnel(spec))
           break
       }
       return canvas.encode('png')

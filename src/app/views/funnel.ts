@@ -1,5 +1,6 @@
 /** The funnel lines of 概览: customers at each lifecycle stage, and this month's conversion against last month's. */
 import { dateOfDay, dayNumber } from '../../domain/calendar.js'
+import type { FunnelChart } from '../../domain/charts/specs.js'
 import { funnelMonth, type FunnelPerson, type Step } from '../../domain/segment/funnel.js'
 import { lifecycleStage, STAGE_WORDS, type Stage } from '../../domain/segment/lifecycle.js'
 import type { MessageContext } from '../context.js'
@@ -60,4 +61,25 @@ export function funnelLines(ctx: MessageContext): string[] {
   const t = f.thisMonth.steps
   const l = f.lastMonth.steps
   return [head, `本月转化（截至 ${f.thisMonth.end.slice(5)}）：${step('潜在→新', t.toNew, l.toNew)} · ${step('新→老', t.toReturning, l.toReturning)} · ${step('老→忠诚', t.toLoyal, l.toLoyal)}`]
+}
+
+/** The funnel as a chart: 潜在, 新, 老, 忠诚 bars with the month's conversion between them. */
+export function funnelSpec(ctx: MessageContext): FunnelChart {
+  const f = funnelOf(ctx)
+  const s = f.stages
+  const t = f.thisMonth.steps
+  const l = f.lastMonth.steps
+  const step = (now: Step, before: Step): string => `本月 ${pct(now)}（${now.moved}/${now.base}） · 上月 ${pct(before)}`
+  return {
+    kind: 'funnel',
+    title: '客户漏斗',
+    subtitle: `${ctx.role === 'admin' ? '全部客户' : `${ctx.agent?.name ?? ''}的客户`} · 截至 ${f.thisMonth.end}`,
+    stages: [
+      { label: '潜在客户', count: s.prospect, step: null },
+      { label: '新客户', count: s.new, step: step(t.toNew, l.toNew) },
+      { label: '老客户', count: s.returning + s.mature, step: step(t.toReturning, l.toReturning) },
+      { label: '忠诚客户', count: s.loyal, step: step(t.toLoyal, l.toLoyal) },
+    ],
+    footnote: `沉睡客户 ${s.dormant} 人另计 · 箭头旁是这一步本月的转化率`,
+  }
 }

@@ -35,8 +35,26 @@ export interface MonthlyRevenueChart {
   months: MonthRevenue[]
 }
 
+/** One stage of the funnel and, for all but the first, the share who reached it from the one above this month. */
+export interface FunnelStage {
+  label: string
+  count: number
+  /** `本月 20%（上月 10%）` between this stage and the one above; null for the first. */
+  step: string | null
+}
+
+/** The lifecycle funnel: a bar per stage, widest first, the month's conversion between them. */
+export interface FunnelChart {
+  kind: 'funnel'
+  title: string
+  subtitle?: string
+  stages: FunnelStage[]
+  /** A line under the funnel (沉睡 counted apart). */
+  footnote: string
+}
+
 /** Every chart the bot can draw. */
-export type ChartSpec = TierPyramidChart | MonthlyRevenueChart
+export type ChartSpec = TierPyramidChart | MonthlyRevenueChart | FunnelChart
 
 /** Draws a chart spec as an image the bot can send in chat. */
 export interface ChartRenderer {

@@ -6,6 +6,7 @@ import { pngSize } from './pixels.js'
 const specs: ChartSpec[] = [
   { kind: 'tier-pyramid', title: '客户价值金字塔', tiers: [{ tier: 'A', customers: 2, profitFen: 10_000 }, { tier: 'D', customers: 9, profitFen: 900 }] },
   { kind: 'monthly-revenue', title: '月度营业额', months: [{ month: '2024-06', byGroup: { loyal: 100, fast_growing: 0, nurture: 0, dormant: 0 } }] },
+  { kind: 'funnel', title: '客户漏斗', footnote: '沉睡客户 0 人另计', stages: [{ label: '潜在客户', count: 3, step: null }, { label: '新客户', count: 1, step: '本月 33%（1/3） · 上月 —' }] },
 ]
 
 /** Runs the contract against a renderer; `size` is the PNG size it promises, null when it promises none. */

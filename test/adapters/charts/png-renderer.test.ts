@@ -14,11 +14,15 @@ const month = (m: string, loyal: number, fast = 0, nurture = 0, dormant = 0): Mo
 const twelve = Array.from({ length: 12 }, (_, i) => month(`2024-${String(i + 1).padStart(2, '0')}`, 800_000 + 50_000 * i, 200_000, 150_000, 40_000))
 const pyramid = (t: TierFigures[], title = '客户价值金字塔'): ChartSpec => ({ kind: 'tier-pyramid', title, subtitle: '截至 2024年6月30日', tiers: t })
 const monthly = (months: MonthRevenue[], title = '月度营业额'): ChartSpec => ({ kind: 'monthly-revenue', title, months })
+const funnel = (counts: number[], title = '客户漏斗'): ChartSpec => ({
+  kind: 'funnel', title, subtitle: '全部客户 · 截至 2026-11-23', footnote: '沉睡客户 40 人另计',
+  stages: ['潜在客户', '新客户', '老客户', '忠诚客户'].map((label, i) => ({ label, count: counts[i] ?? 0, step: i === 0 ? null : '本月 20%（3/15） · 上月 10%' })),
+})
 
 const renderer = createPngRenderer()
 
 describe('createPngRenderer', () => {
-  it.each([['tier pyramid', pyramid(tiers)], ['monthly revenue', monthly(twelve)]])('renders the %s as a 1080×1350 PNG by default', async (_, spec) => {
+  it.each([['tier pyramid', pyramid(tiers)], ['monthly revenue', monthly(twelve)], ['funnel', funnel([12, 35, 140, 58])]])('renders the %s as a 1080×1350 PNG by default', async (_, spec) => {
     const png = await renderer.render(spec)
     expect(pngSize(png)).toEqual({ width: 1080, height: 1350 })
     const image = await decode(png)
@@ -53,6 +57,8 @@ describe('createPngRenderer', () => {
     ['very large amounts by month', monthly([month('2024-05', 1_234_567_890, 1_234_567_890), month('2024-06', 1)])],
     ['no months', monthly([])],
     ['a very long title', pyramid(tiers, '客户价值金字塔'.repeat(8))],
+    ['an empty funnel', funnel([0, 0, 0, 0])],
+    ['a funnel with one huge stage', funnel([1, 2, 250_000, 3])],
   ])('renders %s without error', async (_, spec) => {
     expect(pngSize(await renderer.render(spec))).toEqual({ width: 1080, height: 1350 })
   })
@@ -63,6 +69,7 @@ describe('createPngRenderer', () => {
   it.each([
     ['tier pyramid', (title: string) => pyramid(tiers, title)],
     ['monthly revenue', (title: string) => monthly(twelve, title)],
+    ['funnel', (title: string) => funnel([12, 35, 140, 58], title)],
   ])('draws the %s title in ink, and nothing there without a title', async (_, make) => {
     const titled = await titleInk(make('客户价值金字塔'))
     expect(titled.count).toBeGreaterThan(3000)
