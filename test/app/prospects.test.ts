@@ -106,6 +106,18 @@ describe('grades over time, the list and the morning nudge', () => {
   })
 })
 
+describe('图表 漏斗', () => {
+  it('draws the agent\'s funnel with the stage counts', async () => {
+    const app = await appWithCatalogue()
+    await app.say(app.wang, '意向 刘姐 13811112222 朋友圈 想要面膜两盒，包邮吗')
+    const files = app.chat.files.length
+    expect(await app.say(app.wang, '图表 漏斗')).toEqual([])
+    expect(app.chat.files.slice(files).map(f => f.name)).toEqual(['客户漏斗-2026-11-23.png'])
+    const spec = app.charts.rendered.at(-1)!
+    expect(spec.kind === 'funnel' && spec.stages.map(s => [s.label, s.count])).toEqual([['潜在客户', 1], ['新客户', 0], ['老客户', 0], ['忠诚客户', 1]])
+  })
+})
+
 describe('conversion', () => {
   it('the first order by phone turns the prospect into a customer and keeps the days it took', async () => {
     const app = await appWithCatalogue()
