@@ -23,6 +23,10 @@ const AMOUNT = `(?:${M}|金额待补)`
 const PAY = `(?:已付|未付|货到付款|定金${M}|付了定金|付款未注明)`
 const DATE = String.raw`(?: \d{2}-\d{2})?`
 const GROUP = '(?:忠诚型|快速成长型|值得重视培养|睡眠型)'
+const STAGE = '(?:潜在客户|新客户|老客户|成熟客户|忠诚客户|沉睡客户)'
+const SOURCE = '(?:朋友圈|群|转介绍|扫码|展会|搜索|其他)'
+/** A conversion rate, or a dash when nobody could take the step. */
+const RATE = '(?:\\d+%|—)'
 const TAILS = String.raw`(?:尾号\d{4}|#c\d+)(?:、(?:尾号\d{4}|#c\d+))*`
 /** Names and product lines never hold the full-width colon: the parser reads NFKC text. */
 const NAME = String.raw`[^\n：]+?`
@@ -71,6 +75,17 @@ const PROFILE_LINE = `(?:${[
   OWED,
   `建议：${T}`,
   `微信：(?:未绑定|已绑定(?:（${T}）)?)(?: · 已退订营销消息)?`,
+  '意向客户，还没有下单。',
+  `阶段：${STAGE} · 常见问题：${T}`,
+  `该做：${T}`,
+  `标签：${T}`,
+  `介绍人：${T}`,
+  `介绍来 \\d+ 位客户（\\d+ 位已下单），带来消费 ${M}`,
+  `意向等级：[ABC] · ${T}`,
+  `来源：${SOURCE} · 首次联系 \\d{4}-\\d{2}-\\d{2} · (?:今天联系过|\\d+天前联系)`,
+  `问过（\\d{2}-\\d{2}）：${T0}`,
+  `跟进（\\d{2}-\\d{2} ${T0}）：${T0}`,
+  `意向转化：\\d{4}-\\d{2}-\\d{2} 首次联系（${SOURCE}），\\d{4}-\\d{2}-\\d{2} 首单，用了-?\\d+天`,
 ].join('|')})`
 
 const OVERVIEW_LINE = `(?:${[
@@ -84,6 +99,8 @@ const OVERVIEW_LINE = `(?:${[
   '近一年消费前5：',
   `\\d\\. ${T} ${M} · ${GROUP}`,
   `（${T}）`,
+  '漏斗：潜在 \\d+ → 新 \\d+ → 老 \\d+ → 忠诚 \\d+（沉睡 \\d+）',
+  `本月转化（截至 \\d{2}-\\d{2}）：${[['潜在', '新'], ['新', '老'], ['老', '忠诚']].map(([a, b]) => `${a}→${b} ${RATE}（\\d+/\\d+，上月 ${RATE}）`).join(' · ')}`,
 ].join('|')})`
 
 /** products.ts productLine: `面膜（别名：补水面膜） · 每盒 · 售价¥99 · 成本¥45，毛利55% · 12单`. */
@@ -197,6 +214,39 @@ export const REPLY_SHAPES: ReadonlyArray<readonly [string, readonly Part[]]> = [
   ['bound', [line(`✅ 已把客户 ${T} 绑定到微信联系人 ${T}。`)]],
   ['not bound', [line(`客户 ${T} 没有绑定微信。`)]],
   ['unbound', [line(`✅ 已解除客户 ${T} 的微信绑定。`)]],
+  // type, tags, referrals, prospects
+  ['kind set', [line(`✅ 已把客户 ${T} 设为(?:个人|企业)客户。`)]],
+  ['kind same', [line(`客户 ${T} 已经是(?:个人|企业)客户。`)]],
+  ['kind unknown', [line(`类型只能是“个人”或“企业”。用法：${esc('类型 <客户> 个人|企业')}`)]],
+  ['tags none', [line(`客户 ${T} 还没有标签。加标签：标签 ${T} \\+注重品质`)]],
+  ['tags', [line(`客户 ${T} 的标签：${T}`)]],
+  ['tags refused', [line(`没有改动：${T}。`)]],
+  ['tags changed', [
+    line(`✅ 已加上：${T}`, '?'), line(`✅ 已去掉：${T}`, '?'), line(`本来就没有：${T}`, '?'),
+    line(`标签已满 20 个，没有加上：${T}`, '?'), line('这些标签都已经有了。', '?'), line(`客户 ${T} 现在的标签：${T}`),
+  ]],
+  ['tagged none', [line(`没有带“${T0}”标签的客户(?:，也还没有客户有标签。|。常用的标签：${T})`)]],
+  ['tagged pages', [line(`带“${T0}”标签的客户只有 \\d+ 页。`)]],
+  ['tagged', [line(`带“${T0}”标签的客户 \\d+ 位（先列价值高的）`), line(`\\d+\\. ${T} (?:[ABCD]级 · ${GROUP}|还没有有效订单)(?: · 企业)?`, '+'), line(`第\\d+/\\d+页(?:，发“${T}”看下一页)?`)]],
+  ['referrer cleared', [line(`(?:✅ 已清除客户 ${T} 的介绍人。|客户 ${T} 没有记介绍人。)`)]],
+  ['referrer refused', [line(`(?:介绍人：${T}|客户不能是自己的介绍人。|${T} 是 ${T} 介绍来的（或间接介绍来的），不能反过来记。|客户 ${T} 的介绍人已经是 ${T}。)`)]],
+  ['referrer set', [line(`✅ 已记下：${T} 是 ${T} 介绍来的(?:（原来记的是 ${T}）)?。`)]],
+  ['referrers none', [line('还没有记下介绍关系。记法：“介绍人 <客户> <介绍人>”。')]],
+  ['referrers pages', [line('推荐之星只有 \\d+ 页。')]],
+  ['referrers', [line('推荐之星 \\d+ 位（按带来的消费排序）'), line(`\\d+\\. ${T} 介绍 \\d+ 位，\\d+ 位已下单，带来 ${M}`, '+'), line(`第\\d+/\\d+页(?:，发“推荐之星 \\d+”看下一页)?`)]],
+  ['prospect name missing', [line(`请先写意向客户的名字。用法：${esc('意向 <名字> [电话] [来源] [说明]（来源：朋友圈、群、转介绍、扫码、展会、搜索、其他）｜意向 分配 <名字> <代理>')}`)]],
+  ['prospect phone of another', [line('⚠️ 这个电话已登记在别的代理或商家名下，没有记录。请联系管理员核对。')]],
+  ['prospect is customer', [line(`${T} 已经是客户了，发“客户 ${T}”查看。`)]],
+  ['prospect recorded', [line(`✅ 已记为意向客户：${T}（来源：${SOURCE}）`), line(`意向等级：[ABC] · ${T}`), line('还没有分给代理：发“意向 分配 <名字> <代理>”交给一位代理跟进。', '?')]],
+  ['prospect updated', [line(`✅ (?:已补充意向客户 ${T} 的信息|已记下对 ${T} 的跟进)。`), line(`意向等级：[ABC] · ${T}`)]],
+  ['prospect assign', [line(`(?:只有管理员可以分配意向客户。|用法：意向 分配 <名字> <代理>|找不到代理“${T0}”。发“代理 列表”查看。|${T} 不是还没下单的意向客户。要转交客户，发“代理 转移”。|✅ 已把意向客户 ${T} 分给 ${T} 跟进。)`)]],
+  ['not a prospect', [line(`${T} 不是还没下单的意向客户。客户的跟进请直接联系，或发“客户 ${T}”看建议。`)]],
+  ['prospects none', [line(`(?:还没有意向客户。记一位：意向 刘姐 13811112222 朋友圈 问面膜怎么买|[ABC]级意向客户：暂时没有（共 \\d+ 位意向客户）。|(?:[ABC]级)?意向客户只有 \\d+ 页。)`)]],
+  ['prospects', [
+    line(`(?:[ABC]级)?意向客户 \\d+ 位（A \\d+ · B \\d+ · C \\d+；A 级在前）`),
+    line(`\\d+\\. ${T} [ABC]级 · ${SOURCE} · (?:今天联系过|\\d+天前联系) · ${T}`, '+'),
+    line(`第\\d+/\\d+页(?:，发“${T}”看下一页)?`),
+  ]],
   // scheduled jobs
   ['jobs disabled', [line('定时任务没有启用。')]],
   ['job list', [

@@ -25,6 +25,8 @@ const PHONE = /^1[3-9]\d{9}$/
 
 /** Longest note kept from one message. */
 const NOTE_LIMIT = 200
+/** Longest prospect name (a name, not a sentence). */
+const NAME_LIMIT = 20
 
 export const prospectCommand = defineCommand({
   name: '意向',
@@ -52,7 +54,7 @@ function addProspect(ctx: MessageContext, words: string[]): string {
     else if (source === null && note.length === 0 && SOURCE_WORDS[w]) source = SOURCE_WORDS[w]
     else note.push(w)
   }
-  if (!name || PHONE.test(name) || SOURCE_WORDS[name]) return `请先写意向客户的名字。用法：${USAGE}`
+  if (!name || !/\p{L}/u.test(name) || [...name].length > NAME_LIMIT || PHONE.test(name) || SOURCE_WORDS[name]) return `请先写意向客户的名字。用法：${USAGE}`
   const text = note.join(' ').slice(0, NOTE_LIMIT)
   const at = ctx.now.toISOString()
   const inquiry = text === '' ? [] : [{ at, text }]

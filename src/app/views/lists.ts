@@ -2,10 +2,10 @@
 import { GROUP_NAMES, type Group } from '../../domain/segment/groups.js'
 import { compareByValue } from '../../domain/segment/value-order.js'
 import type { MessageContext } from '../context.js'
+import { PAGE_SIZE } from './page.js'
 import { methodNote } from './profile.js'
 import { agentSuffix, visibleClasses } from './scope.js'
 
-export const PAGE_SIZE = 10
 
 /** How each list is ordered: the customers to act on first come first. */
 const ORDER: Record<Group, string> = {

@@ -4,7 +4,7 @@ import { lastTouchDay, type LeadGrade } from '../../domain/customer/prospect.js'
 import type { Customer } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
 import { gradeOf, isOpenProspect, productWords, type Graded } from '../prospects/grade.js'
-import { PAGE_SIZE } from './lists.js'
+import { PAGE_SIZE } from './page.js'
 import { agentSuffix } from './scope.js'
 
 /** The sender's open prospects, graded, best first (grade, then the one heard from most recently). */

@@ -3,7 +3,7 @@ import { compareReferrers, referrerStats, type ReferrerStats } from '../../domai
 import { formatFen } from '../../domain/money.js'
 import type { Customer } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
-import { PAGE_SIZE } from './lists.js'
+import { PAGE_SIZE } from './page.js'
 import { agentSuffix } from './scope.js'
 
 /** Referrals among the customers the sender sees, spend from the current classification. */
@@ -30,7 +30,7 @@ export function referrersText(ctx: MessageContext, page: number): string {
     const c = store.customers.byId(s.referrerId)
     return c && ctx.visible.has(c) ? [{ s, c }] : []
   })
-  if (shown.length === 0) return '还没有记下介绍关系。记法：“介绍人 <客户> <介绍人>”，或在报单里写“张姐介绍”。'
+  if (shown.length === 0) return '还没有记下介绍关系。记法：“介绍人 <客户> <介绍人>”。'
   const pages = Math.ceil(shown.length / PAGE_SIZE)
   if (page > pages) return `推荐之星只有 ${pages} 页。`
   const lines = [`推荐之星 ${shown.length} 位（按带来的消费排序）`]

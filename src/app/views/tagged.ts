@@ -3,7 +3,7 @@ import { kindOf, KIND_NAMES } from '../../domain/customer/kind.js'
 import { GROUP_NAMES } from '../../domain/segment/groups.js'
 import { compareByValue } from '../../domain/segment/value-order.js'
 import type { MessageContext } from '../context.js'
-import { PAGE_SIZE } from './lists.js'
+import { PAGE_SIZE } from './page.js'
 import { agentSuffix } from './scope.js'
 
 export function taggedListText(ctx: MessageContext, tag: string, page: number): string {
