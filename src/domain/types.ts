@@ -1,4 +1,5 @@
 /** Stored records and the messages that flow through the bot. Money is integer fen; dates are ISO strings. */
+import type { CustomerKind } from './customer/kind.js'
 import type { ProspectInfo } from './customer/prospect.js'
 import type { LineDraft, OrderDraft, PaymentState } from './order/draft.js'
 
@@ -39,7 +40,7 @@ export interface Customer {
   /** Province, city and district read from the address, when one was written. */
   region?: Region
   /** 个人 or 企业 as set by an agent or admin; absent: suggested by the name (domain/customer/kind.ts). */
-  kind?: 'person' | 'business'
+  kind?: CustomerKind
   /** The customer who brought this one (介绍人), by id. */
   referredBy?: string
   /** How they came and what they asked, for someone first recorded as a prospect (意向), kept after they order. */

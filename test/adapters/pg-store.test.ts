@@ -153,11 +153,15 @@ describe('PostgreSQL engine', () => {
     await s.close()
     const db = createPgDb(url)
     await sql`UPDATE wxcrm_merchants SET schema_version = ${SCHEMA_VERSION + 1} WHERE merchant_id = 'shop'`.execute(db)
+    await sql`INSERT INTO wx_handled (merchant_id, ord, data) VALUES ('shop', 1000, ${JSON.stringify({ id: 'old-message', at: '2020-01-01T00:00:00.000Z' })}::json)`.execute(db)
+    const handledBefore = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM wx_handled WHERE merchant_id = 'shop'`.execute(db)).rows[0]!.n)
     const refused = await open(url, 'shop').then(() => null, (e: unknown) => e)
     expect(refused).toBeInstanceOf(PgDataProblem)
     expect((refused as Error).message).toContain('请升级 wxcrm')
     const kept = await sql<{ key: string, v: number }>`SELECT c.key, m.schema_version AS v FROM wx_customers c JOIN wxcrm_merchants m USING (merchant_id) WHERE merchant_id = 'shop'`.execute(db)
     expect(kept.rows).toEqual([{ key: 'c1', v: SCHEMA_VERSION + 1 }])
+    // Not even the message ids older than 30 days are dropped.
+    expect((await sql<{ n: string }>`SELECT count(*) AS n FROM wx_handled WHERE merchant_id = 'shop'`.execute(db)).rows[0]!.n).toBe(String(handledBefore))
     await db.destroy()
   })
 

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
+import { mainRecordSchemas } from '../../src/adapters/store/schema.js'
 import { parseConfig } from '../../src/app/config.js'
 import { nudgeCustomers } from '../../src/app/jobs/nudge-job.js'
 import { toPolicy } from '../../src/app/segments/policy-config.js'
 import { dateOfDay, dayNumber } from '../../src/domain/calendar.js'
-import type { Store } from '../../src/domain/ports.js'
 import { aCustomer, anOrder } from '../helpers/builders.js'
 import { makeTestApp, NOW } from '../helpers/test-app.js'
 
@@ -16,7 +16,7 @@ const TODAY = '2026-11-23'
 const ago = (days: number): string => dateOfDay(dayNumber(TODAY) - days)
 
 /** 小王 (a1): 张三 (12 orders, steady), 李四 (1 order), 王五 (3 orders), 美美美容院 (2 orders), 孙九 (no order that stood), 钱八 (stopped 200 days ago); 小李 (a2): 杨柳. */
-function seeded(): Store {
+function seeded(): ReturnType<typeof createMemoryStore> {
   const store = createMemoryStore()
   store.agents.add({ id: 'a1', name: '小王', contactId: 'wx-wang', addedAt: NOW.toISOString(), active: true })
   store.agents.add({ id: 'a2', name: '小李', contactId: 'wx-li', addedAt: NOW.toISOString(), active: true })
@@ -107,6 +107,32 @@ describe('referrals', () => {
     expect(app.store.customers.byId('c2')!.referredBy).toBeUndefined()
     // 杨柳 is 小李's: 小王 cannot name her as anyone's referrer.
     expect((await app.say(app.wang, '介绍人 李四 杨柳'))[0]).toMatch(/^介绍人：找不到客户“杨柳”/)
+  })
+
+  it('reads 张三介绍 in an order: a known customer becomes the referrer, an unknown name stays on the order', async () => {
+    const app = makeTestApp({ store: seeded() })
+    expect((await app.say(app.wang, '刘芳 13811112222 面膜2盒 398 已付 张三介绍'))[0]).toMatch(/^✅ 已记录/)
+    expect(app.store.customers.byPhone('13811112222')!.referredBy).toBe('c1')
+    expect((await app.say(app.wang, '客户 张三'))[0]).toContain('\n介绍来 1 位客户（1 位已下单），带来消费 ¥398')
+    await app.say(app.wang, '姓名：孙丽\n电话：13811113333\n产品：面膜1盒\n金额：99\n介绍人：李雷')
+    const sun = app.store.customers.byPhone('13811113333')!
+    expect(sun.referredBy).toBeUndefined()
+    expect(app.store.orders.ofCustomer(sun.id)[0]!.note).toBe('介绍人：李雷')
+    // 小李's 杨柳 is not 小王's to name: the name stays on the order.
+    await app.say(app.wang, '周梅 13811114444 面膜1盒 99 杨柳推荐的')
+    expect(app.store.customers.byPhone('13811114444')!.referredBy).toBeUndefined()
+  })
+
+  it('keeps the referrer of an order waiting for 确认 in the stored question', async () => {
+    const store = seeded()
+    const app = makeTestApp({ store })
+    const [question] = await app.say(app.wang, '刘芳 13811112222 面膜2盒 张三介绍')
+    expect(question).toMatch(/^❓ 我是这样理解的/)
+    const waiting = store.data().pending
+    expect(waiting[0]!.drafts[0]!.referrer).toBe('张三')
+    for (const p of waiting) expect(mainRecordSchemas.pending.parse(p)).toEqual(p)
+    await app.say(app.wang, '确认')
+    expect(app.store.customers.byPhone('13811112222')!.referredBy).toBe('c1')
   })
 
   it('the perks job gives a referrer one perk once someone they brought has ordered', async () => {

@@ -39,7 +39,7 @@ describe('demo merchant', () => {
     expect(prospects.every(c => store.orders.ofCustomer(c.id).length === 0)).toBe(true)
     expect(prospects.some(c => c.agentId === null)).toBe(true)
     const products = store.products.all().map(p => p.name)
-    const grades = new Set(prospects.map(c => gradeProspect({ info: c.prospect!, products, referredByGood: false, today: '2026-11-23' }, { table: DEFAULT_GRADE_TABLE, decayDays: 30, referralLift: true }).grade))
+    const grades = new Set(prospects.map(c => gradeProspect({ info: c.prospect!, products, referredByGood: false, today: '2026-11-23', dayOf: at => at.slice(0, 10) }, { table: DEFAULT_GRADE_TABLE, decayDays: 30, referralLift: true }).grade))
     expect([...grades].sort()).toEqual(['A', 'B', 'C'])
   })
 

@@ -136,6 +136,29 @@ describe('conversion', () => {
     expect(overview).toMatch(/\n漏斗：潜在 1 → 新 1 → 老 0 → 忠诚 1（沉睡 0）\n本月转化（截至 11-28）：潜在→新 50%（1\/2，上月 —）/)
   })
 
+  it('undoing a prospect\'s only order makes them a prospect again', async () => {
+    const app = await appWithCatalogue()
+    await app.say(app.wang, '意向 刘姐 13811112222 朋友圈 想要面膜两盒，包邮吗')
+    await app.say(app.wang, '刘姐 13811112222 面膜2盒 398 已付')
+    expect(await app.say(app.wang, '意向客户')).toEqual(['还没有意向客户。记一位：意向 刘姐 13811112222 朋友圈 问面膜怎么买'])
+    expect((await app.say(app.wang, '撤销'))[0]).toMatch(/^↩️ 已撤销/)
+    expect((await app.say(app.wang, '意向客户'))[0]).toMatch(/^意向客户 1 位[^\n]*\n1\. 刘姐 A级/)
+  })
+
+  it('an order by name alone finds the one unassigned prospect of that name', async () => {
+    const app = await appWithCatalogue()
+    await app.say(app.boss, '意向 孙姐 展会 问精华')
+    expect((await app.say(app.li, '孙姐 精华1瓶 299 已付'))[0]).toMatch(/^✅ 已记录/)
+    expect(app.store.customers.all().filter(c => c.name === '孙姐')).toEqual([expect.objectContaining({ agentId: 'a2', prospect: expect.objectContaining({ convertedOn: '2026-11-23' }) })])
+  })
+
+  it('the same name again, now with a phone, adds to the prospect instead of making a second', async () => {
+    const app = await appWithCatalogue()
+    await app.say(app.wang, '意向 刘姐 问面膜怎么用')
+    await app.say(app.wang, '意向 刘姐 13811112222 要两盒')
+    expect(app.store.customers.all().filter(c => c.name === '刘姐')).toEqual([expect.objectContaining({ phone: '13811112222' })])
+  })
+
   it('an unassigned prospect becomes the customer of the agent who records their first order', async () => {
     const app = await appWithCatalogue()
     await app.say(app.boss, '意向 孙姐 13811115555 展会')

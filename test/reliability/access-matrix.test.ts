@@ -338,9 +338,9 @@ const ROWS: Row[] = [
     unknown: SILENT,
   } },
   { say: '类型 钱八 企业', cells: {
-    admin: reply('✅ 已把客户 钱八 设为企业客户。'),
-    agentA: reply(notFound('钱八')),
-    agentB: reply(notFound('钱八')),
+    admin: priv('✅ 已把客户 钱八 设为企业客户。'),
+    agentA: priv(notFound('钱八')),
+    agentB: priv(notFound('钱八')),
     customerOfA: SILENT,
     unknown: SILENT,
   } },

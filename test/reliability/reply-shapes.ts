@@ -231,7 +231,7 @@ export const REPLY_SHAPES: ReadonlyArray<readonly [string, readonly Part[]]> = [
   ['referrer cleared', [line(`(?:✅ 已清除客户 ${T} 的介绍人。|客户 ${T} 没有记介绍人。)`)]],
   ['referrer refused', [line(`(?:介绍人：${T}|客户不能是自己的介绍人。|${T} 是 ${T} 介绍来的（或间接介绍来的），不能反过来记。|客户 ${T} 的介绍人已经是 ${T}。)`)]],
   ['referrer set', [line(`✅ 已记下：${T} 是 ${T} 介绍来的(?:（原来记的是 ${T}）)?。`)]],
-  ['referrers none', [line('还没有记下介绍关系。记法：“介绍人 <客户> <介绍人>”。')]],
+  ['referrers none', [line('还没有记下介绍关系。记法：“介绍人 <客户> <介绍人>”，或在报单里写“张姐介绍”。')]],
   ['referrers pages', [line('推荐之星只有 \\d+ 页。')]],
   ['referrers', [line('推荐之星 \\d+ 位（按带来的消费排序）'), line(`\\d+\\. ${T} 介绍 \\d+ 位，\\d+ 位已下单，带来 ${M}`, '+'), line(`第\\d+/\\d+页(?:，发“推荐之星 \\d+”看下一页)?`)]],
   ['prospect name missing', [line(`请先写意向客户的名字。用法：${esc('意向 <名字> [电话] [来源] [说明]（来源：朋友圈、群、转介绍、扫码、展会、搜索、其他）｜意向 分配 <名字> <代理>')}`)]],

@@ -124,6 +124,7 @@ const pendingOrderSchema = z.strictObject({
   paidFen: fen.nullable(),
   date: isoDate.nullable(),
   note: z.string().nullable(),
+  referrer: z.string().nullable().optional(),
   key: z.string().optional(),
 })
 

@@ -21,6 +21,8 @@ const SOURCE_WORDS: Record<string, ProspectSource> = {
   二维码: '扫码', 展会上: '展会', 线下: '展会', 小红书: '搜索', 抖音: '搜索', 百度: '搜索', 其它: '其他',
 }
 
+const sourceOf = (word: string): ProspectSource | null => (Object.hasOwn(SOURCE_WORDS, word) ? SOURCE_WORDS[word]! : null)
+
 const PHONE = /^1[3-9]\d{9}$/
 
 /** Longest note kept from one message. */
@@ -51,15 +53,16 @@ function addProspect(ctx: MessageContext, words: string[]): string {
   for (const w of rest) {
     const digits = w.replace(/[\s-]/g, '')
     if (phone === null && note.length === 0 && PHONE.test(digits)) phone = digits
-    else if (source === null && note.length === 0 && SOURCE_WORDS[w]) source = SOURCE_WORDS[w]
+    else if (source === null && note.length === 0 && sourceOf(w)) source = sourceOf(w)
     else note.push(w)
   }
-  if (!name || !/\p{L}/u.test(name) || [...name].length > NAME_LIMIT || PHONE.test(name) || SOURCE_WORDS[name]) return `请先写意向客户的名字。用法：${USAGE}`
+  if (!name || !/\p{L}/u.test(name) || [...name].length > NAME_LIMIT || PHONE.test(name) || sourceOf(name)) return `请先写意向客户的名字。用法：${USAGE}`
   const text = note.join(' ').slice(0, NOTE_LIMIT)
   const at = ctx.now.toISOString()
   const inquiry = text === '' ? [] : [{ at, text }]
   // The same person again: by phone, else an open prospect of this name the sender sees.
-  const known = phone ? store.customers.byPhone(phone) : ctx.visible.named(name).find(isOpenProspect)
+  const sameName = ctx.visible.named(name).filter(c => isOpenProspect(c) && (phone === null || c.phone === null || c.phone === phone))
+  const known = (phone ? store.customers.byPhone(phone) : undefined) ?? (sameName.length === 1 ? sameName[0] : undefined)
   if (known) {
     if (!ctx.visible.has(known)) return '⚠️ 这个电话已登记在别的代理或商家名下，没有记录。请联系管理员核对。'
     if (!known.prospect || !isOpenProspect(known)) return `${known.name} 已经是客户了，发“客户 ${known.name}”查看。`
@@ -98,12 +101,14 @@ export const followUpCommand = defineCommand({
   name: '跟进',
   aliases: ['跟进记录'],
   roles: ['admin', 'agent'],
-  summary: '记下对一位意向客户的跟进（30 天没有跟进也没有联系，意向等级会降一级）',
+  summary: '记下对一位意向客户的跟进（太久没有跟进也没有联系，意向等级会降一级）',
   usage: FOLLOW_USAGE,
   privateInRooms: true,
   args: z.array(z.string()).min(2, `用法：${FOLLOW_USAGE}`),
   async run(ctx, [who, ...note]: string[]) {
-    const found = findVisible(ctx, [who!])
+    // `跟进 张三 8000 …`: a phone ending tells apart two of one name.
+    const hint = note.length > 1 && /^\d{4}$/.test(note[0]!) ? note.shift()! : null
+    const found = findVisible(ctx, hint ? [who!, hint] : [who!])
     if (typeof found === 'string') return found
     if (!found.prospect || !isOpenProspect(found)) return `${found.name} 不是还没下单的意向客户。客户的跟进请直接联系，或发“客户 ${found.name}”看建议。`
     const followUp = { at: ctx.now.toISOString(), by: ctx.msg.senderName, note: note.join(' ').slice(0, NOTE_LIMIT) }

@@ -1,7 +1,7 @@
 /** 类型 / 标签 / 标签客户: a customer's type and free tags, set and listed by their agent or an admin. */
 import { z } from 'zod'
 import { KIND_NAMES, KIND_WORDS } from '../../domain/customer/kind.js'
-import { applyTagEdit, parseTagEdit } from '../../domain/customer/tags.js'
+import { applyTagEdit, MAX_TAGS, parseTagEdit } from '../../domain/customer/tags.js'
 import { findVisible } from '../ledger/find-customer.js'
 import { defineCommand } from '../router/types.js'
 import { taggedListText } from '../views/tagged.js'
@@ -16,9 +16,12 @@ export const kindCommand = defineCommand({
   roles: ['admin', 'agent'],
   summary: '把客户设为个人或企业（没设时按名字推断：以店、公司、美容院等结尾的算企业）',
   usage: KIND_USAGE,
+  // The answer to an ambiguous name lists phone endings and agents.
+  privateInRooms: true,
   args: z.array(z.string()).min(2, `用法：${KIND_USAGE}`).max(3, `用法：${KIND_USAGE}`),
   async run(ctx, words: string[]) {
-    const kind = KIND_WORDS[words.at(-1)!]
+    const word = words.at(-1)!
+    const kind = Object.hasOwn(KIND_WORDS, word) ? KIND_WORDS[word] : undefined
     if (!kind) return `类型只能是“个人”或“企业”。用法：${KIND_USAGE}`
     const customer = findVisible(ctx, words.slice(0, -1))
     if (typeof customer === 'string') return customer
@@ -38,7 +41,9 @@ export const tagCommand = defineCommand({
   args: z.array(z.string()).min(1, `用法：${TAG_USAGE}`).max(21, '一次最多改 20 个标签'),
   async run(ctx, words: string[]) {
     const [who, ...rest] = words
-    const customer = findVisible(ctx, [who!])
+    // `标签 张三 8000 +注重品质`: a phone ending tells apart two customers of one name.
+    const hint = rest[0] !== undefined && /^\d{4}$/.test(rest[0]) ? rest.shift()! : null
+    const customer = findVisible(ctx, hint ? [who!, hint] : [who!])
     if (typeof customer === 'string') return customer
     if (rest.length === 0) {
       return customer.tags.length === 0
@@ -53,7 +58,7 @@ export const tagCommand = defineCommand({
       r.added.length > 0 ? `✅ 已加上：${r.added.join('、')}` : null,
       r.removed.length > 0 ? `✅ 已去掉：${r.removed.join('、')}` : null,
       r.missing.length > 0 ? `本来就没有：${r.missing.join('、')}` : null,
-      r.overLimit.length > 0 ? `标签已满 20 个，没有加上：${r.overLimit.join('、')}` : null,
+      r.overLimit.length > 0 ? `标签已满 ${MAX_TAGS} 个，没有加上：${r.overLimit.join('、')}` : null,
       r.added.length === 0 && r.removed.length === 0 && r.missing.length === 0 && r.overLimit.length === 0 ? '这些标签都已经有了。' : null,
       `客户 ${customer.name} 现在的标签：${r.tags.length === 0 ? '无' : r.tags.join('、')}`,
     ]

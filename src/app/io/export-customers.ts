@@ -82,8 +82,15 @@ export function customerRows(store: Store, classified: CurrentClassification, op
       STAGE_NAMES[lifecycleStage(k?.group ?? null, s?.orderCount ?? 0, options.matureOrders)],
       KIND_NAMES[kindOf(c).kind],
       c.tags.join('、'),
-      c.referredBy === undefined ? '' : store.customers.byId(c.referredBy)?.name ?? '',
+      referrerName(store, c.referredBy, options.agentId),
     ])
   }
   return rows
+}
+
+/** Who brought a customer, for the table: an agent's export does not name another agent's customer. */
+function referrerName(store: Store, referrerId: string | undefined, agentId: string | undefined): string {
+  const r = referrerId === undefined ? undefined : store.customers.byId(referrerId)
+  if (!r) return ''
+  return agentId !== undefined && r.agentId !== agentId ? '另一位代理的客户' : r.name
 }

@@ -7,7 +7,7 @@ import { lifecycleStage, STAGE_NAMES } from '../../domain/segment/lifecycle.js'
 import type { CustomerClass } from '../../domain/segment/classify.js'
 import type { ClassifyPolicy } from '../../domain/segment/policy.js'
 import type { Config } from '../config.js'
-import { gradeOf, isOpenProspect, productWords } from '../prospects/grade.js'
+import { dayOfIn, gradeOf, isOpenProspect, productWords } from '../prospects/grade.js'
 import { classifyStore } from '../segments/reclassify.js'
 import type { Job } from './job.js'
 
@@ -40,7 +40,7 @@ export function nudgeProspects(store: Store, config: Config, today: string, clas
   const out: NudgeProspect[] = []
   for (const c of store.customers.all()) {
     if (!c.agentId || !isOpenProspect(c)) continue
-    const silent = dayNumber(today) - dayNumber(lastTouchDay(c.prospect!))
+    const silent = dayNumber(today) - dayNumber(lastTouchDay(c.prospect!, dayOfIn(config)))
     if (silent < config.prospects.followUpDays) continue
     const g = gradeOf(c, { store, config, classOf, products }, today)!
     out.push({ agentId: c.agentId, name: c.name, grade: g.grade, daysSilent: silent, why: g.reasons.join('；') })

@@ -26,6 +26,12 @@ export async function undoLast(ctx: MessageContext): Promise<Reply> {
   const cancelled: Order = { ...order, status: 'cancelled' }
   store.orders.update(cancelled)
   const customer = store.customers.byId(order.customerId)!
+  // A prospect whose only order is undone is a prospect again.
+  if (customer.prospect?.convertedOn !== undefined && !store.orders.ofCustomer(customer.id).some(o => o.status === 'active')) {
+    const reopened = { ...customer.prospect }
+    delete reopened.convertedOn
+    store.customers.update({ ...customer, prospect: reopened })
+  }
   return `↩️ 已撤销：${orderLine(order, customer, ctx.inRoom, ctx.today)}`
 }
 

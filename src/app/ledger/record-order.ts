@@ -5,6 +5,7 @@
  * the catalogue and teaches it, once. Callers only turn the result into their reply or report line.
  */
 import { matchCustomer } from '../../domain/customer/identity.js'
+import { wouldCircle } from '../../domain/customer/referrals.js'
 import type { CustomerDraft, OrderDraft } from '../../domain/order/draft.js'
 import type { Store } from '../../domain/ports.js'
 import type { Customer, Order } from '../../domain/types.js'
@@ -67,6 +68,11 @@ export function identifyCustomer(store: Store, who: CustomerWho, by: Pick<Record
   }
   const match = matchCustomer(who, by.agentId, store.customers)
   if (match.kind === 'ambiguous') return { ...match, name: who.name ?? '' }
+  // Nobody of this name among the agent's customers: one unassigned prospect of that name (and no other phone) is them.
+  if (match.kind === 'new' && by.agentId !== null && who.name) {
+    const waiting = store.customers.byName(null, who.name).filter(c => unassignedProspect(c) && (who.phone === null || c.phone === null))
+    if (waiting.length === 1) return { kind: 'existing', customer: waiting[0]!, addPhone: who.phone }
+  }
   // A prospect nobody was given yet (意向, unassigned) becomes the customer of whoever records their first order.
   if (match.kind === 'existing' && by.ownCustomersOnly && match.customer.agentId !== by.agentId && !unassignedProspect(match.customer))
     return { kind: 'not-theirs', customer: match.customer }
@@ -94,7 +100,25 @@ export function recordOrder(ledger: Ledger, input: OrderInput, by: Recorder, now
   else {
     return who
   }
-  return { kind: 'recorded', order: addOrder(store, customer, input, by, at), customer, isNew: who.kind === 'new' }
+  const referral = input.referrer ? referred(store, customer, input.referrer) : null
+  if (referral?.customer) customer = referral.customer
+  // A referrer who is not a customer (yet) stays on the order, in the agent's words.
+  const order = addOrder(store, customer, referral?.unmatched ? { ...input, note: [input.note, `介绍人：${referral.unmatched}`].filter(Boolean).join(' ') } : input, by, at)
+  return { kind: 'recorded', order, customer, isNew: who.kind === 'new' }
+}
+
+/**
+ * `张姐介绍` in an order: the customer's referrer, when they have none yet and exactly one customer of the
+ * same agent (or of the merchant, for the merchant's own customers) has that name and would not close a
+ * circle. Otherwise the name is kept on the order (`unmatched`).
+ */
+function referred(store: Store, customer: Customer, name: string): { customer?: Customer, unmatched?: string } {
+  if (customer.referredBy !== undefined) return {}
+  const found = store.customers.byName(customer.agentId, name).filter(c => c.id !== customer.id)
+  if (found.length !== 1 || wouldCircle(id => store.customers.byId(id), customer.id, found[0]!.id)) return { unmatched: name }
+  const next: Customer = { ...customer, referredBy: found[0]!.id }
+  store.customers.update(next)
+  return { customer: next }
 }
 
 const unassignedProspect = (c: Customer): boolean => c.agentId === null && c.prospect !== undefined && c.prospect.convertedOn === undefined

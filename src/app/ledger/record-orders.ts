@@ -111,6 +111,7 @@ function toPending(d: OrderDraft): PendingOrder {
     paidFen: d.paidFen,
     date: d.date,
     note: d.note,
+    ...(d.referrer ? { referrer: d.referrer } : {}),
     ...(d.key === undefined ? {} : { key: d.key }),
   }
 }

@@ -4,6 +4,10 @@ import type { Store } from '../../domain/ports.js'
 import type { CustomerClass } from '../../domain/segment/classify.js'
 import type { Customer } from '../../domain/types.js'
 import type { Config } from '../config.js'
+import { localDate } from '../local-time.js'
+
+/** A stored instant as the merchant's local day. */
+export const dayOfIn = (config: Config) => (instant: string): string => localDate(new Date(instant), config.timezone)
 
 export function gradeRules(config: Config): GradeRules {
   return { table: config.prospects.grades, decayDays: config.prospects.decayDays, referralLift: config.prospects.referralLift }
@@ -23,7 +27,7 @@ export interface Graded { customer: Customer, grade: LeadGrade, reasons: string[
 export function gradeOf(customer: Customer, deps: { store: Store, config: Config, classOf: (id: string) => CustomerClass | undefined, products: readonly string[] }, today: string): Graded | null {
   if (!customer.prospect) return null
   const referredByGood = customer.referredBy !== undefined && isGoodCustomer(deps.classOf(customer.referredBy))
-  return { customer, ...gradeProspect({ info: customer.prospect, products: deps.products, referredByGood, today }, gradeRules(deps.config)) }
+  return { customer, ...gradeProspect({ info: customer.prospect, products: deps.products, referredByGood, today, dayOf: dayOfIn(deps.config) }, gradeRules(deps.config)) }
 }
 
 /** Still a prospect: recorded as one and no order stood yet. */

@@ -3,15 +3,16 @@ import { dayNumber } from '../../domain/calendar.js'
 import { lastTouchDay, type LeadGrade } from '../../domain/customer/prospect.js'
 import type { Customer } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
-import { gradeOf, isOpenProspect, productWords, type Graded } from '../prospects/grade.js'
+import { dayOfIn, gradeOf, isOpenProspect, productWords, type Graded } from '../prospects/grade.js'
 import { PAGE_SIZE } from './page.js'
 import { agentSuffix } from './scope.js'
 
 /** The sender's open prospects, graded, best first (grade, then the one heard from most recently). */
 export function gradedProspects(ctx: MessageContext): Graded[] {
   const deps = { store: ctx.deps.store, config: ctx.deps.config, classOf: (id: string) => ctx.classified().byCustomer.get(id), products: productWords(ctx.deps.store) }
+  const dayOf = dayOfIn(ctx.deps.config)
   return ctx.visible.all().filter(isOpenProspect).flatMap(c => gradeOf(c, deps, ctx.today) ?? [])
-    .sort((a, b) => a.grade.localeCompare(b.grade) || lastTouchDay(b.customer.prospect!).localeCompare(lastTouchDay(a.customer.prospect!)) || a.customer.id.localeCompare(b.customer.id))
+    .sort((a, b) => a.grade.localeCompare(b.grade) || lastTouchDay(b.customer.prospect!, dayOf).localeCompare(lastTouchDay(a.customer.prospect!, dayOf)) || a.customer.id.localeCompare(b.customer.id))
 }
 
 const daysAgo = (today: string, day: string): string => {
@@ -35,7 +36,7 @@ export function prospectListText(ctx: MessageContext, grade: LeadGrade | null, p
   const lines = [`${label} ${list.length} 位（${counts}；A 级在前）`]
   list.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).forEach((g, i) => {
     const p = g.customer.prospect!
-    lines.push(`${(page - 1) * PAGE_SIZE + i + 1}. ${g.customer.name}${owner(ctx, g.customer)} ${g.grade}级 · ${p.source} · ${daysAgo(ctx.today, lastTouchDay(p))} · ${g.reasons.join('；')}`)
+    lines.push(`${(page - 1) * PAGE_SIZE + i + 1}. ${g.customer.name}${owner(ctx, g.customer)} ${g.grade}级 · ${p.source} · ${daysAgo(ctx.today, lastTouchDay(p, dayOfIn(ctx.deps.config)))} · ${g.reasons.join('；')}`)
   })
   lines.push(page < pages ? `第${page}/${pages}页，发“意向客户${grade ? ` ${grade}` : ''} ${page + 1}”看下一页` : `第${page}/${pages}页`)
   return lines.join('\n')
@@ -45,14 +46,15 @@ export function prospectListText(ctx: MessageContext, grade: LeadGrade | null, p
 export function prospectLines(ctx: MessageContext, customer: Customer): string[] {
   const p = customer.prospect
   if (!p) return []
-  const first = p.firstContactAt.slice(0, 10)
+  const dayOf = dayOfIn(ctx.deps.config)
+  const first = dayOf(p.firstContactAt)
   if (p.convertedOn !== undefined) {
     const days = dayNumber(p.convertedOn) - dayNumber(first)
     return [`意向转化：${first} 首次联系（${p.source}），${p.convertedOn} 首单，用了${days}天`]
   }
   const g = gradeOf(customer, { store: ctx.deps.store, config: ctx.deps.config, classOf: id => ctx.classified().byCustomer.get(id), products: productWords(ctx.deps.store) }, ctx.today)!
-  const out = [`意向等级：${g.grade} · ${g.reasons.join('；')}`, `来源：${p.source} · 首次联系 ${first} · ${daysAgo(ctx.today, lastTouchDay(p))}`]
-  for (const i of p.inquiries.slice(-3)) out.push(`问过（${i.at.slice(5, 10)}）：${i.text}`)
-  for (const f of p.followUps.slice(-2)) out.push(`跟进（${f.at.slice(5, 10)} ${f.by}）：${f.note}`)
+  const out = [`意向等级：${g.grade} · ${g.reasons.join('；')}`, `来源：${p.source} · 首次联系 ${first} · ${daysAgo(ctx.today, lastTouchDay(p, dayOf))}`]
+  for (const i of p.inquiries.slice(-3)) out.push(`问过（${dayOf(i.at).slice(5)}）：${i.text}`)
+  for (const f of p.followUps.slice(-2)) out.push(`跟进（${dayOf(f.at).slice(5)} ${f.by}）：${f.note}`)
   return out
 }

@@ -30,7 +30,7 @@ export function referrersText(ctx: MessageContext, page: number): string {
     const c = store.customers.byId(s.referrerId)
     return c && ctx.visible.has(c) ? [{ s, c }] : []
   })
-  if (shown.length === 0) return '还没有记下介绍关系。记法：“介绍人 <客户> <介绍人>”。'
+  if (shown.length === 0) return '还没有记下介绍关系。记法：“介绍人 <客户> <介绍人>”，或在报单里写“张姐介绍”。'
   const pages = Math.ceil(shown.length / PAGE_SIZE)
   if (page > pages) return `推荐之星只有 ${pages} 页。`
   const lines = [`推荐之星 ${shown.length} 位（按带来的消费排序）`]

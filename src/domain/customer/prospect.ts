@@ -81,12 +81,16 @@ export interface GradeInput {
   /** The referrer is a good customer (tier A or B, or 忠诚型). */
   referredByGood: boolean
   today: string
+  dayOf: DayOf
 }
 
-/** The last day anyone heard from the prospect or followed them up (local day of an ISO instant's date part). */
-export function lastTouchDay(info: ProspectInfo): string {
+/** Turns a stored instant into the merchant's local day (`YYYY-MM-DD`). */
+export type DayOf = (instant: string) => string
+
+/** The last day anyone heard from the prospect or followed them up. */
+export function lastTouchDay(info: ProspectInfo, dayOf: DayOf): string {
   const times = [info.firstContactAt, ...info.inquiries.map(i => i.at), ...info.followUps.map(f => f.at)]
-  return times.reduce((a, b) => (b > a ? b : a)).slice(0, 10)
+  return dayOf(times.reduce((a, b) => (b > a ? b : a)))
 }
 
 const lift = (g: LeadGrade, by: number): LeadGrade => GRADES[Math.min(GRADES.length - 1, Math.max(0, GRADES.indexOf(g) - by))]!
@@ -106,7 +110,7 @@ export function gradeProspect(input: GradeInput, rules: GradeRules): { grade: Le
     grade = lift(grade, 1)
     reasons.push('好客户介绍来的，升一级')
   }
-  const silent = dayNumber(input.today) - dayNumber(lastTouchDay(input.info))
+  const silent = dayNumber(input.today) - dayNumber(lastTouchDay(input.info, input.dayOf))
   if (silent >= rules.decayDays && grade !== 'C') {
     grade = lift(grade, -1)
     reasons.push(`${silent}天没有联系或跟进，降一级`)

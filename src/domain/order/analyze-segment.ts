@@ -28,7 +28,7 @@ function isNameCandidate(text: string, products: readonly string[], customers: R
 function emptyFacts(): SegmentFacts {
   return {
     prefix: false, lead: null, items: [], texts: [], notes: [], monies: [], phones: [], badPhones: [],
-    dates: [], badDates: [], pays: [], huge: [], looseQty: null, loosePrice: null,
+    dates: [], badDates: [], pays: [], huge: [], looseQty: null, loosePrice: null, referrers: [],
   }
 }
 
@@ -91,6 +91,12 @@ export function analyzeSegment(tokens: Token[], products: readonly string[], cus
     const text = cleanText(t.text)
     if (text === '') return
     const beforeItems = firstItemToken < 0 || k < firstItemToken
+    // 张姐介绍: who brought the customer, never the customer.
+    const referrer = referrerIn(text)
+    if (referrer !== null) {
+      facts.referrers.push(referrer)
+      return
+    }
     if (leadIndex < 0 && beforeItems && isNameCandidate(text, products, customers)) {
       leadIndex = k
       facts.lead = text
@@ -141,4 +147,14 @@ function assignLineAmounts(tokens: Token[], owner: (number | null)[], items: Ite
     if (line) line.amountFen = m.fen
   }
   facts.monies = facts.monies.filter((m) => m.total)
+}
+
+/** `张姐介绍`, `老客户王丽推荐的`, `李老师转介绍来的`: the name of who brought the customer, else null. */
+const REFERRAL = /^(?:老客户|老客|朋友|闺蜜|同事|邻居)?(\p{L}{2,5}?)(?:转介绍|介绍|推荐)(?:的|来的|过来的|来)?$/u
+/** Words before 介绍 that name nobody in particular. */
+const NOBODY = new Set(['朋友', '老客户', '老客', '客户', '别人', '熟人', '同事', '闺蜜', '邻居', '产品', '商品'])
+
+export function referrerIn(text: string): string | null {
+  const name = REFERRAL.exec(text)?.[1]
+  return name === undefined || NOBODY.has(name) ? null : name
 }

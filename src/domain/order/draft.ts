@@ -63,6 +63,8 @@ export interface OrderDraft {
   /** Date written in the message (YYYY-MM-DD), resolved against `today`; null means "message time". */
   date: string | null
   note: string | null
+  /** Who brought the customer (`张姐介绍`, `介绍人：张姐`), when the message says. */
+  referrer?: string | null
   issues: ParseIssue[]
   /**
    * Set on a 接龙 entry: chain and entry, the same in every copy of the chain, so a repeated entry is

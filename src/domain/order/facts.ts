@@ -40,4 +40,6 @@ export interface SegmentFacts {
   huge: HugeFact[]
   looseQty: { n: number, unit: string | null } | null
   loosePrice: number | null
+  /** Who brought the customer, from `张姐介绍` / `王丽推荐的`. */
+  referrers: string[]
 }

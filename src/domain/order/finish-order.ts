@@ -125,6 +125,7 @@ export function finishOrder(acc: OrderAcc): OrderDraft {
     paidFen,
     date: acc.dates[0] ?? dates[0] ?? null,
     note: notes.length > 0 ? notes.join(' ') : null,
+    referrer: acc.referrers[0] ?? null,
     issues,
   }
 }

@@ -71,7 +71,7 @@ export const ORDER_PREFIXES: readonly string[] = [
 
 export type LabelField =
   | 'name' | 'phone' | 'address' | 'product' | 'qty' | 'spec' | 'unitPrice' | 'amount'
-  | 'payment' | 'deposit' | 'date' | 'note'
+  | 'payment' | 'deposit' | 'date' | 'note' | 'referrer'
 
 const LABEL_LIST: ReadonlyArray<readonly [LabelField, readonly string[]]> = [
   ['name', ['客户', '客户名', '客户姓名', '姓名', '名字', '收货人', '收件人', '买家', '顾客', '客人', '联系人',
@@ -89,6 +89,7 @@ const LABEL_LIST: ReadonlyArray<readonly [LabelField, readonly string[]]> = [
   ['deposit', ['定金', '订金', '预付']],
   ['date', ['日期', '时间', '下单日期', '下单时间', '订单日期', '成交日期', '购买日期']],
   ['note', ['备注', '说明', '留言', '附言', '快递', '物流', '发货', '赠品', '代理']],
+  ['referrer', ['介绍人', '推荐人', '转介绍人', '介绍', '推荐']],
 ]
 
 /** Template label → field, for `客户：张三`-style lines. */

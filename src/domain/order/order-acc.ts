@@ -20,6 +20,7 @@ export interface OrderAcc {
   dates: string[]
   badDates: string[]
   notes: string[]
+  referrers: string[]
   labels: Set<LabelField>
   /** Template values that came before their product line (`数量：2` above `产品：面膜`). */
   pending: { qty: { n: number, unit: string | null } | null, spec: string | null, priceFen: number | null }
@@ -34,7 +35,7 @@ export function pushAll<T>(target: T[], items: readonly T[]): void {
 export function newAcc(): OrderAcc {
   return {
     name: null, namedHere: false, phones: [], badPhones: [], address: null, lines: [], monies: [], pays: [], hugeAmounts: [], hugeNumbers: [],
-    dates: [], badDates: [], notes: [], labels: new Set(), pending: { qty: null, spec: null, priceFen: null },
+    dates: [], badDates: [], notes: [], referrers: [], labels: new Set(), pending: { qty: null, spec: null, priceFen: null },
   }
 }
 
@@ -75,6 +76,7 @@ function mergeScalars(acc: OrderAcc, facts: SegmentFacts): void {
   pushAll(acc.badDates, facts.badDates)
   pushAll(acc.pays, facts.pays)
   pushAll(acc.notes, facts.notes)
+  pushAll(acc.referrers, facts.referrers)
   pushAll(acc.monies, facts.monies)
   for (const h of facts.huge) (h.money ? acc.hugeAmounts : acc.hugeNumbers).push(h.raw)
 }

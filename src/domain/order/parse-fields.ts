@@ -1,7 +1,7 @@
 /** Labelled template fields (`客户：张三`, `数量：2`, `金额：398元`) and how each one fills an order. */
 
 import { parseMoney } from '../money.js'
-import { analyzeSegment, cleanText, type SegmentFacts } from './analyze-segment.js'
+import { analyzeSegment, cleanText, referrerIn, type SegmentFacts } from './analyze-segment.js'
 import { extractAddress } from './address.js'
 import type { ParseOptions } from './draft.js'
 import type { LabelField } from './lexicon.js'
@@ -179,5 +179,12 @@ export function applyField(acc: OrderAcc, field: LabelField, value: string, ctx:
     case 'note':
       if (value !== '') acc.notes.push(value)
       pushAll(acc.pays, facts.pays)
+      return
+    case 'referrer': {
+      // 介绍人：张姐 (or 介绍人：老客户张姐介绍的): a name, never a product line.
+      const name = cleanText(value)
+      const referrer = referrerIn(name) ?? (name.length > 0 && name.length <= 10 ? name : null)
+      if (referrer !== null) acc.referrers.push(referrer)
+    }
   }
 }

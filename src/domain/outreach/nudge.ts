@@ -2,6 +2,7 @@
  * The `nudge` plan (DESIGN.md §7): each morning, each agent gets one message listing their customers
  * who just became dormant or need follow-up, each with a ready-to-forward line. Pure: plain data in.
  */
+import type { LeadGrade } from '../customer/prospect.js'
 import { dedupeKey, type OutboundMessage } from './outbound.js'
 
 /** Why a customer is on an agent's list today. */
@@ -30,7 +31,7 @@ export interface NudgeCustomer {
 export interface NudgeProspect {
   agentId: string
   name: string
-  grade: 'A' | 'B' | 'C'
+  grade: LeadGrade
   /** Days since the prospect wrote or was last followed up. */
   daysSilent: number
   /** Why the grade, in words. */

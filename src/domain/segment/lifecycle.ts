@@ -21,7 +21,7 @@ export const STAGE_NAMES: Record<Stage, string> = {
   dormant: '沉睡客户',
 }
 
-/** The short word merchants use (`潜在`, `老`), accepted in commands and shown in tight places. */
+/** The short word merchants use (`潜在`, `老`), shown where space is tight (概览's funnel line). */
 export const STAGE_WORDS: Record<Stage, string> = {
   prospect: '潜在',
   new: '新',

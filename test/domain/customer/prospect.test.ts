@@ -8,7 +8,7 @@ const info = (texts: string[], at = '2026-11-20T02:00:00.000Z', followUps: strin
   source: '朋友圈', firstContactAt: at, inquiries: texts.map(text => ({ at, text })), followUps: followUps.map(f => ({ at: f, by: '小王', note: '打了电话' })),
 })
 const grade = (texts: string[], over: { today?: string, referredByGood?: boolean, rules?: GradeRules, info?: ProspectInfo } = {}) =>
-  gradeProspect({ info: over.info ?? info(texts), products: PRODUCTS, referredByGood: over.referredByGood ?? false, today: over.today ?? '2026-11-23' }, over.rules ?? rules).grade
+  gradeProspect({ info: over.info ?? info(texts), products: PRODUCTS, referredByGood: over.referredByGood ?? false, today: over.today ?? '2026-11-23', dayOf: at => at.slice(0, 10) }, over.rules ?? rules).grade
 
 describe('signalsOf', () => {
   it.each([

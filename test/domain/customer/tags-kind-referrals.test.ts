@@ -9,8 +9,10 @@ describe('tags', () => {
     expect(parseTagEdit(['+注重品质', '－价格敏感', '回头客、宝妈'])).toEqual({ add: ['注重品质', '回头客', '宝妈'], remove: ['价格敏感'], bad: [] })
   })
 
-  it('refuses empty, too long and spaced tags', () => {
-    expect(parseTagEdit(['+', '一二三四五六七八九十一二三']).bad).toHaveLength(2)
+  it('refuses empty tags, too long ones and ones with a space, # or @, saying why', () => {
+    expect(parseTagEdit(['+', '一二三四五六七八九十一二三', '+注重 品质', '#宝妈', '@小王']).bad).toEqual([
+      '“+”是空的', '“一二三四五六七八九十一二三”太长（最多12个字）', '“注重 品质”里不能有空格、#或@', '“#宝妈”里不能有空格、#或@', '“@小王”里不能有空格、#或@',
+    ])
   })
 
   it('applies removals, then additions not yet there, up to 20 tags', () => {

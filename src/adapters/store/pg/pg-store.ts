@@ -155,11 +155,11 @@ async function openMerchant(db: Kysely<unknown>, merchant: string, now: Date, ha
     await sql`UPDATE wxcrm_merchants SET schema_version = ${SCHEMA_VERSION} WHERE merchant_id = ${merchant}`.execute(db)
     return { data: emptyDb(), nextOrd: new Map<CollectionName, number>(), olderBefore: null }
   }
+  const version = found.rows[0]!.schema_version
+  if (version > SCHEMA_VERSION) throw new PgDataProblem(`商户 ${merchant} 的数据是更新版本的 wxcrm 写的（数据版本 ${version}，这个 wxcrm 只认到 ${SCHEMA_VERSION}）：请升级 wxcrm 再启动，数据没有动过。`)
   // Message ids are remembered 30 days, as in the file store.
   const since = new Date(now.getTime() - handledDays * 86_400_000).toISOString().slice(0, 10)
   await sql`DELETE FROM wx_handled WHERE merchant_id = ${merchant} AND data->>'at' < ${since}`.execute(db)
-  const version = found.rows[0]!.schema_version
-  if (version > SCHEMA_VERSION) throw new PgDataProblem(`商户 ${merchant} 的数据是更新版本的 wxcrm 写的（数据版本 ${version}，这个 wxcrm 只认到 ${SCHEMA_VERSION}）：请升级 wxcrm 再启动，数据没有动过。`)
   const loaded = await readMerchant(db, merchant, version, version === SCHEMA_VERSION ? recentSince : undefined)
   if (version !== SCHEMA_VERSION) {
     // Data of an older wxcrm: written back in the current shape, once.
