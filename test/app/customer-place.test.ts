@@ -146,6 +146,21 @@ describe('referrals', () => {
   })
 })
 
+describe('regions', () => {
+  it('概览 counts customers by province; a list keeps to a province or city', async () => {
+    const store = seeded()
+    const at = (id: string, province: string, city: string) => store.customers.update({ ...store.customers.byId(id)!, region: { province, city, district: null } })
+    at('c1', '广东省', '深圳市')
+    at('c3', '广东省', '广州市')
+    at('c7', '浙江省', '杭州市')
+    const app = makeTestApp({ store })
+    expect((await app.say(app.wang, '概览'))[0]).toMatch(/\n地区：广东 2 · 浙江 1 · 地址未知 2\n/)
+    expect((await app.say(app.wang, '睡眠客户 浙江'))[0]).toMatch(/^睡眠型客户（浙江） 1 位（[^）]+）\n1\. 钱八 /)
+    expect(await app.say(app.wang, '睡眠客户 深圳市')).toEqual(['睡眠型客户（深圳市）：暂时没有。（地区按报单里写的地址算）'])
+    expect((await app.say(app.wang, '忠诚客户 深圳市 1'))[0]).toMatch(/^忠诚型客户（深圳市） 1 位（[^）]+）\n1\. 张三 /)
+  })
+})
+
 describe('the morning nudge', () => {
   it('carries each listed customer\'s stage (one who just became dormant is 沉睡客户)', async () => {
     const app = makeTestApp({ store: seeded() })

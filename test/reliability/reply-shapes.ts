@@ -100,6 +100,7 @@ const OVERVIEW_LINE = `(?:${[
   `\\d\\. ${T} ${M} · ${GROUP}`,
   `（${T}）`,
   '漏斗：潜在 \\d+ → 新 \\d+ → 老 \\d+ → 忠诚 \\d+（沉睡 \\d+）',
+  `地区：${T}`,
   `本月转化（截至 \\d{2}-\\d{2}）：${[['潜在', '新'], ['新', '老'], ['老', '忠诚']].map(([a, b]) => `${a}→${b} ${RATE}（\\d+/\\d+，上月 ${RATE}）`).join(' · ')}`,
 ].join('|')})`
 
@@ -200,9 +201,9 @@ export const REPLY_SHAPES: ReadonlyArray<readonly [string, readonly Part[]]> = [
   ['customer unknown', [line(`找不到客户“${T0}”。可以用名字、11位电话，或“客户 张三 8000”（电话尾号）。`)]],
   ['customer hint unknown', [line(`“${T0}”里没有电话尾号或代理是“${T0}”的客户。`)]],
   ['customer ambiguous', [line(`有\\d+位客户叫“${T0}”，请加上电话尾号(?:或代理名)?，如“客户 ${T0} \\d+”：`), line(`\\d+\\. ${T}`, '+')]],
-  ['list empty', [line(`${GROUP}客户：暂时没有。`)]],
-  ['list pages', [line(`${GROUP}客户只有 \\d+ 页。`)]],
-  ['list', [line(`${GROUP}客户 \\d+ 位（${T}）`), line(LIST_LINE, '+')]],
+  ['list empty', [line(`${GROUP}客户(?:（${T}）)?：暂时没有。(?:（地区按报单里写的地址算）)?`)]],
+  ['list pages', [line(`${GROUP}客户(?:（${T}）)?只有 \\d+ 页。`)]],
+  ['list', [line(`${GROUP}客户(?:（${T}）)? \\d+ 位（${T}）`), line(LIST_LINE, '+')]],
   ['overview empty', [line(`📊 ${T0}(?:全部客户概览|的客户概览)`), line('还没有客户。报单后这里就会有数据。')]],
   ['overview', [line(`📊 ${T0}(?:全部客户概览|的客户概览)（截至 \\d{4}-\\d{2}-\\d{2}，共 \\d+ 位客户）`), line(OVERVIEW_LINE, '+')]],
   ['export', [line('📎 客户表：\\d+ 位客户')]],

@@ -1,9 +1,15 @@
 import { z } from 'zod'
+import { isRegionWord } from '../../domain/customer/region.js'
 import type { Group } from '../../domain/segment/groups.js'
 import { defineCommand } from '../router/types.js'
 import { groupListText } from '../views/lists.js'
 
-const page = z.array(z.string()).max(1).transform(w => Number(w[0] ?? '1')).pipe(z.number().int().min(1).max(1000))
+/** `[地区] [页码]` in either order: a page number, and a province or a city with its 市 (`广东`, `深圳市`); other words are talk. */
+const listArgs = z.array(z.string()).max(2).transform((words) => {
+  const page = words.find(w => /^\d+$/.test(w))
+  const region = words.find(w => !/^\d+$/.test(w)) ?? null
+  return { page: page === undefined ? 1 : Number(page), region, extra: words.length - (page === undefined ? 0 : 1) - (region === null ? 0 : 1) }
+}).pipe(z.object({ page: z.number().int().min(1).max(1000), region: z.string().refine(isRegionWord).nullable(), extra: z.literal(0) }))
 
 function listCommand(name: string, aliases: string[], group: Group, summary: string) {
   return defineCommand({
@@ -11,10 +17,10 @@ function listCommand(name: string, aliases: string[], group: Group, summary: str
     aliases,
     roles: ['admin', 'agent'],
     summary,
-    usage: `${name} [页码]`,
+    usage: `${name} [地区] [页码]`,
     privateInRooms: true,
-    args: page,
-    run: async (ctx, p: number) => groupListText(ctx, group, p, name),
+    args: listArgs,
+    run: async (ctx, a: { page: number, region: string | null }) => groupListText(ctx, group, a.page, name, a.region),
   })
 }
 

@@ -1,7 +1,9 @@
 /** 概览: the merchant's (or an agent's) customer base on one phone screen. */
 import { formatYuanShort } from '../../domain/charts/format.js'
+import { provinceCounts } from '../../domain/customer/region.js'
 import { formatFen } from '../../domain/money.js'
 import { GROUP_NAMES, type Group } from '../../domain/segment/groups.js'
+import type { Customer } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
 import { productsWithoutCost } from '../ledger/catalogue.js'
 import { profitNote, tierContributions, topTierLine } from './contribution.js'
@@ -29,12 +31,22 @@ export function overviewText(ctx: MessageContext): string {
   if (note) lines.push(note)
   lines.push(changesLine(ctx, new Set(classes.map(c => c.customerId))))
   lines.push(...funnelLines(ctx))
+  lines.push(regionLine(visible.map(v => v.customer.region)))
   const best = [...visible].sort((a, b) => b.c.summary.yearFen - a.c.summary.yearFen).slice(0, 5)
   lines.push('近一年消费前5：')
   best.forEach((v, i) => lines.push(`${i + 1}. ${v.customer.name}${agentSuffix(ctx, v.customer)} ${formatFen(v.c.summary.yearFen)} · ${GROUP_NAMES[v.c.group]}`))
   const method = methodNote(ctx)
   if (method) lines.push(method)
   return lines.join('\n')
+}
+
+/** `地区：广东 35 · 浙江 20 · … · 其他 30 · 地址未知 100`: where the customers in view are, from their addresses. */
+function regionLine(regions: readonly (Customer['region'])[]): string {
+  const { counts, unknown } = provinceCounts(regions)
+  if (counts.length === 0) return `地区：还不知道（报单里写了地址的客户会按省份统计）`
+  const top = counts.slice(0, 5).map(([p, n]) => `${p} ${n}`)
+  const rest = counts.slice(5).reduce((s, [, n]) => s + n, 0)
+  return `地区：${[...top, ...(rest > 0 ? [`其他 ${rest}`] : []), ...(unknown > 0 ? [`地址未知 ${unknown}`] : [])].join(' · ')}`
 }
 
 /** Who changed group at the last nightly run, among the customers in view. */
