@@ -18,6 +18,7 @@ import type { AdminCode } from './app/admin-code.js'
 import type { Config } from './app/config.js'
 import { createJobs, scheduleTable } from './app/jobs/index.js'
 import { inviteFailed, inviteSent, roomMembershipChanged } from './app/jobs/invite-state.js'
+import { prospectsFromRoomJoin } from './app/prospects/room-join.js'
 import { createJobRunner } from './app/jobs/runner.js'
 import { reportOutage } from './app/outage.js'
 import { chartFileLoader } from './app/outbox/chart-files.js'
@@ -112,6 +113,10 @@ export function createBotApp(options: BotAppOptions): BotApp {
     onRoomMembers: (roomId, ids, event) => {
       if (roomMembershipChanged(store, roomId, ids, event, clock.now()) === 0) return
       void store.commit().catch((error: unknown) => logger.error('invite state not saved', { error: String(error) }))
+    },
+    onRoomJoined: (room, members) => {
+      if (prospectsFromRoomJoin(store, config, room, members, clock.now()) === 0) return
+      void store.commit().catch((error: unknown) => logger.error('prospects from a room join not saved', { error: String(error) }))
     },
   })
   const connection = options.supervise

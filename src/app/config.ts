@@ -70,6 +70,8 @@ const configSchema = z.strictObject({
   admins: z.array(z.string().trim().min(1, '管理员不能是空字符串')).default([]),
   timezone: z.string().refine(isTimezone, '需要 IANA 时区名，如 Asia/Shanghai').default('Asia/Shanghai'),
   orderGroups: z.array(z.string().min(1)).default([]),
+  /** Groups of (would-be) customers: whoever joins one (or the VIP room) is recorded as a prospect. */
+  customerGroups: z.array(z.string().min(1)).default([]),
   adminCodeMinutes: z.number().int().min(1).max(1440).default(30),
   loginGraceSeconds: z.number().int().min(10).max(3600).default(90),
   /** Gateway outages at least this long are reported to the admins once the bot is back; shorter ones are only logged. */

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { createMemoryStore } from '../../src/adapters/store/memory-store.js'
 import { dateOfDay, dayNumber } from '../../src/domain/calendar.js'
 import type { Store } from '../../src/domain/ports.js'
+import { parseConfig } from '../../src/app/config.js'
+import { prospectsFromRoomJoin } from '../../src/app/prospects/room-join.js'
 import { aCustomer, anOrder } from '../helpers/builders.js'
 import { makeTestApp, NOW } from '../helpers/test-app.js'
 
@@ -165,5 +167,22 @@ describe('conversion', () => {
     const [recorded] = await app.say(app.li, '孙姐 13811115555 精华1瓶 299 已付')
     expect(recorded).toMatch(/^✅ 已记录/)
     expect(app.store.customers.byPhone('13811115555')).toMatchObject({ agentId: 'a2' })
+  })
+})
+
+describe('prospects from customer groups', () => {
+  it('records who joins a customer group or the VIP room, leaving out staff, customers and other rooms', () => {
+    const store = seeded()
+    store.settings.set('vipRoom', 'VIP群')
+    const config = parseConfig({ env: {}, fileText: JSON.stringify({ customerGroups: ['护肤交流群'] }) })
+    const joined = [{ id: 'wx-new', name: '新人' }, { id: 'wx-wang', name: '小王' }]
+    store.customers.update({ ...store.customers.byId('c1')!, contactId: 'wx-zhang' })
+    expect(prospectsFromRoomJoin(store, config, { topic: '闲聊群' }, joined, NOW)).toBe(0)
+    expect(prospectsFromRoomJoin(store, config, { topic: '护肤交流群' }, [...joined, { id: 'wx-zhang', name: '张三' }], NOW)).toBe(1)
+    expect(store.customers.byContact('wx-new')).toMatchObject({ name: '新人', agentId: null, prospect: { source: '群', inquiries: [{ text: '加入了群「护肤交流群」' }] } })
+    expect(prospectsFromRoomJoin(store, config, { topic: 'VIP群' }, [{ id: 'wx-other', name: '' }], NOW)).toBe(1)
+    expect(store.customers.byContact('wx-other')!.name).toBe('群成员')
+    // The same person joining again is already on record.
+    expect(prospectsFromRoomJoin(store, config, { topic: 'VIP群' }, [{ id: 'wx-new', name: '新人' }], NOW)).toBe(0)
   })
 })

@@ -116,3 +116,15 @@ describe('reactivation through the transport', () => {
     expect(store.outbox.all().filter(e => e.kind === 'reactivation' && e.customerId === 'D1')).toHaveLength(1)
   }, 60_000)
 })
+
+describe('prospects from a customer group, through the transport', () => {
+  it('someone who joins the VIP room and is not a customer becomes an unassigned prospect the admins see', async () => {
+    // The VIP room is the small one again (a test above moved it to the big one).
+    expect(await bossInbox.after(() => boss.say('设置 VIP群 VIP客户群').to(gw.self), 20_000)).toContain('VIP客户群')
+    const passer = gw.mocker.createContact({ name: '路人甲' })
+    smallRoom.add(passer).by(gw.self)
+    await waitFor(() => store.customers.byContact(passer.id)?.prospect !== undefined, 20_000, '路人甲 recorded as a prospect')
+    expect(store.customers.byContact(passer.id)).toMatchObject({ name: '路人甲', agentId: null, prospect: { source: '群' } })
+    expect(await bossInbox.after(() => boss.say('意向客户').to(gw.self), 20_000)).toMatch(/\n1\. 路人甲（未分配） C级 · 群 /)
+  }, 60_000)
+})

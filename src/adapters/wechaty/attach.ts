@@ -19,6 +19,8 @@ export interface AttachOptions {
   onRateLimit?: (text: string) => void
   /** Contacts joined (room-join) or left (room-leave) a room the bot account is in. */
   onRoomMembers?: (roomId: string, contactIds: string[], event: 'join' | 'leave') => void
+  /** Contacts who joined a room, with the room's topic and their WeChat names (prospects from customer groups). */
+  onRoomJoined?: (room: { id: string, topic: string }, members: { id: string, name: string }[]) => void
 }
 
 export interface Attached {
@@ -39,7 +41,18 @@ export function attachRouter(bot: Wechaty, options: AttachOptions): Attached {
   })
   bot.on('logout', (user, reason) => options.logger.warn('logged out', { user: user.name(), reason }))
   bot.on('error', error => options.logger.info('wechaty error', { error: String((error as Error)?.message ?? error) }))
-  bot.on('room-join', (room, invitees) => options.onRoomMembers?.(room.id, invitees.map(c => c.id), 'join'))
+  bot.on('room-join', (room, invitees) => {
+    options.onRoomMembers?.(room.id, invitees.map(c => c.id), 'join')
+    if (!options.onRoomJoined) return
+    const joined = options.onRoomJoined
+    // The bot account joining a room is not a prospect.
+    const self = bot.isLoggedIn ? bot.currentUser.id : null
+    const members = invitees.filter(c => c.id !== self).map(c => ({ id: c.id, name: c.name() }))
+    if (members.length === 0) return
+    void room.topic()
+      .then(topic => joined({ id: room.id, topic }, members))
+      .catch((error: unknown) => options.logger.error('room join not handled', { room: room.id, error: String(error) }))
+  })
   bot.on('room-leave', (room, leavers) => options.onRoomMembers?.(room.id, leavers.map(c => c.id), 'leave'))
   bot.on('message', (message) => {
     if (closed) return
