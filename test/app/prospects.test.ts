@@ -185,4 +185,13 @@ describe('prospects from customer groups', () => {
     // The same person joining again is already on record.
     expect(prospectsFromRoomJoin(store, config, { topic: 'VIP群' }, [{ id: 'wx-new', name: '新人' }], NOW)).toBe(0)
   })
+
+  it('keeps what a prospect linked to their contact writes to the bot, silently, and grades it', async () => {
+    const app = await appWithCatalogue()
+    const config = parseConfig({ env: {}, fileText: JSON.stringify({ customerGroups: ['护肤交流群'] }) })
+    prospectsFromRoomJoin(app.store, config, { topic: '护肤交流群' }, [{ id: 'wx-new', name: '新人' }], NOW)
+    expect(await app.say({ id: 'wx-new', name: '新人' }, '精华要两瓶，包邮吗')).toEqual([])
+    const [list] = await app.say(app.boss, '意向客户')
+    expect(list).toMatch(/\n1\. 新人（未分配） A级 · 群 · 今天联系过 · 问到具体商品、说了数量或规格、问了付款或发货\n/)
+  })
 })

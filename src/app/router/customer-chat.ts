@@ -1,7 +1,8 @@
 /**
  * Direct messages from customers (role `customer`, linked to a contact of the bot account): they see
  * no data; they may opt out of marketing (退订) or back in (订阅/恢复). Every message counts as an
- * interaction, and an answer to a recent reactivation alerts their agent through the outbox.
+ * interaction, a prospect's words are kept as what they asked, and an answer to a recent reactivation
+ * alerts their agent through the outbox.
  */
 import { contactCandidates } from '../../domain/customer/contact-match.js'
 import { dedupeKey } from '../../domain/outreach/outbound.js'
@@ -59,6 +60,11 @@ export async function customerMessage(deps: AppDeps, msg: IncomingMessage, custo
   else if (OPT_IN.has(text.replace(/[\s。.!！?？~～]+/gu, ''))) {
     if (customer.optedOut) reply = '好的，已恢复，之后有活动会再通知你。'
     next = { ...next, optedOut: false }
+  }
+  else if (next.prospect && next.prospect.convertedOn === undefined && text.trim() !== '') {
+    // A prospect's question is kept for the grade and for whoever follows them up (the last 20).
+    const inquiries = [...next.prospect.inquiries, { at: now.toISOString(), text: text.trim().slice(0, 200) }].slice(-20)
+    next = { ...next, prospect: { ...next.prospect, inquiries } }
   }
   store.customers.update(next)
   const alert = answerAlert(deps, next, text, now)
