@@ -34,6 +34,13 @@ export interface DemoReport { agents: number, customers: number, orders: number,
 
 const TAGS = ['注重品质', '价格敏感', '宝妈', '上班族', '喜欢新品', '送礼', '敏感肌', '学生']
 const SHOP_ENDINGS = ['美容院', '工作室', '便利店', '母婴馆']
+/** Where the demo's customers live (province, city, district, a street), most of them near the merchant. */
+const PLACES: [string, string, string, string][] = [
+  ['广东省', '深圳市', '南山区', '科技园路'], ['广东省', '深圳市', '福田区', '华强北路'], ['广东省', '广州市', '天河区', '体育西路'],
+  ['广东省', '东莞市', '南城街道', '鸿福路'], ['浙江省', '杭州市', '西湖区', '文三路'], ['上海市', '上海市', '浦东新区', '张杨路'],
+  ['江苏省', '南京市', '鼓楼区', '中山北路'], ['四川省', '成都市', '武侯区', '人民南路'], ['湖南省', '长沙市', '岳麓区', '麓山路'],
+  ['北京市', '北京市', '朝阳区', '建国路'], ['福建省', '厦门市', '思明区', '湖滨南路'], ['湖北省', '武汉市', '洪山区', '珞喻路'],
+]
 const SOURCES = ['朋友圈', '群', '转介绍', '扫码', '展会', '搜索'] as const
 /** What prospects ask, from a concrete need (A) to the price only (C). */
 const INQUIRIES = [
@@ -121,6 +128,10 @@ function seedPeople(store: Store, options: { today: string, customers: number, s
     let next: Customer = c
     if (rand() < 0.4) next = { ...next, tags: [...new Set([pick(TAGS), ...(rand() < 0.3 ? [pick(TAGS)] : [])])] }
     if (rand() < 0.04) next = { ...next, name: `${c.name}${pick(SHOP_ENDINGS)}` }
+    if (rand() < 0.7) {
+      const [province, city, district, street] = pick(PLACES)
+      next = { ...next, address: `${province === city ? '' : province}${city}${district}${street}${1 + Math.floor(rand() * 300)}号`, region: { province, city, district } }
+    }
     // An earlier customer brought this one: earlier only, so nobody is their own referrer's referrer.
     if (i > 10 && rand() < 0.15) next = { ...next, referredBy: buyers[Math.floor(rand() * (i - 1))]!.id, source: '转介绍' }
     if (next !== c) store.customers.update(next)

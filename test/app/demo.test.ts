@@ -34,6 +34,7 @@ describe('demo merchant', () => {
     expect(all.filter(c => c.tags.length > 0).length).toBeGreaterThan(100)
     expect(all.filter(c => suggestedKind(c.name) === 'business').length).toBeGreaterThan(3)
     expect(all.filter(c => c.referredBy !== undefined).length).toBeGreaterThan(20)
+    expect(new Set(all.flatMap(c => c.region?.province ?? [])).size).toBeGreaterThan(5)
     const prospects = all.filter(c => c.prospect)
     expect(prospects).toHaveLength(report.prospects)
     expect(prospects.every(c => store.orders.ofCustomer(c.id).length === 0)).toBe(true)
