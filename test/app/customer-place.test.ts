@@ -158,6 +158,9 @@ describe('regions', () => {
     expect((await app.say(app.wang, '睡眠客户 浙江'))[0]).toMatch(/^睡眠型客户（浙江） 1 位（[^）]+）\n1\. 钱八 /)
     expect(await app.say(app.wang, '睡眠客户 深圳市')).toEqual(['睡眠型客户（深圳市）：暂时没有。（地区按报单里写的地址算）'])
     expect((await app.say(app.wang, '忠诚客户 深圳市 1'))[0]).toMatch(/^忠诚型客户（深圳市） 1 位（[^）]+）\n1\. 张三 /)
+    expect(await app.say(app.wang, '图表 地区')).toEqual([])
+    const spec = app.charts.rendered.at(-1)!
+    expect(spec.kind === 'ranked-bars' && [spec.bars, spec.footnote]).toEqual([[{ label: '广东', value: 2 }, { label: '浙江', value: 1 }], '按报单里的地址算 · 地址未知 2 人'])
   })
 })
 

@@ -2,11 +2,13 @@
 import { createCanvas } from '@napi-rs/canvas'
 import { planFunnel } from '../../domain/charts/funnel.js'
 import { planMonthlyRevenue } from '../../domain/charts/monthly-revenue.js'
+import { planRankedBars } from '../../domain/charts/ranked-bars.js'
 import type { ChartRenderer, ChartSpec } from '../../domain/charts/specs.js'
 import { planTierPyramid } from '../../domain/charts/tier-pyramid.js'
 import type { Frame } from './draw-common.js'
 import { drawFunnel } from './draw-funnel.js'
 import { drawMonthlyRevenue } from './draw-monthly-revenue.js'
+import { drawRankedBars } from './draw-ranked-bars.js'
 import { drawTierPyramid } from './draw-tier-pyramid.js'
 import { ensureChartFont } from './fonts.js'
 
@@ -44,6 +46,9 @@ export function createPngRenderer(options: PngRendererOptions = {}): ChartRender
           break
         case 'funnel':
           drawFunnel(frame, planFunnel(spec))
+          break
+        case 'ranked-bars':
+          drawRankedBars(frame, planRankedBars(spec))
           break
       }
       return canvas.encode('png')

@@ -1,6 +1,7 @@
 /** The chart specs behind 图表 and 概览, built from the customers the speaker may see. */
 import { dateOfDay, dayNumber } from '../../domain/calendar.js'
-import type { MonthlyRevenueChart, TierPyramidChart } from '../../domain/charts/specs.js'
+import type { MonthlyRevenueChart, RankedBarsChart, TierPyramidChart } from '../../domain/charts/specs.js'
+import { provinceCounts } from '../../domain/customer/region.js'
 import type { CustomerClass } from '../../domain/segment/classify.js'
 import type { GroupName } from '../../domain/types.js'
 import type { MessageContext } from '../context.js'
@@ -51,5 +52,19 @@ export function monthlySpec(ctx: MessageContext): MonthlyRevenueChart {
     title: '近12个月收入（按客户分组）',
     subtitle: `${who(ctx)} · ${months[0]} 至 ${months[11]}`,
     months: months.map(month => ({ month, byGroup: byMonth.get(month)! })),
+  }
+}
+
+/** Customers in view per province (from their addresses), largest first. */
+export function regionSpec(ctx: MessageContext): RankedBarsChart {
+  const visible = visibleClasses(ctx)
+  const { counts, unknown } = provinceCounts(visible.map(v => v.customer.region))
+  return {
+    kind: 'ranked-bars',
+    title: '客户地区分布',
+    subtitle: `${who(ctx)} · 截至 ${ctx.classified().classification.asOf}`,
+    bars: counts.map(([label, value]) => ({ label, value })),
+    unit: '人',
+    footnote: `按报单里的地址算 · 地址未知 ${unknown} 人${counts.length > 12 ? ` · 只画前 12 个省份` : ''}`,
   }
 }

@@ -53,8 +53,19 @@ export interface FunnelChart {
   footnote: string
 }
 
+/** Horizontal bars, largest first: customers per province and the like. */
+export interface RankedBarsChart {
+  kind: 'ranked-bars'
+  title: string
+  subtitle?: string
+  bars: { label: string, value: number }[]
+  /** What a value counts, after the number (`人`). */
+  unit: string
+  footnote: string
+}
+
 /** Every chart the bot can draw. */
-export type ChartSpec = TierPyramidChart | MonthlyRevenueChart | FunnelChart
+export type ChartSpec = TierPyramidChart | MonthlyRevenueChart | FunnelChart | RankedBarsChart
 
 /** Draws a chart spec as an image the bot can send in chat. */
 export interface ChartRenderer {

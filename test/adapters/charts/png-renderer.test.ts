@@ -14,6 +14,8 @@ const month = (m: string, loyal: number, fast = 0, nurture = 0, dormant = 0): Mo
 const twelve = Array.from({ length: 12 }, (_, i) => month(`2024-${String(i + 1).padStart(2, '0')}`, 800_000 + 50_000 * i, 200_000, 150_000, 40_000))
 const pyramid = (t: TierFigures[], title = '客户价值金字塔'): ChartSpec => ({ kind: 'tier-pyramid', title, subtitle: '截至 2024年6月30日', tiers: t })
 const monthly = (months: MonthRevenue[], title = '月度营业额'): ChartSpec => ({ kind: 'monthly-revenue', title, months })
+const provinces = ['广东', '浙江', '上海', '江苏', '四川', '湖南', '北京', '福建', '湖北', '山东', '河南', '黑龙江', '内蒙古']
+const bars = (n: number, title = '客户地区分布'): ChartSpec => ({ kind: 'ranked-bars', title, unit: '人', footnote: '地址未知 3 人', bars: provinces.slice(0, n).map((label, i) => ({ label, value: 100 - i * 7 })) })
 const funnel = (counts: number[], title = '客户漏斗'): ChartSpec => ({
   kind: 'funnel', title, subtitle: '全部客户 · 截至 2026-11-23', footnote: '沉睡客户 40 人另计',
   stages: ['潜在客户', '新客户', '老客户', '忠诚客户'].map((label, i) => ({ label, count: counts[i] ?? 0, step: i === 0 ? null : '本月 20%（3/15） · 上月 10%' })),
@@ -22,7 +24,7 @@ const funnel = (counts: number[], title = '客户漏斗'): ChartSpec => ({
 const renderer = createPngRenderer()
 
 describe('createPngRenderer', () => {
-  it.each([['tier pyramid', pyramid(tiers)], ['monthly revenue', monthly(twelve)], ['funnel', funnel([12, 35, 140, 58])]])('renders the %s as a 1080×1350 PNG by default', async (_, spec) => {
+  it.each([['tier pyramid', pyramid(tiers)], ['monthly revenue', monthly(twelve)], ['funnel', funnel([12, 35, 140, 58])], ['ranked bars', bars(6)]])('renders the %s as a 1080×1350 PNG by default', async (_, spec) => {
     const png = await renderer.render(spec)
     expect(pngSize(png)).toEqual({ width: 1080, height: 1350 })
     const image = await decode(png)
@@ -59,6 +61,8 @@ describe('createPngRenderer', () => {
     ['a very long title', pyramid(tiers, '客户价值金字塔'.repeat(8))],
     ['an empty funnel', funnel([0, 0, 0, 0])],
     ['a funnel with one huge stage', funnel([1, 2, 250_000, 3])],
+    ['no bars', bars(0)],
+    ['more bars than fit', bars(13)],
   ])('renders %s without error', async (_, spec) => {
     expect(pngSize(await renderer.render(spec))).toEqual({ width: 1080, height: 1350 })
   })
@@ -70,6 +74,7 @@ describe('createPngRenderer', () => {
     ['tier pyramid', (title: string) => pyramid(tiers, title)],
     ['monthly revenue', (title: string) => monthly(twelve, title)],
     ['funnel', (title: string) => funnel([12, 35, 140, 58], title)],
+    ['ranked bars', (title: string) => bars(6, title)],
   ])('draws the %s title in ink, and nothing there without a title', async (_, make) => {
     const titled = await titleInk(make('客户价值金字塔'))
     expect(titled.count).toBeGreaterThan(3000)
