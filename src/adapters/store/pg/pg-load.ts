@@ -1,6 +1,7 @@
 /**
  * Reading a merchant's rows. Each table is read in chunks of 20,000 rows by `ord`, each chunk
- * aggregated by the server into one JSON array (`json_agg`), so the process parses one text per chunk
+ * joined by the server into one JSON array text (`string_agg` of the stored JSON, several times cheaper
+ * for the server than `json_agg`), so the process parses one text per chunk
  * instead of a row at a time — and the server builds the next chunk on its own core meanwhile. A bot
  * can open with the orders of the last days only (the file engine's rule: every order of the last
  * 7 days, newest chunks until one reaches back before that) and read the older ones afterwards,
@@ -32,7 +33,7 @@ async function readChunk(db: Kysely<unknown>, t: TableSpec, merchant: string, fr
     ? sql`ord > ${from.after} ORDER BY ord LIMIT ${CHUNK}`
     : sql`ord < ${from.before} ORDER BY ord DESC LIMIT ${CHUNK}`
   const { rows } = await sql<{ d: string | null, k: string | null, first: string | null, last: string | null }>`
-    SELECT json_agg(data ORDER BY ord)::text AS d, json_agg(key ORDER BY ord)::text AS k, min(ord) AS first, max(ord) AS last
+    SELECT '[' || string_agg(data::text, ',' ORDER BY ord) || ']' AS d, '[' || string_agg(to_json(key)::text, ',' ORDER BY ord) || ']' AS k, min(ord) AS first, max(ord) AS last
     FROM (SELECT ord, ${key}, data FROM ${table} WHERE merchant_id = ${merchant} AND ${range}) s`.execute(db)
   const r = rows[0]
   if (!r?.d) return null
