@@ -6,9 +6,9 @@ import { agentNamed } from '../agents/roster.js'
 import type { MessageContext } from '../context.js'
 import { findVisible } from '../ledger/find-customer.js'
 import { newCustomer } from '../ledger/record-order.js'
-import { gradeOf, isOpenProspect, productWords } from '../prospects/grade.js'
+import { gradeOf, isOpenProspect } from '../prospects/grade.js'
 import { defineCommand } from '../router/types.js'
-import { prospectListText } from '../views/prospects.js'
+import { gradeDeps, prospectListText } from '../views/prospects.js'
 
 const USAGE = `意向 <名字> [电话] [来源] [说明]（来源：${PROSPECT_SOURCES.join('、')}）｜意向 分配 <名字> <代理>`
 const FOLLOW_USAGE = '跟进 <名字> <说明>'
@@ -80,7 +80,7 @@ function addProspect(ctx: MessageContext, words: string[]): string {
 
 /** `意向等级：B · 问到具体商品`. */
 function gradeLine(ctx: MessageContext, customer: Customer): string {
-  const g = gradeOf(customer, { store: ctx.deps.store, config: ctx.deps.config, classOf: id => ctx.classified().byCustomer.get(id), products: productWords(ctx.deps.store) }, ctx.today)
+  const g = gradeOf(customer, gradeDeps(ctx), ctx.today)
   return g ? `意向等级：${g.grade} · ${g.reasons.join('；')}` : ''
 }
 

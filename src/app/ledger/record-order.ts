@@ -11,6 +11,7 @@ import type { Store } from '../../domain/ports.js'
 import type { Customer, Order } from '../../domain/types.js'
 import type { AppDeps } from '../context.js'
 import { isoOf } from '../local-time.js'
+import { isOpenProspect } from '../prospects/grade.js'
 import { costOrder, learnFromOrder } from './catalogue.js'
 
 /** What the ledger needs: the store, and the address reader when there is one. */
@@ -121,7 +122,7 @@ function referred(store: Store, customer: Customer, name: string): { customer?: 
   return { customer: next }
 }
 
-const unassignedProspect = (c: Customer): boolean => c.agentId === null && c.prospect !== undefined && c.prospect.convertedOn === undefined
+const unassignedProspect = (c: Customer): boolean => c.agentId === null && isOpenProspect(c)
 
 /**
  * A prospect's first order: the day it was placed is kept (days from first contact to first order),

@@ -8,7 +8,8 @@ import type { MessageContext } from '../context.js'
 import { tierContributions } from './contribution.js'
 import { visibleClasses } from './scope.js'
 
-function who(ctx: MessageContext): string {
+/** `全部客户` for admins, `小王的客户` for an agent: whose customers a chart shows. */
+export function who(ctx: MessageContext): string {
   return ctx.role === 'admin' ? '全部客户' : `${ctx.agent?.name ?? ''}的客户`
 }
 

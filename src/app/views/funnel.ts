@@ -4,6 +4,7 @@ import type { FunnelChart } from '../../domain/charts/specs.js'
 import { funnelMonth, type FunnelPerson, type Step } from '../../domain/segment/funnel.js'
 import { lifecycleStage, STAGE_WORDS, type Stage } from '../../domain/segment/lifecycle.js'
 import type { MessageContext } from '../context.js'
+import { who } from './charts.js'
 import { localDate } from '../local-time.js'
 import { isOpenProspect } from '../prospects/grade.js'
 
@@ -73,7 +74,7 @@ export function funnelSpec(ctx: MessageContext): FunnelChart {
   return {
     kind: 'funnel',
     title: '客户漏斗',
-    subtitle: `${ctx.role === 'admin' ? '全部客户' : `${ctx.agent?.name ?? ''}的客户`} · 截至 ${f.thisMonth.end}`,
+    subtitle: `${who(ctx)} · 截至 ${f.thisMonth.end}`,
     stages: [
       { label: '潜在客户', count: s.prospect, step: null },
       { label: '新客户', count: s.new, step: step(t.toNew, l.toNew) },

@@ -7,9 +7,14 @@ import { dayOfIn, gradeOf, isOpenProspect, productWords, type Graded } from '../
 import { PAGE_SIZE } from './page.js'
 import { agentSuffix } from './scope.js'
 
+/** What grading needs, for the speaker's message: the store, the config, the current classes and the catalogue's words. */
+export function gradeDeps(ctx: MessageContext): Parameters<typeof gradeOf>[1] {
+  return { store: ctx.deps.store, config: ctx.deps.config, classOf: id => ctx.classified().byCustomer.get(id), products: productWords(ctx.deps.store) }
+}
+
 /** The sender's open prospects, graded, best first (grade, then the one heard from most recently). */
 export function gradedProspects(ctx: MessageContext): Graded[] {
-  const deps = { store: ctx.deps.store, config: ctx.deps.config, classOf: (id: string) => ctx.classified().byCustomer.get(id), products: productWords(ctx.deps.store) }
+  const deps = gradeDeps(ctx)
   const dayOf = dayOfIn(ctx.deps.config)
   return ctx.visible.all().filter(isOpenProspect).flatMap(c => gradeOf(c, deps, ctx.today) ?? [])
     .sort((a, b) => a.grade.localeCompare(b.grade) || lastTouchDay(b.customer.prospect!, dayOf).localeCompare(lastTouchDay(a.customer.prospect!, dayOf)) || a.customer.id.localeCompare(b.customer.id))
@@ -52,7 +57,7 @@ export function prospectLines(ctx: MessageContext, customer: Customer): string[]
     const days = dayNumber(p.convertedOn) - dayNumber(first)
     return [`意向转化：${first} 首次联系（${p.source}），${p.convertedOn} 首单，用了${days}天`]
   }
-  const g = gradeOf(customer, { store: ctx.deps.store, config: ctx.deps.config, classOf: id => ctx.classified().byCustomer.get(id), products: productWords(ctx.deps.store) }, ctx.today)!
+  const g = gradeOf(customer, gradeDeps(ctx), ctx.today)!
   const out = [`意向等级：${g.grade} · ${g.reasons.join('；')}`, `来源：${p.source} · 首次联系 ${first} · ${daysAgo(ctx.today, lastTouchDay(p, dayOf))}`]
   for (const i of p.inquiries.slice(-3)) out.push(`问过（${dayOf(i.at).slice(5)}）：${i.text}`)
   for (const f of p.followUps.slice(-2)) out.push(`跟进（${dayOf(f.at).slice(5)} ${f.by}）：${f.note}`)
